@@ -1,0 +1,58 @@
+// The queues, their names, key prefix and job options, defined once and imported everywhere.
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { Batch } from '../server/data/scans.js';
+
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan' } as const;
+
+/** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
+export type StartJob = { scanId: number } | { trigger: 'schedule' };
+export type BatchJob = Batch;
+/** `rescan` queue: one initiative whose funding picture changed. */
+export interface RescanJob {
+  initiativeId: number;
+}
+
+export const SCHEDULER_ID = 'nightly-scan';
+
+export const JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};
+
+export interface Queues {
+  scan: Queue<StartJob | BatchJob>;
+  rescan: Queue<RescanJob>;
+  close(): Promise<void>;
+}
+
+/** `prefix` is QUEUE_PREFIX: hash-tagged, so every key of a queue lands in one Redis Cluster slot. */
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const scan = new Queue<StartJob | BatchJob>(QUEUE_NAMES.scan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+  const rescan = new Queue<RescanJob>(QUEUE_NAMES.rescan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+  return {
+    scan,
+    rescan,
+    close: async () => {
+      await Promise.all([scan.close(), rescan.close()]);
+    },
+  };
+}
+
+/** A rescan per initiative; a burst of edits while one waits adds nothing, one while it runs adds one more. */
+export function rescanJob(initiativeId: number) {
+  return {
+    name: 'rescan',
+    data: { initiativeId },
+    opts: { deduplication: { id: `rescan-${initiativeId}`, keepLastIfActive: true } },
+  };
+}
+
+export function batchJobId(batch: Batch): string {
+  return `scan-${batch.scanId}-batch-${batch.batchNo}`;
+}
+
+export function startJobId(scanId: number): string {
+  return `scan-${scanId}-start`;
+}

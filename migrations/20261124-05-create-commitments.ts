@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from '../server/domain/enums.js';
+import { checkIn, timestamps } from './helpers.js';
+
+export async function up(knex: Knex): Promise<void> {
+  await knex.schema.createTable('commitments', (t) => {
+    t.increments('id');
+    t.integer('initiative_id').notNullable().references('initiatives.id').onDelete('RESTRICT');
+    t.integer('funder_id').notNullable().references('funders.id').onDelete('RESTRICT');
+    t.text('title').notNullable();
+    t.text('reference');
+    t.text('programme');
+    t.text('kind').notNullable();
+    t.text('status').notNullable();
+    t.date('start_date').notNullable();
+    t.date('end_date').notNullable();
+    t.bigInteger('amount_cents').notNullable();
+    t.date('decision_date');
+    t.boolean('renewable').notNullable().defaultTo(false);
+    t.text('condition_note');
+    t.integer('version').notNullable().defaultTo(1);
+    timestamps(t, knex);
+    t.check(checkIn('kind', COMMITMENT_KINDS), [], 'commitments_kind_check');
+    t.check(checkIn('status', COMMITMENT_STATUSES), [], 'commitments_status_check');
+    t.check('end_date >= start_date', [], 'commitments_period_check');
+    t.check('amount_cents >= 0', [], 'commitments_amount_cents_check');
+    t.check("length(btrim(title)) > 0", [], 'commitments_title_check');
+    t.index(['initiative_id']);
+    t.index(['funder_id']);
+    t.index(['title']);
+    t.index(['kind']);
+    t.index(['status']);
+    t.index(['start_date']);
+    t.index(['end_date']);
+    t.index(['amount_cents']);
+    t.index(['programme']);
+  });
+  await knex.raw('CREATE INDEX commitments_title_trgm ON commitments USING gin (title gin_trgm_ops)');
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('commitments');
+}

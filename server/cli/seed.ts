@@ -1,0 +1,18 @@
+// `npm run seed`: migrates, then loads the demo portfolio when the database is empty.
+import { loadDemoIfEmpty } from '../../seeds/load.js';
+import { loadConfig } from '../config.js';
+import { createDb, ensureDatabase, migrateLatest } from '../data/db.js';
+import { createLogger } from '../logger.js';
+import { today } from '../services/clock.js';
+
+const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
+await ensureDatabase(config.DATABASE_URL);
+const db = createDb(config.DATABASE_URL);
+try {
+  await migrateLatest(db);
+  const result = await loadDemoIfEmpty(db, today());
+  logger.info(result, result.loaded ? 'loaded the demo portfolio' : 'the database already holds data: nothing loaded');
+} finally {
+  await db.destroy();
+}

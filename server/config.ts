@@ -1,0 +1,42 @@
+// Every setting comes from the environment (see .env.example); each has a default that works on
+// a machine with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379.
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/vangnet'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  DEMO_DATA: bool.default(true),
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(12).optional(),
+  SESSION_TTL: z.coerce.number().int().positive().default(12 * 3600),
+  CORS_ORIGIN: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Key prefix of the queues in Redis; the braces make it a Redis Cluster hash tag. */
+  QUEUE_PREFIX: z.string().regex(/^\{[\w.:-]+\}$/, { error: 'must be a hash tag like {vangnet}' }).default('{vangnet}'),
+  SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
+  SCAN_SCHEDULE: z.string().default('0 3 * * *'),
+  SCAN_TIMEZONE: z.string().default('Europe/Amsterdam'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */
+  START_WORKER: bool.default(true),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the configuration; an empty variable counts as unset. Throws with every bad variable named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

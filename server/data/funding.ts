@@ -1,0 +1,123 @@
+// Loads what the funding calculations need, for any number of initiatives, in four set-based
+// queries (initiatives, budgets, commitments with their funders, tranches) — never a query per
+// commitment or per month.
+import type { Knex } from 'knex';
+import { PIPELINE_STATUSES, type CommitmentKind, type CommitmentStatus, type FunderType, type InitiativeStatus, type TrancheStatus } from '../domain/enums.js';
+import type { CommitmentInput, FunderInput, InitiativeFunding, IsoDate } from '../domain/types.js';
+
+interface InitiativeRow {
+  id: number;
+  founded_on: string;
+  reserves_cents: number;
+  status: InitiativeStatus;
+}
+
+interface CommitmentRow {
+  id: number;
+  initiative_id: number;
+  funder_id: number;
+  funder_name: string;
+  funder_type: FunderType;
+  max_funding_years: number | null;
+  kind: CommitmentKind;
+  status: CommitmentStatus;
+  start_date: string;
+  end_date: string;
+  amount_cents: number;
+}
+
+interface TrancheRow {
+  id: number;
+  commitment_id: number;
+  period_start: string;
+  period_end: string;
+  amount_cents: number;
+  status: TrancheStatus;
+}
+
+export interface LoadOptions {
+  /** Only commitments whose period overlaps these days (inclusive), e.g. the years a statistic covers. */
+  overlapping?: readonly [IsoDate, IsoDate];
+  /** Only commitments of these statuses; by default every status that counts in some figure. */
+  statuses?: readonly CommitmentStatus[];
+}
+
+/**
+ * The funding picture of each initiative, ordered by id: `initiatives` is a list of ids or a query
+ * selecting them (the access scope). Declined and withdrawn commitments count in no figure, so
+ * they are not loaded.
+ */
+export async function loadFunding(db: Knex, initiatives: readonly number[] | Knex.QueryBuilder, options: LoadOptions = {}): Promise<InitiativeFunding[]> {
+  if (Array.isArray(initiatives) && !initiatives.length) return [];
+  const ids = Array.isArray(initiatives) ? [...initiatives] : (initiatives as Knex.QueryBuilder);
+  const statuses = options.statuses ?? PIPELINE_STATUSES;
+  const commitmentsOf = (q: Knex.QueryBuilder) => {
+    q.whereIn('c.initiative_id', ids).whereIn('c.status', statuses);
+    if (options.overlapping) q.where('c.end_date', '>=', options.overlapping[0]).where('c.start_date', '<=', options.overlapping[1]);
+    return q;
+  };
+  const [initiativeRows, budgets, commitments, tranches] = await Promise.all([
+    db('initiatives').whereIn('id', ids).orderBy('id').select<InitiativeRow[]>('id', 'founded_on', 'reserves_cents', 'status'),
+    db('budgets').whereIn('initiative_id', ids).select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
+    db('commitments as c')
+      .join('funders as f', 'f.id', 'c.funder_id')
+      .modify(commitmentsOf)
+      .orderBy('c.id')
+      .select<CommitmentRow[]>(
+        'c.id',
+        'c.initiative_id',
+        'c.funder_id',
+        'f.name as funder_name',
+        'f.type as funder_type',
+        'f.max_funding_years',
+        'c.kind',
+        'c.status',
+        'c.start_date',
+        'c.end_date',
+        'c.amount_cents',
+      ),
+    db('tranches as t')
+      .join('commitments as c', 'c.id', 't.commitment_id')
+      .modify(commitmentsOf)
+      .orderBy(['t.commitment_id', 't.period_start', 't.id'])
+      .select<TrancheRow[]>('t.id', 't.commitment_id', 't.period_start', 't.period_end', 't.amount_cents', 't.status'),
+  ]);
+  return assemble(initiativeRows, budgets, commitments, tranches);
+}
+
+function assemble(
+  initiatives: readonly InitiativeRow[],
+  budgets: readonly { initiative_id: number; year: number; amount_cents: number }[],
+  commitments: readonly CommitmentRow[],
+  tranches: readonly TrancheRow[],
+): InitiativeFunding[] {
+  const byId = new Map<number, InitiativeFunding>();
+  for (const i of initiatives) {
+    byId.set(i.id, { id: i.id, foundedOn: i.founded_on, reservesCents: i.reserves_cents, status: i.status, budgets: [], commitments: [], funders: new Map() });
+  }
+  for (const b of budgets) byId.get(b.initiative_id)?.budgets.push({ year: b.year, amountCents: b.amount_cents });
+  const commitmentById = new Map<number, CommitmentInput>();
+  for (const c of commitments) {
+    const initiative = byId.get(c.initiative_id);
+    if (!initiative) continue;
+    const commitment: CommitmentInput = {
+      id: c.id,
+      funderId: c.funder_id,
+      funderType: c.funder_type,
+      kind: c.kind,
+      status: c.status,
+      startDate: c.start_date,
+      endDate: c.end_date,
+      amountCents: c.amount_cents,
+      tranches: [],
+    };
+    commitmentById.set(c.id, commitment);
+    initiative.commitments.push(commitment);
+    const funder: FunderInput = { id: c.funder_id, name: c.funder_name, type: c.funder_type, maxFundingYears: c.max_funding_years };
+    initiative.funders.set(c.funder_id, funder);
+  }
+  for (const t of tranches) {
+    commitmentById.get(t.commitment_id)?.tranches.push({ id: t.id, periodStart: t.period_start, periodEnd: t.period_end, amountCents: t.amount_cents, status: t.status });
+  }
+  return [...byId.values()];
+}

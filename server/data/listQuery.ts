@@ -1,0 +1,192 @@
+// The list conventions of react-admin's ra-data-simple-rest: `sort=["field","ASC"]`,
+// `range=[0,24]`, `filter={"q":"...","field":value,"id":[1,2]}`. Only declared fields may be
+// sorted or filtered, and every value is checked against its field's kind before it reaches SQL
+// (always as a bound parameter).
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { badRequest, fieldError } from '../errors.js';
+import type { FieldSpec, ResourceDef } from '../resources/resource.js';
+
+export const MAX_PAGE = 1000;
+
+export interface ListParams {
+  sort: readonly [string, 'ASC' | 'DESC'];
+  range: readonly [number, number];
+  filter: Record<string, unknown>;
+}
+
+export interface RawListQuery {
+  sort?: unknown;
+  range?: unknown;
+  filter?: unknown;
+}
+
+function parseJson(name: string, raw: unknown): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw fieldError(name, 'must be given once, as JSON');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw fieldError(name, 'is not valid JSON');
+  }
+}
+
+const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
+const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
+export function parseListParams(def: ResourceDef, raw: RawListQuery): ListParams {
+  const sortJson = parseJson('sort', raw.sort);
+  let sort: ListParams['sort'] = def.defaultSort;
+  if (sortJson !== undefined) {
+    const parsed = sortSchema.safeParse(sortJson);
+    if (!parsed.success) throw fieldError('sort', 'must be ["field","ASC"] or ["field","DESC"]');
+    const [field, order] = parsed.data;
+    if (!def.fields[field]?.sortable) throw fieldError('sort', `cannot sort ${def.name} by "${field}"; sortable: ${sortableFields(def).join(', ')}`);
+    sort = [field, order.toUpperCase() as 'ASC' | 'DESC'];
+  }
+
+  const rangeJson = parseJson('range', raw.range);
+  let range: ListParams['range'] = [0, MAX_PAGE - 1];
+  if (rangeJson !== undefined) {
+    const parsed = rangeSchema.safeParse(rangeJson);
+    if (!parsed.success) throw fieldError('range', 'must be [first, last] with whole numbers from 0');
+    const [first, last] = parsed.data;
+    if (last < first) throw fieldError('range', 'last must not be before first');
+    if (last - first + 1 > MAX_PAGE) throw fieldError('range', `at most ${MAX_PAGE} records per page`);
+    range = [first, last];
+  }
+
+  const filterJson = parseJson('filter', raw.filter) ?? {};
+  if (typeof filterJson !== 'object' || filterJson === null || Array.isArray(filterJson)) {
+    throw fieldError('filter', 'must be a JSON object');
+  }
+  const filter = filterJson as Record<string, unknown>;
+  for (const [key, value] of Object.entries(filter)) checkFilter(def, key, value);
+  return { sort, range, filter };
+}
+
+function sortableFields(def: ResourceDef): string[] {
+  return Object.entries(def.fields)
+    .filter(([, f]) => f.sortable)
+    .map(([name]) => name);
+}
+
+const RANGE_SUFFIXES = ['_gte', '_lte', '_gt', '_lt'] as const;
+const RANGE_OPERATORS: Record<(typeof RANGE_SUFFIXES)[number], string> = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<' };
+
+function splitKey(def: ResourceDef, key: string): { field: string; spec: FieldSpec; op?: string } | null {
+  const spec = def.fields[key];
+  if (spec?.filterable) return { field: key, spec };
+  for (const suffix of RANGE_SUFFIXES) {
+    if (!key.endsWith(suffix)) continue;
+    const field = key.slice(0, -suffix.length);
+    const base = def.fields[field];
+    if (base?.filterable && ['id', 'int', 'date', 'timestamp', 'text'].includes(base.kind)) return { field, spec: base, op: RANGE_OPERATORS[suffix] };
+  }
+  return null;
+}
+
+function scalarProblem(spec: FieldSpec, value: unknown): string | null {
+  switch (spec.kind) {
+    case 'id':
+    case 'int':
+      return Number.isSafeInteger(value) ? null : 'must be a whole number';
+    case 'bool':
+      return typeof value === 'boolean' ? null : 'must be true or false';
+    case 'date':
+      return typeof value === 'string' && z.iso.date().safeParse(value).success ? null : 'must be a date YYYY-MM-DD';
+    case 'timestamp':
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'must be a date or time';
+    case 'enum':
+    case 'textArray':
+      return typeof value === 'string' && (!spec.values || spec.values.includes(value)) ? null : `must be one of: ${spec.values?.join(', ')}`;
+    case 'text':
+      return typeof value === 'string' && value.length <= 500 ? null : 'must be text';
+    case 'json':
+      return 'cannot be filtered';
+  }
+}
+
+function checkFilter(def: ResourceDef, key: string, value: unknown): void {
+  if (key === 'q') {
+    if (typeof value !== 'string' || value.length > 200) throw badRequest('filter.q: must be text', { q: 'must be text' });
+    return;
+  }
+  const found = splitKey(def, key);
+  if (!found) throw badRequest(`filter: cannot filter ${def.name} by "${key}"`, { [key]: 'is not a filterable field' });
+  const values = Array.isArray(value) && !found.op ? value : [value];
+  if (values.length > MAX_PAGE) throw badRequest(`filter.${key}: at most ${MAX_PAGE} values`, { [key]: `at most ${MAX_PAGE} values` });
+  for (const v of values) {
+    if (v === null && !found.op) continue;
+    const problem = scalarProblem(found.spec, v);
+    if (problem) throw badRequest(`filter.${key}: ${problem}`, { [key]: problem });
+  }
+}
+
+/** Adds the validated filter to a query. */
+export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Record<string, unknown>): void {
+  for (const [key, value] of Object.entries(filter)) {
+    if (key === 'q') {
+      const words = (value as string).trim().split(/\s+/).filter(Boolean);
+      if (!def.search.length || !words.length) continue;
+      for (const word of words) {
+        const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        q.where((w) => {
+          for (const col of def.search) w.orWhereRaw(`${col} ILIKE ?`, [pattern]);
+        });
+      }
+      continue;
+    }
+    const { spec, op } = splitKey(def, key)!;
+    const sql = spec.sql;
+    if (op) {
+      q.whereRaw(`${sql} ${op} ?`, [value as string | number]);
+    } else if (spec.kind === 'textArray') {
+      // Records having any of the given values.
+      const wanted = Array.isArray(value) ? value : [value];
+      q.whereRaw(`${spec.sql} && ?::text[]`, [wanted]);
+    } else if (Array.isArray(value)) {
+      const present = value.filter((v) => v !== null);
+      q.where((w) => {
+        const cast = spec.kind === 'id' ? '::bigint' : '';
+        if (present.length) w.whereRaw(`${sql} IN (${present.map(() => `?${cast}`).join(', ')})`, present as (string | number | boolean)[]);
+        else w.whereRaw('false');
+        if (present.length < value.length) w.orWhereRaw(`${sql} IS NULL`);
+      });
+    } else if (value === null) {
+      q.whereRaw(`${sql} IS NULL`);
+    } else if (spec.kind === 'text') {
+      q.whereRaw(`${spec.sql} ILIKE ?`, [(value as string).replace(/[\\%_]/g, (c) => `\\${c}`)]);
+    } else {
+      q.whereRaw(`${sql} = ?${spec.kind === 'id' ? '::bigint' : ''}`, [value as string | number | boolean]);
+    }
+  }
+}
+
+export function applySort(q: Knex.QueryBuilder, def: ResourceDef, sort: ListParams['sort']): void {
+  const [field, order] = sort;
+  const spec = def.fields[field]!;
+  q.orderByRaw(`${spec.sql} ${order} NULLS LAST`);
+  if (field !== 'id') q.orderByRaw(`${def.fields.id!.sql} ${order}`);
+}
+
+/** The resource's fields under their API names. */
+export function selectFields(knex: Knex, def: ResourceDef): Knex.Raw[] {
+  return Object.entries(def.fields).map(([name, f]) => knex.raw(`${f.sql} AS ??`, [name]));
+}
+
+export interface Page<T> {
+  records: T[];
+  first: number;
+  total: number;
+}
+
+/** One page of a query that selects the resource's fields, with the total for `Content-Range`. */
+export async function fetchPage<T>(q: Knex.QueryBuilder, def: ResourceDef, params: ListParams): Promise<Page<T>> {
+  applyFilter(q, def, params.filter);
+  const [first, last] = params.range;
+  const countQuery = q.clone().clearSelect().clearOrder().count<{ total: number }[]>({ total: '*' });
+  applySort(q, def, params.sort);
+  const [records, counted] = await Promise.all([q.offset(first).limit(last - first + 1) as Promise<T[]>, countQuery]);
+  return { records, first, total: Number(counted[0]?.total ?? 0) };
+}

@@ -1,0 +1,118 @@
+// Scan records and the work of one batch: evaluate a range of initiatives with the gap rules and
+// write the result, counted exactly once however often the batch runs.
+import type { Knex } from 'knex';
+import type { ScanTrigger } from '../domain/enums.js';
+import { findGaps, type FoundGap } from '../domain/gaps.js';
+import type { DomainSettings } from '../domain/settings.js';
+import type { IsoDate } from '../domain/types.js';
+import { loadFunding } from './funding.js';
+import { syncGaps } from './gaps.js';
+
+export interface ScanRow {
+  id: number;
+  trigger: ScanTrigger;
+  status: string;
+  as_of: IsoDate;
+  batches_total: number;
+  batches_done: number;
+  initiatives_total: number;
+}
+
+export interface Batch {
+  scanId: number;
+  batchNo: number;
+  /** first and last initiative id of the batch, inclusive */
+  fromId: number;
+  toId: number;
+}
+
+export async function createScan(knex: Knex, trigger: ScanTrigger, asOf: IsoDate, jobKey: string | null = null): Promise<ScanRow> {
+  const [inserted] = await knex('scans')
+    .insert({ trigger, as_of: asOf, job_key: jobKey })
+    .onConflict('job_key')
+    .ignore()
+    .returning<ScanRow[]>('*');
+  return inserted ?? (await knex('scans').where({ job_key: jobKey }).first<ScanRow>());
+}
+
+/**
+ * Splits the portfolio into batches of consecutive initiative ids and records their number on the
+ * scan. Planning again (a retried start) gives the same batches as long as no initiative was added.
+ */
+export async function planScan(knex: Knex, scanId: number, batchSize: number): Promise<Batch[]> {
+  const ranges = await knex
+    .select<{ batch_no: number; from_id: number; to_id: number; n: number }[]>(
+      knex.raw('b AS batch_no, min(id) AS from_id, max(id) AS to_id, count(*)::int AS n'),
+    )
+    .from(knex('initiatives').select('id', knex.raw('((row_number() OVER (ORDER BY id)) - 1) / ? AS b', [batchSize])).as('numbered'))
+    .groupBy('b')
+    .orderBy('b');
+  const total = ranges.reduce((sum, r) => sum + r.n, 0);
+  await knex('scans')
+    .where({ id: scanId })
+    .update({
+      batches_total: ranges.length,
+      initiatives_total: total,
+      status: ranges.length ? 'running' : 'completed',
+      finished_at: ranges.length ? null : knex.fn.now(),
+    });
+  return ranges.map((r) => ({ scanId, batchNo: Number(r.batch_no), fromId: r.from_id, toId: r.to_id }));
+}
+
+export interface BatchResult {
+  /** false when the batch had already been done */
+  ran: boolean;
+  initiatives: number;
+  opened: number;
+  resolved: number;
+}
+
+/**
+ * Evaluates the initiatives with ids in [fromId, toId] at the scan's `asOf` and writes their gaps,
+ * all in the caller's transaction. Active initiatives get the gap rules; stopped ones have no gaps,
+ * so theirs are resolved. The batch's row makes a second run a no-op.
+ */
+export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: DomainSettings): Promise<BatchResult> {
+  const claimed = await trx('scan_batches')
+    .insert({ scan_id: batch.scanId, batch_no: batch.batchNo, initiatives: 0, gaps_opened: 0, gaps_resolved: 0 })
+    .onConflict(['scan_id', 'batch_no'])
+    .ignore()
+    .returning('batch_no');
+  if (!claimed.length) return { ran: false, initiatives: 0, opened: 0, resolved: 0 };
+  const scan = await trx('scans').where({ id: batch.scanId }).first<ScanRow>('as_of');
+
+  // Lock the initiatives first and read their funding after: a write that commits meanwhile
+  // queues its own rescan, which waits for this lock and then sees it.
+  const ids = (
+    await trx('initiatives')
+      .whereBetween('id', [batch.fromId, batch.toId])
+      .orderBy('id')
+      .forNoKeyUpdate()
+      .select<{ id: number }[]>('id')
+  ).map((r) => r.id);
+  const portfolio = await loadFunding(trx, ids);
+  const found = new Map<number, FoundGap[]>();
+  for (const funding of portfolio) {
+    if (funding.status === 'active') found.set(funding.id, findGaps(funding, scan.as_of, settings));
+  }
+  const result = await syncGaps(trx, ids, found);
+
+  await trx('scan_batches')
+    .where({ scan_id: batch.scanId, batch_no: batch.batchNo })
+    .update({ initiatives: ids.length, gaps_opened: result.opened, gaps_resolved: result.resolved });
+  await trx('scans')
+    .where({ id: batch.scanId })
+    .update({
+      batches_done: trx.raw('batches_done + 1'),
+      initiatives_scanned: trx.raw('initiatives_scanned + ?', [ids.length]),
+      gaps_opened: trx.raw('gaps_opened + ?', [result.opened]),
+      gaps_resolved: trx.raw('gaps_resolved + ?', [result.resolved]),
+      status: trx.raw("CASE WHEN batches_done + 1 >= batches_total THEN 'completed' ELSE 'running' END"),
+      finished_at: trx.raw('CASE WHEN batches_done + 1 >= batches_total THEN now() ELSE finished_at END'),
+    });
+  return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved };
+}
+
+export async function failScan(knex: Knex, scanId: number, error: string): Promise<void> {
+  await knex('scans').where({ id: scanId }).whereNot({ status: 'completed' }).update({ status: 'failed', error: error.slice(0, 2000), finished_at: knex.fn.now() });
+}

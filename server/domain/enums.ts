@@ -1,0 +1,51 @@
+// The enumerations of DESIGN.md, written once: zod schemas, database CHECKs and the console
+// all read them from here.
+
+export const FUNDER_TYPES = [
+  'municipality',
+  'province',
+  'national',
+  'foundation',
+  'company',
+  'health_insurer',
+  'other',
+] as const;
+export type FunderType = (typeof FUNDER_TYPES)[number];
+
+export const DOMAINS = ['care', 'welfare', 'participation', 'climate', 'food', 'housing', 'education'] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export const INITIATIVE_STATUSES = ['active', 'stopped'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
+
+export const COMMITMENT_KINDS = ['subsidy', 'grant', 'sponsorship', 'donation', 'loan', 'contract', 'in_kind'] as const;
+export type CommitmentKind = (typeof COMMITMENT_KINDS)[number];
+
+export const COMMITMENT_STATUSES = ['requested', 'conditional', 'committed', 'completed', 'declined', 'withdrawn'] as const;
+export type CommitmentStatus = (typeof COMMITMENT_STATUSES)[number];
+
+/** Statuses whose money counts as committed funding (DESIGN.md, "Funding timing"). */
+export const COMMITTED_STATUSES: readonly CommitmentStatus[] = ['committed', 'completed'];
+/** Statuses whose money counts in the pipeline scenario: committed plus what is still hoped for. */
+export const PIPELINE_STATUSES: readonly CommitmentStatus[] = ['committed', 'completed', 'requested', 'conditional'];
+
+export const TRANCHE_STATUSES = ['planned', 'requested', 'received', 'cancelled'] as const;
+export type TrancheStatus = (typeof TRANCHE_STATUSES)[number];
+
+export const TRANCHE_SCHEDULES = ['once', 'yearly', 'quarterly', 'monthly'] as const;
+export type TrancheSchedule = (typeof TRANCHE_SCHEDULES)[number];
+
+export const GAP_KINDS = ['shortfall', 'cliff', 'expiring', 'funder_limit', 'five_year_risk'] as const;
+export type GapKind = (typeof GAP_KINDS)[number];
+
+export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
+export type GapSeverity = (typeof GAP_SEVERITIES)[number];
+
+export const SCAN_TRIGGERS = ['schedule', 'manual', 'change'] as const;
+export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];
+
+export const SCAN_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export type ScanStatus = (typeof SCAN_STATUSES)[number];
+
+export const ROLES = ['admin', 'funder', 'initiative'] as const;
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,67 @@
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import type { Logger } from '../logger.js';
+import { RESOURCES } from '../resources/index.js';
+import type { Services } from '../services/index.js';
+import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
+import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
+import { errorHandler, notFoundHandler } from './errorHandler.js';
+import { resourceRoutes } from './resourceRoutes.js';
+
+export interface AppDeps extends Services {
+  db: Knex;
+  logger: Logger;
+  /** Allowed CORS origins, comma separated; empty allows none but the same origin. */
+  corsOrigin: string;
+  /** Whether Redis answers, for /readyz; absent until a queue is configured. */
+  redisReady?: () => Promise<boolean>;
+}
+
+export const BODY_LIMIT = '1mb';
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(helmet());
+  const origins = deps.corsOrigin
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  app.use(cors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['Content-Range'], maxAge: 600 }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const [postgres, redis] = await Promise.all([
+      deps.db.raw('SELECT 1').then(
+        () => true,
+        () => false,
+      ),
+      deps.redisReady ? deps.redisReady().catch(() => false) : Promise.resolve(null),
+    ]);
+    const ready = postgres && redis !== false;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', postgres: postgres ? 'up' : 'down', redis: redis === null ? 'not configured' : redis ? 'up' : 'down' });
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use('/auth', authRoutes(deps.auth));
+  api.use(requireAuth(deps.auth));
+  api.use('/initiatives', initiativeFigureRoutes(deps.analytics));
+  api.use('/funders', funderFigureRoutes(deps.analytics));
+  api.use('/stats', statsRoutes(deps.analytics));
+  api.post('/scans', async (req, res) => {
+    res.status(202).json(await deps.scans.start(actorOf(res), req.body));
+  });
+  for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
+  app.use('/api', api);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

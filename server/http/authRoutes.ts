@@ -1,0 +1,64 @@
+import { Router, type Request, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { password } from '../resources/users.js';
+import type { Actor } from '../services/actor.js';
+import { toActor, type AuthService } from '../services/auth.js';
+import { validationError, zodErrors } from '../services/crud.js';
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+export function bearerToken(req: Request): string | undefined {
+  return BEARER.exec(req.get('authorization') ?? '')?.[1];
+}
+
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor as Actor | undefined;
+  if (!actor) throw new Error('route is missing requireAuth');
+  return actor;
+}
+
+export function requireAuth(auth: AuthService): RequestHandler {
+  return async (req, res, next) => {
+    const user = await auth.authenticate(bearerToken(req));
+    res.locals.actor = toActor(user);
+    next();
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw validationError(zodErrors(parsed.error, body));
+  return parsed.data;
+}
+
+const loginBody = z.object({
+  email: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(320),
+  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(200),
+});
+
+const passwordBody = z.object({
+  oldPassword: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(200),
+  newPassword: password(),
+});
+
+export function authRoutes(auth: AuthService): Router {
+  const router = Router();
+  router.post('/login', async (req, res) => {
+    const { email, password } = parse(loginBody, req.body);
+    res.json(await auth.login(email, password, req.ip ?? 'unknown'));
+  });
+  router.use(requireAuth(auth));
+  router.post('/logout', async (req, res) => {
+    await auth.logout(bearerToken(req)!);
+    res.status(204).end();
+  });
+  router.get('/me', async (req, res) => {
+    res.json(await auth.authenticate(bearerToken(req)));
+  });
+  router.put('/password', async (req, res) => {
+    const { oldPassword, newPassword } = parse(passwordBody, req.body);
+    await auth.changePassword(actorOf(res), oldPassword, newPassword, bearerToken(req)!);
+    res.status(204).end();
+  });
+  return router;
+}

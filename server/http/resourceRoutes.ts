@@ -1,0 +1,36 @@
+// The ra-data-simple-rest routes of one resource, over the generic service.
+import { Router } from 'express';
+import { methodNotAllowed } from '../errors.js';
+import type { ResourceDef } from '../resources/resource.js';
+import { isReadOnly } from '../services/access.js';
+import type { CrudService } from '../services/crud.js';
+import { contentRange } from './analyticsRoutes.js';
+import { actorOf } from './authRoutes.js';
+
+export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
+  const router = Router();
+  router.get('/', async (req, res) => {
+    const { records, first, total } = await crud.list(def, actorOf(res), req.query);
+    contentRange(res, def.name, first, records.length, total);
+    res.json(records);
+  });
+  router.get('/:id', async (req, res) => {
+    res.json(await crud.get(def, actorOf(res), req.params.id));
+  });
+  if (isReadOnly(def.name) || !def.input) {
+    router.all(['/', '/:id'], () => {
+      throw methodNotAllowed(`${def.name} are read-only here.`);
+    });
+    return router;
+  }
+  router.post('/', async (req, res) => {
+    res.status(201).json(await crud.create(def, actorOf(res), req.body));
+  });
+  router.put('/:id', async (req, res) => {
+    res.json(await crud.update(def, actorOf(res), req.params.id, req.body));
+  });
+  router.delete('/:id', async (req, res) => {
+    res.json(await crud.remove(def, actorOf(res), req.params.id));
+  });
+  return router;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { ROLES } from '../domain/enums.js';
+import { fieldError, forbidden } from '../errors.js';
+import { hashPassword } from '../services/passwords.js';
+import { bool, enumOf, id, optional } from './fields.js';
+import type { ResourceDef } from './resource.js';
+
+export const password = () =>
+  z.string({ error: 'must be text' }).min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' });
+
+export const users: ResourceDef = {
+  name: 'users',
+  table: 'users',
+  fields: {
+    id: { sql: 'users.id', kind: 'id', sortable: true, filterable: true },
+    email: { sql: 'users.email', kind: 'text', sortable: true, filterable: true, column: 'email' },
+    role: { sql: 'users.role', kind: 'enum', values: ROLES, sortable: true, filterable: true, column: 'role' },
+    funderId: { sql: 'users.funder_id', kind: 'id', sortable: true, filterable: true, column: 'funder_id' },
+    initiativeId: { sql: 'users.initiative_id', kind: 'id', sortable: true, filterable: true, column: 'initiative_id' },
+    disabled: { sql: 'users.disabled', kind: 'bool', sortable: true, filterable: true, column: 'disabled' },
+    createdAt: { sql: 'users.created_at', kind: 'timestamp', sortable: true },
+    version: { sql: 'users.version', kind: 'int' },
+  },
+  search: ['users.email'],
+  defaultSort: ['email', 'ASC'],
+  input: z
+    .object({
+      email: z.string({ error: 'must be an e-mail address' }).trim().toLowerCase().pipe(z.email({ error: 'must be an e-mail address' })),
+      role: enumOf(ROLES),
+      funderId: optional(id()),
+      initiativeId: optional(id()),
+      disabled: bool().default(false),
+      password: password().optional(),
+    })
+    .superRefine((u, ctx) => {
+      if (u.role === 'funder' && !u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: 'is required for a funder user' });
+      if (u.role === 'initiative' && !u.initiativeId)
+        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: 'is required for an initiative user' });
+      if (u.role !== 'funder' && u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: `must be empty for role ${u.role}` });
+      if (u.role !== 'initiative' && u.initiativeId)
+        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: `must be empty for role ${u.role}` });
+    }),
+  extraInput: ['password'],
+  references: { funderId: 'funders', initiativeId: 'initiatives' },
+  extraColumns: async (input, prev) => {
+    if (typeof input.password === 'string') return { password_hash: await hashPassword(input.password) };
+    if (!prev) throw fieldError('password', 'is required for a new user');
+    return {};
+  },
+  check: async (_trx, next, prev, actor) => {
+    if (prev?.id !== actor.userId) return;
+    if (next.role !== prev.role) throw forbidden('You cannot change your own role.', { role: 'cannot be changed for yourself' });
+    if (next.disabled) throw forbidden('You cannot disable yourself.', { disabled: 'cannot be set for yourself' });
+  },
+};

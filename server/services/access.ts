@@ -1,0 +1,88 @@
+// Who may see and do what (DESIGN.md, "Who may see and do what"), in one place.
+// Reads are narrowed in SQL, so lists and their counts only ever hold what the user may see.
+// A write the role may never do is a 403; a record outside the user's reach is a 404.
+import type { Knex } from 'knex';
+import type { Role } from '../domain/enums.js';
+import { forbidden } from '../errors.js';
+import type { ResourceDef, Tenant } from '../resources/resource.js';
+import type { Actor } from './actor.js';
+
+export type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
+export type WriteVerb = Exclude<Verb, 'list' | 'get'>;
+
+interface Policy {
+  read: readonly Role[];
+  write: Readonly<Partial<Record<WriteVerb, readonly Role[]>>>;
+}
+
+const ALL: readonly Role[] = ['admin', 'funder', 'initiative'];
+const ADMIN: readonly Role[] = ['admin'];
+const adminWrites = { create: ADMIN, update: ADMIN, delete: ADMIN };
+const tenantWrites = (roles: readonly Role[]) => ({ create: roles, update: roles, delete: roles });
+
+export const POLICIES: Readonly<Record<string, Policy>> = {
+  funders: { read: ALL, write: adminWrites },
+  initiatives: { read: ALL, write: { create: ADMIN, update: ['admin', 'initiative'], delete: ADMIN } },
+  budgets: { read: ALL, write: tenantWrites(['admin', 'initiative']) },
+  commitments: { read: ALL, write: tenantWrites(ALL) },
+  tranches: { read: ALL, write: tenantWrites(ALL) },
+  gaps: { read: ALL, write: {} },
+  scans: { read: ADMIN, write: { create: ADMIN } },
+  // Users are disabled, never deleted: the audit trail keeps pointing at them.
+  users: { read: ADMIN, write: { create: ADMIN, update: ADMIN } },
+  'audit-events': { read: ADMIN, write: {} },
+};
+
+function policyOf(resource: string): Policy {
+  const policy = POLICIES[resource];
+  if (!policy) throw new Error(`No access policy for ${resource}`);
+  return policy;
+}
+
+export function isReadOnly(resource: string): boolean {
+  return Object.keys(policyOf(resource).write).length === 0;
+}
+
+/** Throws 403 when the role may never do this to the resource. */
+export function assertRoleMay(actor: Actor, resource: string, verb: Verb): void {
+  const policy = policyOf(resource);
+  const roles = verb === 'list' || verb === 'get' ? policy.read : policy.write[verb];
+  if (!roles?.includes(actor.role)) {
+    throw forbidden(`A ${actor.role} user may not ${verb === 'list' || verb === 'get' ? 'read' : verb} ${resource}.`);
+  }
+}
+
+/** Ids of the initiatives a funder may see: those it funds and those shared with all funders. */
+function fundedOrShared(knex: Knex, funderId: number): Knex.QueryBuilder {
+  return knex('initiatives')
+    .select('initiatives.id')
+    .where('initiatives.shared_with_funders', true)
+    .orWhereExists(knex('commitments').select(knex.raw('1')).whereRaw('commitments.initiative_id = initiatives.id').andWhere('commitments.funder_id', funderId));
+}
+
+/** Narrows a read query to the records the actor may see. */
+export function scopeRead(q: Knex.QueryBuilder, def: ResourceDef, actor: Actor, knex: Knex): void {
+  if (actor.role === 'admin' || !def.initiativeSql) return;
+  if (actor.role === 'initiative') {
+    q.whereRaw(`${def.initiativeSql} = ?`, [actor.initiativeId]);
+  } else {
+    q.whereRaw(`${def.initiativeSql} IN ?`, [fundedOrShared(knex, actor.funderId!)]);
+  }
+}
+
+/**
+ * Whether the actor may write records of this tenant: a funder only its own funder's
+ * commitments and tranches, an initiative only its own records. Throws 403 naming the field.
+ */
+export function assertOwnTenant(actor: Actor, tenant: Tenant): void {
+  if (actor.role === 'funder' && tenant.funderId !== actor.funderId) {
+    throw forbidden('A funder user may only write the commitments and tranches of its own funder.', {
+      funderId: 'must be your own funder',
+    });
+  }
+  if (actor.role === 'initiative' && tenant.initiativeId !== actor.initiativeId) {
+    throw forbidden('An initiative user may only write the records of its own initiative.', {
+      initiativeId: 'must be your own initiative',
+    });
+  }
+}

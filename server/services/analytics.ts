@@ -1,0 +1,402 @@
+// The figures of DESIGN.md ("Definitions") over the API: the data layer loads, the domain
+// computes, this file only chooses what to load for whom and shapes the answer.
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
+import { addDays, addYears, yearOf } from '../domain/dates.js';
+import { COMMITTED_STATUSES, type FunderType } from '../domain/enums.js';
+import { computeFragmentation, summarize, type Fragmentation } from '../domain/fragmentation.js';
+import { findGaps, type FoundGap } from '../domain/gaps.js';
+import { computeRunway, type Runway } from '../domain/runway.js';
+import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
+import type { InitiativeFunding, IsoDate } from '../domain/types.js';
+import { loadFunding } from '../data/funding.js';
+import { fetchPage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { RESOURCES } from '../resources/index.js';
+import type { ResourceDef } from '../resources/resource.js';
+import { scopeRead } from './access.js';
+import type { Actor } from './actor.js';
+import { today } from './clock.js';
+import { validationError, zodErrors } from './crud.js';
+import type { CrudService } from './crud.js';
+
+const asOf = () => z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional();
+const year = () =>
+  z.coerce
+    .number({ error: 'must be a year like 2027' })
+    .int({ error: 'must be a year like 2027' })
+    .min(1900, { error: 'must be 1900 or later' })
+    .max(2200, { error: 'must be 2200 or earlier' })
+    .optional();
+const count = (max: number, fallback: number) =>
+  z.coerce
+    .number({ error: `must be a whole number from 1 to ${max}` })
+    .int({ error: `must be a whole number from 1 to ${max}` })
+    .min(1, { error: `must be a whole number from 1 to ${max}` })
+    .max(max, { error: `must be a whole number from 1 to ${max}` })
+    .default(fallback);
+
+const queries = {
+  runway: z.object({ asOf: asOf(), scenario: z.enum(['committed', 'pipeline'], { error: 'must be committed or pipeline' }).default('committed') }),
+  coverage: z.object({ from: year(), years: count(20, 5) }),
+  fragmentation: z.object({ year: year() }),
+  portfolio: z.object({
+    year: year(),
+    years: count(10, 1),
+    groupBy: z.enum(['funderType', 'municipality', 'domain'], { error: 'must be funderType, municipality or domain' }).default('funderType'),
+  }),
+  asOf: z.object({ asOf: asOf() }),
+  cofunding: z.object({ asOf: asOf(), years: count(10, 3) }),
+};
+
+function parse<T>(schema: z.ZodType<T>, query: unknown): T {
+  const parsed = schema.safeParse(query);
+  if (!parsed.success) throw validationError(zodErrors(parsed.error, query));
+  return parsed.data;
+}
+
+/** The funder types a coalition tells apart; the rest is "other". */
+export const FUNDER_TYPE_GROUPS = ['municipality', 'foundation', 'company', 'other'] as const;
+export type FunderTypeGroup = (typeof FUNDER_TYPE_GROUPS)[number];
+export function funderTypeGroup(type: FunderType): FunderTypeGroup {
+  return type === 'municipality' || type === 'foundation' || type === 'company' ? type : 'other';
+}
+
+export interface GroupStats {
+  group: string;
+  year: number;
+  committedCents: number;
+  /** of the year's committed funding in the portfolio */
+  share: number | null;
+  initiativeCount: number;
+  hhi: { mean: number | null; median: number | null };
+  effectiveFunders: { mean: number | null; median: number | null };
+  /** funding-weighted: short-term cents ÷ committed cents of the initiatives in the group */
+  shortTermShare: number | null;
+}
+
+/** A risk entry of `GET /api/stats/risk`, one per initiative at risk around year five. */
+export interface RiskEntry {
+  id: number;
+  initiativeId: number;
+  name: string;
+  municipality: string;
+  foundedOn: IsoDate;
+  ageYears: number;
+  reasons: string[];
+  needCents: number;
+  committedCents: number;
+  coverage: number | null;
+  shortTermShare: number | null;
+  fundersAtLimit: { funderId: number; name: string; limitDate: IsoDate }[];
+  firstShortfall: { periodStart: IsoDate; periodEnd: IsoDate; shortfallCents: number } | null;
+  riskScore: number;
+}
+
+/** The list conventions of the risk list: sortable and filterable like a resource. */
+const riskList: ResourceDef = {
+  name: 'risk',
+  table: 'initiatives',
+  fields: {
+    id: { sql: '', kind: 'id', sortable: true, filterable: true },
+    name: { sql: '', kind: 'text', sortable: true },
+    municipality: { sql: '', kind: 'text', sortable: true, filterable: true },
+    foundedOn: { sql: '', kind: 'date', sortable: true },
+    ageYears: { sql: '', kind: 'int', sortable: true, filterable: true },
+    reasons: { sql: '', kind: 'textArray', values: ['low_coverage', 'short_term_funding'], filterable: true },
+    asOf: { sql: '', kind: 'date', filterable: true },
+    coverage: { sql: '', kind: 'int', sortable: true },
+    shortTermShare: { sql: '', kind: 'int', sortable: true },
+    riskScore: { sql: '', kind: 'int', sortable: true },
+  },
+  search: ['name'],
+  defaultSort: ['riskScore', 'DESC'],
+};
+
+/** The list conventions of the co-funding table. */
+const cofundingList: ResourceDef = {
+  name: 'cofunding',
+  table: 'initiatives',
+  fields: {
+    id: { sql: 'initiatives.id', kind: 'id', sortable: true, filterable: true },
+    name: { sql: 'initiatives.name', kind: 'text', sortable: true },
+    municipality: { sql: 'initiatives.municipality', kind: 'text', sortable: true, filterable: true },
+    foundedOn: { sql: 'initiatives.founded_on', kind: 'date', sortable: true },
+  },
+  search: ['initiatives.name'],
+  defaultSort: ['name', 'ASC'],
+};
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === null || a === undefined) return 1;
+  if (b === null || b === undefined) return -1;
+  return (a as number | string) < (b as number | string) ? -1 : 1;
+}
+
+export class AnalyticsService {
+  constructor(
+    private readonly db: Knex,
+    private readonly crud: CrudService,
+    private readonly settings: DomainSettings = DEFAULT_SETTINGS,
+  ) {}
+
+  /** The ids of the initiatives the actor may see, as a subquery. */
+  private visibleInitiatives(actor: Actor): Knex.QueryBuilder {
+    const q = this.db('initiatives').select('initiatives.id');
+    scopeRead(q, RESOURCES.initiatives!, actor, this.db);
+    return q;
+  }
+
+  private async one(actor: Actor, rawId: string): Promise<{ name: string; funding: InitiativeFunding }> {
+    const record = await this.crud.get(RESOURCES.initiatives!, actor, rawId);
+    const [funding] = await loadFunding(this.db, [record.id]);
+    return { name: record.name as string, funding: funding! };
+  }
+
+  async runway(actor: Actor, rawId: string, query: unknown): Promise<Runway & { initiativeId: number }> {
+    const q = parse(queries.runway, query);
+    const { funding } = await this.one(actor, rawId);
+    return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
+  }
+
+  async coverage(actor: Actor, rawId: string, query: unknown) {
+    const q = parse(queries.coverage, query);
+    const from = q.from ?? yearOf(today());
+    const { funding } = await this.one(actor, rawId);
+    const rows = computeCoverage(funding, from, q.years);
+    return { initiativeId: funding.id, from, years: rows, funders: fundersOf(funding, rows) };
+  }
+
+  async fragmentation(actor: Actor, rawId: string, query: unknown) {
+    const q = parse(queries.fragmentation, query);
+    const year = q.year ?? yearOf(today());
+    const { funding } = await this.one(actor, rawId);
+    const fragmentation = computeFragmentation(funding, year, this.settings);
+    const coverage = yearCoverage(funding, year);
+    const funders = fundersOf(funding, [coverage])
+      .filter((f) => f.committedCents > 0)
+      .map((f) => ({ ...f, share: coverage.committedCents ? f.committedCents / coverage.committedCents : null }));
+    return { initiativeId: funding.id, ...fragmentation, funders };
+  }
+
+  /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
+  async portfolioFragmentation(actor: Actor, query: unknown) {
+    const q = parse(queries.portfolio, query);
+    const from = q.year ?? yearOf(today());
+    const years = Array.from({ length: q.years }, (_, i) => from + i);
+    const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
+    const [portfolio, attributes] = await Promise.all([
+      loadFunding(this.db, scope.clone(), { overlapping: [`${from}-01-01`, `${from + q.years - 1}-12-31`], statuses: COMMITTED_STATUSES }),
+      this.db('initiatives').whereIn('id', scope.clone()).select<{ id: number; municipality: string; domains: string[] }[]>('id', 'municipality', 'domains'),
+    ]);
+    const fundingById = new Map(portfolio.map((f) => [f.id, f]));
+    const empty = { id: 0, foundedOn: '1900-01-01', reservesCents: 0, status: 'active' as const, budgets: [], commitments: [], funders: new Map() };
+
+    const groups: GroupStats[] = [];
+    const totals = [];
+    for (const year of years) {
+      const perInitiative = attributes.map((a) => {
+        const funding = fundingById.get(a.id) ?? { ...empty, id: a.id };
+        return { a, fragmentation: computeFragmentation(funding, year, this.settings), coverage: yearCoverage(funding, year) };
+      });
+      const yearTotal = perInitiative.reduce((sum, p) => sum + p.coverage.committedCents, 0);
+      const members = new Map<string, { cents: number; items: Fragmentation[] }>();
+      const add = (group: string, cents: number, fragmentation: Fragmentation) => {
+        const entry = members.get(group) ?? { cents: 0, items: [] };
+        entry.cents += cents;
+        entry.items.push(fragmentation);
+        members.set(group, entry);
+      };
+      for (const { a, fragmentation, coverage } of perInitiative) {
+        if (q.groupBy === 'funderType') {
+          const byGroup = new Map<string, number>();
+          for (const [type, cents] of Object.entries(coverage.committedByFunderType)) {
+            const group = funderTypeGroup(type as FunderType);
+            byGroup.set(group, (byGroup.get(group) ?? 0) + (cents ?? 0));
+          }
+          for (const [group, cents] of byGroup) if (cents > 0) add(group, cents, fragmentation);
+        } else if (q.groupBy === 'municipality') {
+          add(a.municipality, coverage.committedCents, fragmentation);
+        } else {
+          for (const domain of a.domains.length ? a.domains : ['none']) add(domain, coverage.committedCents, fragmentation);
+        }
+      }
+      if (q.groupBy === 'funderType') for (const g of FUNDER_TYPE_GROUPS) if (!members.has(g)) members.set(g, { cents: 0, items: [] });
+      for (const [group, { cents, items }] of [...members].sort(([a], [b]) => compare(a, b))) {
+        groups.push({ group, year, committedCents: cents, share: yearTotal ? cents / yearTotal : null, initiativeCount: items.length, ...statsOf(items) });
+      }
+      const all = perInitiative.map((p) => p.fragmentation);
+      totals.push({ year, committedCents: yearTotal, initiativeCount: all.length, fundedInitiativeCount: all.filter((f) => f.fundingCents > 0).length, ...statsOf(all) });
+    }
+    return { year: from, years: q.years, groupBy: q.groupBy, groups, totals };
+  }
+
+  /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
+  async risk(actor: Actor, query: RawListQuery & { asOf?: unknown }): Promise<Page<RiskEntry & { asOf: IsoDate }>> {
+    const { asOf: asOfRaw, ...listRaw } = query;
+    // react-admin sends everything in `filter`; a plain `?asOf=` works too.
+    const params = parseListParams(riskList, listRaw);
+    const { asOf: asOfFilter, ...filter } = params.filter;
+    const at = parse(queries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
+    // A few days' margin around the birthdays: the domain decides exactly (29 February).
+    const candidates = this.visibleInitiatives(actor)
+      .where('initiatives.status', 'active')
+      .where('initiatives.founded_on', '>', addDays(addYears(at, -this.settings.riskUntilAgeYears), -3))
+      .where('initiatives.founded_on', '<=', addDays(addYears(at, -this.settings.riskFromAgeYears), 3));
+    const [portfolio, rows] = await Promise.all([
+      loadFunding(this.db, candidates.clone()),
+      this.db('initiatives').whereIn('id', candidates.clone()).select<{ id: number; name: string; municipality: string; founded_on: string }[]>('id', 'name', 'municipality', 'founded_on'),
+    ]);
+    const info = new Map(rows.map((r) => [r.id, r]));
+    let entries: RiskEntry[] = [];
+    for (const funding of portfolio) {
+      const gaps = findGaps(funding, at, this.settings);
+      const risk = gaps.find((g) => g.kind === 'five_year_risk');
+      if (!risk) continue;
+      entries.push(riskEntry(funding, info.get(funding.id)!, risk, gaps));
+    }
+    entries = entries.filter((e) => matchesFilter(e, filter));
+    const [field, order] = params.sort;
+    const key = field as keyof RiskEntry;
+    entries.sort((a, b) => (order === 'ASC' ? compare(a[key], b[key]) : -compare(a[key], b[key])) || a.id - b.id);
+    const [first, last] = params.range;
+    return { records: entries.slice(first, last + 1).map((e) => ({ ...e, asOf: at })), first, total: entries.length };
+  }
+
+  /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
+  async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }) {
+    const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
+    const { asOf: asOfRaw, years: yearsRaw, ...listRaw } = query;
+    const q = parse(queries.cofunding, { asOf: asOfRaw, years: yearsRaw });
+    const at = q.asOf ?? today();
+    const from = yearOf(at);
+    const params = parseListParams(cofundingList, listRaw);
+    const funded = this.db('commitments').select('initiative_id').where('funder_id', funder.id).whereNotIn('status', ['declined', 'withdrawn']);
+    const base = this.db('initiatives')
+      .select(selectFields(this.db, cofundingList))
+      .whereIn('initiatives.id', this.visibleInitiatives(actor))
+      .whereIn('initiatives.id', funded);
+    const page = await fetchPage<{ id: number; name: string }>(base, cofundingList, params);
+    const ids = page.records.map((r) => r.id);
+    const [portfolio, own, gaps] = await Promise.all([
+      loadFunding(this.db, ids),
+      this.db('commitments')
+        .whereIn('initiative_id', ids)
+        .where('funder_id', funder.id)
+        .orderBy(['start_date', 'id'])
+        .select<{ id: number; initiative_id: number; title: string; status: string; start_date: string; end_date: string; amount_cents: number }[]>(
+          'id',
+          'initiative_id',
+          'title',
+          'status',
+          'start_date',
+          'end_date',
+          'amount_cents',
+        ),
+      this.db('gaps')
+        .whereIn('initiative_id', ids)
+        .whereNull('resolved_at')
+        .orderBy(['period_start', 'id'])
+        .select<{ id: number; initiative_id: number; kind: string; period_start: string; period_end: string; severity: string; shortfall_cents: number }[]>(
+          'id',
+          'initiative_id',
+          'kind',
+          'period_start',
+          'period_end',
+          'severity',
+          'shortfall_cents',
+        ),
+    ]);
+    const fundingById = new Map(portfolio.map((f) => [f.id, f]));
+    const records = page.records.map((r) => {
+      const funding = fundingById.get(r.id)!;
+      const coverage = computeCoverage(funding, from, q.years);
+      return {
+        ...r,
+        commitments: own
+          .filter((c) => c.initiative_id === r.id)
+          .map((c) => ({ id: c.id, title: c.title, status: c.status, startDate: c.start_date, endDate: c.end_date, amountCents: c.amount_cents })),
+        otherFunders: fundersOf(funding, coverage).filter((f) => f.id !== funder.id),
+        coverage: coverage.map(({ year, needCents, committedCents, pipelineCents, coverage: ratio }) => ({ year, needCents, committedCents, pipelineCents, coverage: ratio })),
+        openGaps: gaps
+          .filter((g) => g.initiative_id === r.id)
+          .map((g) => ({ id: g.id, kind: g.kind, periodStart: g.period_start, periodEnd: g.period_end, severity: g.severity, shortfallCents: g.shortfall_cents })),
+      };
+    });
+    return { funderId: funder.id, asOf: at, from, years: q.years, initiatives: records, first: page.first, total: page.total };
+  }
+}
+
+/** The funders of an initiative, with their committed cents over the given years, largest first. */
+function fundersOf(funding: InitiativeFunding, rows: readonly YearCoverage[]) {
+  return [...funding.funders.values()]
+    .map((f) => ({ id: f.id, name: f.name, type: f.type, committedCents: rows.reduce((sum, r) => sum + (r.committedByFunderId[f.id] ?? 0), 0) }))
+    .sort((a, b) => b.committedCents - a.committedCents || compare(a.name, b.name));
+}
+
+function statsOf(items: readonly Fragmentation[]) {
+  const funded = items.filter((f) => f.fundingCents > 0);
+  const committed = funded.reduce((sum, f) => sum + f.fundingCents, 0);
+  const shortTerm = funded.reduce((sum, f) => sum + (f.shortTermShare ?? 0) * f.fundingCents, 0);
+  const hhi = summarize(funded.map((f) => f.hhi));
+  const effective = summarize(funded.map((f) => f.effectiveFunders));
+  return {
+    hhi: { mean: hhi.mean, median: hhi.median },
+    effectiveFunders: { mean: effective.mean, median: effective.median },
+    shortTermShare: committed ? shortTerm / committed : null,
+  };
+}
+
+/**
+ * How risky, for sorting: the part of the next twelve months' need that is not covered (0–1),
+ * plus the short-term share of the funding (0–1), plus the share of its funders that reach their
+ * `maxFundingYears` within the horizon (0–1). Higher is riskier.
+ */
+function riskEntry(funding: InitiativeFunding, info: { name: string; municipality: string; founded_on: string }, risk: FoundGap, gaps: readonly FoundGap[]): RiskEntry {
+  const d = risk.details as { reasons: string[]; ageYears: number; needCents: number; committedCents: number; coverage: number | null; shortTermShare: number | null };
+  const limits = gaps.filter((g) => g.kind === 'funder_limit');
+  const shortfall = gaps.find((g) => g.kind === 'shortfall');
+  const uncovered = d.coverage === null ? 0 : Math.max(0, 1 - d.coverage);
+  const limitShare = funding.funders.size ? limits.length / funding.funders.size : 0;
+  return {
+    id: funding.id,
+    initiativeId: funding.id,
+    name: info.name,
+    municipality: info.municipality,
+    foundedOn: info.founded_on,
+    ageYears: d.ageYears,
+    reasons: d.reasons,
+    needCents: d.needCents,
+    committedCents: d.committedCents,
+    coverage: d.coverage,
+    shortTermShare: d.shortTermShare,
+    fundersAtLimit: limits.map((g) => ({ funderId: g.subjectId, name: funding.funders.get(g.subjectId)?.name ?? '', limitDate: g.periodStart })),
+    firstShortfall: shortfall ? { periodStart: shortfall.periodStart, periodEnd: shortfall.periodEnd, shortfallCents: shortfall.shortfallCents } : null,
+    riskScore: uncovered + (d.shortTermShare ?? 0) + limitShare,
+  };
+}
+
+function matchesFilter(entry: RiskEntry, filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([key, value]) => {
+    const values = Array.isArray(value) ? value : [value];
+    switch (key) {
+      case 'q':
+        return (value as string)
+          .toLowerCase()
+          .split(/\s+/)
+          .filter(Boolean)
+          .every((word) => entry.name.toLowerCase().includes(word));
+      case 'id':
+        return values.includes(entry.id);
+      case 'municipality':
+        return values.some((v) => typeof v === 'string' && v.toLowerCase() === entry.municipality.toLowerCase());
+      case 'ageYears':
+        return values.includes(entry.ageYears);
+      case 'reasons':
+        return values.some((v) => entry.reasons.includes(v as string));
+      default:
+        return true;
+    }
+  });
+}

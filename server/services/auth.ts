@@ -1,0 +1,143 @@
+// Login, bearer tokens and rate limits. Tokens are random and opaque; PostgreSQL keeps only
+// their SHA-256, so any API process accepts any valid token.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+import { ApiError, unauthorized } from '../errors.js';
+import type { Role } from '../domain/enums.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
+
+export interface AuthSettings {
+  sessionTtlSeconds: number;
+  /** Failed logins per email, and attempts per IP, allowed within the window. */
+  maxFailuresPerEmail: number;
+  maxAttemptsPerIp: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
+  sessionTtlSeconds: 12 * 3600,
+  maxFailuresPerEmail: 10,
+  maxAttemptsPerIp: 50,
+  windowSeconds: 15 * 60,
+};
+
+export interface PublicUser {
+  id: number;
+  email: string;
+  role: Role;
+  funderId: number | null;
+  initiativeId: number | null;
+}
+
+interface UserRow {
+  id: number;
+  email: string;
+  password_hash: string;
+  role: Role;
+  funder_id: number | null;
+  initiative_id: number | null;
+  disabled: boolean;
+  version: number;
+}
+
+const WRONG = 'Wrong email or password.';
+
+export const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function toPublicUser(u: UserRow): PublicUser {
+  return { id: u.id, email: u.email, role: u.role, funderId: u.funder_id, initiativeId: u.initiative_id };
+}
+
+export function toActor(u: PublicUser): Actor {
+  return { userId: u.id, email: u.email, role: u.role, funderId: u.funderId, initiativeId: u.initiativeId };
+}
+
+export class AuthService {
+  constructor(
+    private readonly db: Knex,
+    private readonly settings: AuthSettings = DEFAULT_AUTH_SETTINGS,
+  ) {}
+
+  async login(email: string, password: string, ip: string): Promise<{ token: string; user: PublicUser }> {
+    const normalized = email.trim().toLowerCase();
+    await this.checkRateLimit(normalized, ip);
+    const user = await this.db('users').whereRaw('lower(email) = ?', [normalized]).first<UserRow | undefined>();
+    // Verify against a dummy hash when the user is unknown, so timing does not tell.
+    const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
+    const success = Boolean(user && ok && !user.disabled);
+    await this.db('login_attempts').insert({ ip, email: normalized, success });
+    if (!success || !user) throw unauthorized(WRONG);
+    const token = randomBytes(32).toString('base64url');
+    await this.db('sessions').insert({
+      user_id: user.id,
+      token_hash: tokenHash(token),
+      expires_at: this.db.raw(`now() + make_interval(secs => ?)`, [this.settings.sessionTtlSeconds]),
+    });
+    return { token, user: toPublicUser(user) };
+  }
+
+  private async checkRateLimit(email: string, ip: string): Promise<void> {
+    const since = this.db.raw(`now() - make_interval(secs => ?)`, [this.settings.windowSeconds]);
+    const recent = () => this.db('login_attempts').where('at', '>', since).first<{ n: number; oldest: Date } | undefined>(this.db.raw('count(*)::int AS n'), this.db.raw('min(at) AS oldest'));
+    const [byEmail, byIp] = await Promise.all([recent().where({ email, success: false }), recent().where({ ip })]);
+    for (const [row, max] of [
+      [byEmail, this.settings.maxFailuresPerEmail],
+      [byIp, this.settings.maxAttemptsPerIp],
+    ] as const) {
+      if (row && Number(row.n) >= max) {
+        const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + this.settings.windowSeconds * 1000 - Date.now()) / 1000));
+        throw new ApiError(429, `Too many login attempts. Try again in ${retryAfter} seconds.`, undefined, { 'Retry-After': String(retryAfter) });
+      }
+    }
+  }
+
+  /** The user behind a bearer token, or 401. */
+  async authenticate(token: string | undefined): Promise<PublicUser> {
+    if (!token) throw unauthorized('Not logged in: send Authorization: Bearer <token>.');
+    const user = await this.db('sessions')
+      .join('users', 'users.id', 'sessions.user_id')
+      .where('sessions.token_hash', tokenHash(token))
+      .whereNull('sessions.revoked_at')
+      .where('sessions.expires_at', '>', this.db.fn.now())
+      .where('users.disabled', false)
+      .first<UserRow | undefined>('users.*');
+    if (!user) throw unauthorized('Your session has ended or is not valid: log in again.');
+    return toPublicUser(user);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.db('sessions').where({ token_hash: tokenHash(token) }).whereNull('revoked_at').update({ revoked_at: this.db.fn.now() });
+  }
+
+  /** A user changes their own password, proving it with the old one; other sessions end. */
+  async changePassword(actor: Actor, oldPassword: string, newPassword: string, currentToken: string): Promise<void> {
+    await this.db.transaction(async (trx) => {
+      const user = await trx('users').where({ id: actor.userId }).forUpdate().first<UserRow>();
+      if (!(await verifyPassword(user.password_hash, oldPassword))) {
+        throw new ApiError(400, 'The current password is wrong.', { oldPassword: 'is wrong' });
+      }
+      await trx('users')
+        .where({ id: actor.userId })
+        .update({ password_hash: await hashPassword(newPassword), version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+      await trx('sessions').where({ user_id: actor.userId }).whereNot({ token_hash: tokenHash(currentToken) }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+      const after = { ...toPublicUser(user), version: user.version + 1 };
+      await recordAudit(trx, actor, 'update', 'users', actor.userId, { ...toPublicUser(user), version: user.version }, { ...after, passwordChanged: true });
+    });
+  }
+
+  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when no user has that email. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    const normalized = email.trim().toLowerCase();
+    const existing = await this.db('users').whereRaw('lower(email) = ?', [normalized]).first('id');
+    if (existing) return false;
+    const hash = await hashPassword(password);
+    return this.db.transaction(async (trx) => {
+      const [row] = await trx('users').insert({ email: normalized, password_hash: hash, role: 'admin' }).onConflict().ignore().returning<UserRow[]>('*');
+      if (!row) return false;
+      await recordAudit(trx, null, 'create', 'users', row.id, null, { ...toPublicUser(row), disabled: false });
+      return true;
+    });
+  }
+}

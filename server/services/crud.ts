@@ -1,0 +1,211 @@
+// List, get, create, update and delete for every resource, following the resource definitions
+// and the access rules. Knows nothing of HTTP.
+import type { Knex } from 'knex';
+import type { z } from 'zod';
+import { ApiError, badRequest, conflict, notFound, type FieldErrors } from '../errors.js';
+import { fetchPage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import type { ApiRecord, ResourceDef } from '../resources/resource.js';
+import { assertOwnTenant, assertRoleMay, scopeRead } from './access.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+
+export type ListResult = Page<ApiRecord>;
+
+/** Called inside each write transaction with the initiatives whose funding picture changed. */
+export type ChangeListener = (trx: Knex.Transaction, resource: string, before: ApiRecord | null, after: ApiRecord | null) => Promise<void>;
+
+/** One message per field; a field that was not sent at all "is required". */
+export function zodErrors(error: z.ZodError, input?: unknown): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length ? issue.path.map(String).join('.') : 'body';
+    const sent = issue.path.length === 1 && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[String(issue.path[0])] : null;
+    errors[field] ??= issue.code !== 'custom' && sent === undefined ? 'is required' : issue.message;
+  }
+  return errors;
+}
+
+export function validationError(errors: FieldErrors): ApiError {
+  const summary = Object.entries(errors)
+    .map(([f, m]) => `${f}: ${m}`)
+    .join('; ');
+  return badRequest(`Invalid input. ${summary}`, errors);
+}
+
+function parseId(raw: string | number): number {
+  const id = typeof raw === 'number' ? raw : /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
+  // An id that cannot exist is simply not found.
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 53) throw notFound();
+  return id;
+}
+
+export class CrudService {
+  private readonly listeners: ChangeListener[] = [];
+  private readonly committed: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Knex,
+    private readonly resources: Readonly<Record<string, ResourceDef>>,
+  ) {}
+
+  /** Runs inside every write transaction. */
+  onChange(listener: ChangeListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs after every write transaction that committed. */
+  onCommitted(listener: () => void): void {
+    this.committed.push(listener);
+  }
+
+  private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    const result = await this.db.transaction(work);
+    for (const listener of this.committed) listener();
+    return result;
+  }
+
+  private select(knex: Knex, def: ResourceDef, actor: Actor): Knex.QueryBuilder {
+    const q = knex(def.table).select(selectFields(knex, def));
+    def.from?.(q);
+    scopeRead(q, def, actor, knex);
+    return q;
+  }
+
+  async list(def: ResourceDef, actor: Actor, raw: RawListQuery): Promise<ListResult> {
+    assertRoleMay(actor, def.name, 'list');
+    return fetchPage(this.select(this.db, def, actor), def, parseListParams(def, raw));
+  }
+
+  /** One record the actor may see, or 404. */
+  async get(def: ResourceDef, actor: Actor, rawId: string | number, knex: Knex = this.db): Promise<ApiRecord> {
+    assertRoleMay(actor, def.name, 'get');
+    return this.find(def, actor, parseId(rawId), knex);
+  }
+
+  private async find(def: ResourceDef, actor: Actor, id: number, knex: Knex): Promise<ApiRecord> {
+    const record = (await this.select(knex, def, actor).whereRaw(`${def.fields.id!.sql} = ?::bigint`, [id]).first()) as ApiRecord | undefined;
+    if (!record) throw notFound(`No ${def.name} record with id ${id}.`);
+    return record;
+  }
+
+  async create(def: ResourceDef, actor: Actor, body: unknown): Promise<ApiRecord> {
+    assertRoleMay(actor, def.name, 'create');
+    const input = this.readBody(def, body);
+    const next = this.validate(def, input);
+    return this.write(async (trx) => {
+      await this.checkTenant(trx, def, actor, next);
+      await this.checkReferences(trx, def, actor, next);
+      await def.check?.(trx, next, null, actor);
+      const [row] = await trx(def.table)
+        .insert({ ...this.columns(def, next), ...(await def.extraColumns?.(next, null)) })
+        .returning<{ id: number }[]>('id');
+      const created = await this.find(def, actor, row!.id, trx);
+      await def.afterCreate?.(trx, created, next);
+      const after = def.afterCreate ? await this.find(def, actor, row!.id, trx) : created;
+      await recordAudit(trx, actor, 'create', def.name, after.id, null, after);
+      for (const listener of this.listeners) await listener(trx, def.name, null, after);
+      return after;
+    });
+  }
+
+  async update(def: ResourceDef, actor: Actor, rawId: string, body: unknown): Promise<ApiRecord> {
+    assertRoleMay(actor, def.name, 'update');
+    const id = parseId(rawId);
+    const input = this.readBody(def, body);
+    if (def.createOnly) {
+      const sent = def.createOnly.filter((k) => input[k] !== undefined && input[k] !== null);
+      if (sent.length) throw validationError(Object.fromEntries(sent.map((k) => [k, 'can only be given when creating'])));
+    }
+    const version = input.version;
+    if (version === undefined || version === null) throw validationError({ version: 'is required: send back the version you read' });
+    if (!Number.isSafeInteger(version)) throw validationError({ version: 'must be a whole number' });
+    return this.write(async (trx) => {
+      await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
+      const prev = await this.find(def, actor, id, trx);
+      if (prev.version !== version) {
+        throw conflict(`This ${def.name} record was changed by someone else (version ${prev.version}, you sent ${String(version)}). Reload it and try again.`, {
+          version: 'is stale: reload the record',
+        });
+      }
+      await this.checkTenant(trx, def, actor, prev);
+      const writable = Object.fromEntries(Object.entries(prev).filter(([k]) => def.fields[k]?.column));
+      const next = this.validate(def, { ...writable, ...this.writableInput(def, input) });
+      await this.checkTenant(trx, def, actor, { ...next, id });
+      await this.checkReferences(trx, def, actor, next);
+      await def.check?.(trx, next, prev, actor);
+      await trx(def.table)
+        .whereRaw('id = ?::bigint', [id])
+        .update({ ...this.columns(def, next), ...(await def.extraColumns?.(next, prev)), version: trx.raw('version + 1'), updated_at: trx.fn.now() });
+      const after = await this.find(def, actor, id, trx);
+      await recordAudit(trx, actor, 'update', def.name, id, prev, after);
+      for (const listener of this.listeners) await listener(trx, def.name, prev, after);
+      return after;
+    });
+  }
+
+  async remove(def: ResourceDef, actor: Actor, rawId: string): Promise<ApiRecord> {
+    assertRoleMay(actor, def.name, 'delete');
+    const id = parseId(rawId);
+    return this.write(async (trx) => {
+      await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
+      const prev = await this.find(def, actor, id, trx);
+      await this.checkTenant(trx, def, actor, prev);
+      try {
+        await trx(def.table).whereRaw('id = ?::bigint', [id]).delete();
+      } catch (err) {
+        if ((err as { code?: string }).code === '23503') {
+          throw conflict(def.inUseMessage ?? `This ${def.name} record is still in use.`);
+        }
+        throw err;
+      }
+      await recordAudit(trx, actor, 'delete', def.name, id, prev, null);
+      for (const listener of this.listeners) await listener(trx, def.name, prev, null);
+      return prev;
+    });
+  }
+
+  /** The body as an object of known fields; unknown fields are refused, read-only ones dropped later. */
+  private readBody(def: ResourceDef, body: unknown): Record<string, unknown> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationError({ body: 'must be a JSON object' });
+    const known = new Set([...Object.keys(def.fields), ...(def.extraInput ?? [])]);
+    const unknown = Object.keys(body).filter((k) => !known.has(k));
+    if (unknown.length) throw validationError(Object.fromEntries(unknown.map((k) => [k, `is not a field of ${def.name}`])));
+    return body as Record<string, unknown>;
+  }
+
+  private writableInput(def: ResourceDef, input: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(input).filter(([k]) => def.fields[k]?.column || def.extraInput?.includes(k)));
+  }
+
+  private validate(def: ResourceDef, input: Record<string, unknown>): Record<string, unknown> {
+    if (!def.input) throw new Error(`${def.name} is read-only`);
+    const writable = this.writableInput(def, input);
+    const parsed = def.input.safeParse(writable);
+    if (!parsed.success) throw validationError(zodErrors(parsed.error, writable));
+    return parsed.data;
+  }
+
+  private columns(def: ResourceDef, record: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, spec] of Object.entries(def.fields)) {
+      if (spec.column && record[name] !== undefined) out[spec.column] = record[name];
+    }
+    return out;
+  }
+
+  private async checkReferences(trx: Knex.Transaction, def: ResourceDef, actor: Actor, record: Record<string, unknown>): Promise<void> {
+    for (const [field, resource] of Object.entries(def.references ?? {})) {
+      const value = record[field];
+      if (value === null || value === undefined) continue;
+      const target = this.resources[resource]!;
+      const found = await this.select(trx, target, actor).whereRaw(`${target.fields.id!.sql} = ?::bigint`, [value as number]).first();
+      if (!found) throw validationError({ [field]: `must be the id of an existing ${resource} record you may see` });
+    }
+  }
+
+  private async checkTenant(trx: Knex.Transaction, def: ResourceDef, actor: Actor, record: Record<string, unknown>): Promise<void> {
+    if (actor.role === 'admin' || !def.tenantOf) return;
+    const tenant = await def.tenantOf(trx, record);
+    if (tenant) assertOwnTenant(actor, tenant);
+  }
+}

@@ -1,0 +1,46 @@
+// Starting a portfolio scan by hand: the scan record and its start job, or a 503 when the queue
+// cannot take it (and then nothing is recorded).
+import type { Knex } from 'knex';
+import { z } from 'zod';
+import { createScan } from '../data/scans.js';
+import { unavailable } from '../errors.js';
+import { RESOURCES } from '../resources/index.js';
+import { startJobId, type Queues } from '../../jobs/queues.js';
+import { assertRoleMay } from './access.js';
+import type { Actor } from './actor.js';
+import { recordAudit } from './audit.js';
+import { today } from './clock.js';
+import { validationError, zodErrors, type CrudService } from './crud.js';
+import type { ApiRecord } from '../resources/resource.js';
+
+const body = z.object({ asOf: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional() }).strict();
+
+export const QUEUE_DOWN = 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.';
+
+export class ScanService {
+  constructor(
+    private readonly db: Knex,
+    private readonly crud: CrudService,
+    private readonly queues: Pick<Queues, 'scan'> | null,
+    private readonly queueReady: () => Promise<boolean>,
+  ) {}
+
+  async start(actor: Actor, input: unknown): Promise<ApiRecord> {
+    assertRoleMay(actor, 'scans', 'create');
+    const parsed = body.safeParse(input ?? {});
+    if (!parsed.success) throw validationError(zodErrors(parsed.error, input));
+    if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN);
+    const queue = this.queues.scan;
+    const scanId = await this.db.transaction(async (trx) => {
+      const scan = await createScan(trx, 'manual', parsed.data.asOf ?? today());
+      await recordAudit(trx, actor, 'create', 'scans', scan.id, null, { id: scan.id, trigger: scan.trigger, asOf: scan.as_of });
+      try {
+        await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
+      } catch {
+        throw unavailable(QUEUE_DOWN);
+      }
+      return scan.id;
+    });
+    return this.crud.get(RESOURCES.scans!, actor, scanId);
+  }
+}

@@ -1,0 +1,64 @@
+// Start-up in one place: database, migrations, demo data, first admin, queues, HTTP server and,
+// unless START_WORKER=false, a worker in the same process.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startProducer } from '../jobs/producer.js';
+import { startWorkers } from '../jobs/runtime.js';
+import { loadDemoIfEmpty } from '../seeds/load.js';
+import type { Config } from './config.js';
+import { createDb, ensureDatabase, migrateLatest, type Db } from './data/db.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import { AuthService } from './services/auth.js';
+import { today } from './services/clock.js';
+import { createServices } from './services/index.js';
+
+export interface Running {
+  url: string;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Creates and migrates the database, loads the demo portfolio into an empty one, ensures the first admin. */
+export async function prepareDatabase(config: Config, logger: Logger): Promise<Db> {
+  if (await ensureDatabase(config.DATABASE_URL)) logger.info('created the database');
+  const db = createDb(config.DATABASE_URL, config.DB_POOL_MAX);
+  const applied = await migrateLatest(db);
+  if (applied.length) logger.info({ applied }, `applied ${applied.length} migrations`);
+  if (config.DEMO_DATA) {
+    const result = await loadDemoIfEmpty(db, today());
+    if (result.loaded) logger.info(result, 'loaded the demo portfolio into the empty database');
+  }
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    const auth = new AuthService(db);
+    if (await auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
+  }
+  return db;
+}
+
+export async function startServer(config: Config, logger: Logger): Promise<Running> {
+  const db = await prepareDatabase(config, logger);
+  const producer = startProducer(db, config, logger);
+  const services = createServices(db, config, producer);
+  services.crud.onCommitted(() => producer.relay.kick());
+  const worker = config.START_WORKER ? await startWorkers(db, config, logger) : null;
+
+  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s)).on('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://localhost:${port}`,
+    db,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker?.close();
+      await producer.close();
+      await db.destroy();
+    },
+  };
+}

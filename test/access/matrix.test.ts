@@ -1,0 +1,304 @@
+// The access matrix, generated: every resource × verb × role × tenant, each with the exact status
+// DESIGN.md's "Who may see and do what" implies, and for every refused write the proof that
+// nothing changed and no audit row was written. The expectations below restate the rules
+// independently of server/services/access.ts, so a change to either shows up here.
+import { expect } from 'chai';
+import type { Knex } from 'knex';
+import type { Role } from '../../server/domain/enums.js';
+import { RESOURCES } from '../../server/resources/index.js';
+import { listQuery, startTestApp, type TestApp } from '../support/app.js';
+import { makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
+import { collectRoutes } from '../support/routes.js';
+
+type Reach = 'all' | 'tenant' | 'none';
+type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
+type TenantKey = 'own' | 'cofunded' | 'other';
+interface Rule {
+  read: Reach;
+  create: Reach;
+  update: Reach;
+  delete: Reach;
+}
+
+const rule = (read: Reach, create: Reach, update: Reach = create, del: Reach = create): Rule => ({ read, create, update, delete: del });
+/** Writes a resource does not offer at all: 405 for everyone. */
+const NOT_OFFERED: Record<string, readonly Verb[]> = {
+  gaps: ['create', 'update', 'delete'],
+  scans: ['update', 'delete'],
+  'audit-events': ['create', 'update', 'delete'],
+};
+
+const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
+  funders: { admin: rule('all', 'all'), funder: rule('all', 'none'), initiative: rule('all', 'none') },
+  initiatives: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'none', 'tenant', 'none') },
+  budgets: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  commitments: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('tenant', 'tenant') },
+  tranches: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('tenant', 'tenant') },
+  gaps: { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'none') },
+  scans: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  users: { admin: rule('all', 'all', 'all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+};
+
+/**
+ * Figures about one record follow the read rule of that record's resource; portfolio statistics
+ * are open to every role and computed over what the role may see (test/analytics pins that).
+ */
+const FIGURE_ROUTES: Record<string, string | null> = {
+  'GET /api/initiatives/:id/runway': 'initiatives',
+  'GET /api/initiatives/:id/coverage': 'initiatives',
+  'GET /api/initiatives/:id/fragmentation': 'initiatives',
+  'GET /api/funders/:id/cofunding': 'funders',
+  'GET /api/stats/fragmentation': null,
+  'GET /api/stats/risk': null,
+};
+
+/** Routes that are not resource routes, each covered by its own tests. */
+const OTHER_ROUTES = ['POST /api/scans', 'GET /healthz', 'GET /readyz', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PUT /api/auth/password'];
+
+interface Fixture {
+  funderA: number;
+  funderB: number;
+  /** Funded by A (and by B): the funder user's and the initiative user's own initiative. */
+  i1: number;
+  /** Funded by B only, not shared: nobody's but the admin's. */
+  i2: number;
+  tokens: Record<Role, string>;
+}
+
+/** The initiative and funder of each tenant: own = I1 with funder A; cofunded = I1 with funder B; other = I2 with B. */
+function tenant(f: Fixture, key: TenantKey): { initiativeId: number; funderId: number } {
+  if (key === 'own') return { initiativeId: f.i1, funderId: f.funderA };
+  if (key === 'cofunded') return { initiativeId: f.i1, funderId: f.funderB };
+  return { initiativeId: f.i2, funderId: f.funderB };
+}
+
+/** Whether a role sees, and owns (may write), a record of the tenant. */
+function reach(role: Role, key: TenantKey): { sees: boolean; owns: boolean } {
+  if (role === 'admin') return { sees: true, owns: true };
+  if (role === 'funder') return { sees: key !== 'other', owns: key === 'own' };
+  return { sees: key !== 'other', owns: key !== 'other' };
+}
+
+function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey): number {
+  const r = EXPECTED_RULES[resource]![role];
+  if (NOT_OFFERED[resource]?.includes(verb)) return 405;
+  const given = verb === 'list' || verb === 'get' ? r.read : r[verb];
+  if (given === 'none') return 403;
+  // A scan is started, not made: the request is accepted (202) and runs on the queue.
+  const ok = verb === 'create' ? (resource === 'scans' ? 202 : 201) : 200;
+  if (given === 'all') return ok;
+  const { sees, owns } = reach(role, key);
+  if (verb === 'list' || verb === 'get') return sees ? ok : 404;
+  if (verb === 'create') return owns ? ok : 403;
+  if (!sees) return 404;
+  return owns ? ok : 403;
+}
+
+let seq = 0;
+const next = () => ++seq;
+
+/** A fresh record of the resource in the tenant, made directly in the database. */
+async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, key: TenantKey): Promise<number> {
+  const { initiativeId, funderId } = tenant(f, key);
+  const insert = async (table: string, row: Record<string, unknown>) => (await db(table).insert(row).returning<{ id: number }[]>('id'))[0]!.id;
+  switch (resource) {
+    case 'funders':
+      return makeFunder(db);
+    case 'initiatives':
+      // The initiative user can only ever touch its own; the admin may delete a fresh one.
+      return role === 'admin' ? makeInitiative(db) : initiativeId;
+    case 'budgets':
+      return insert('budgets', { initiative_id: initiativeId, year: 1900 + next(), amount_cents: 100 });
+    case 'commitments':
+      return makeCommitment(db, initiativeId, funderId);
+    case 'tranches':
+      return makeTranche(db, await makeCommitment(db, initiativeId, funderId));
+    case 'gaps':
+      return insert('gaps', { initiative_id: initiativeId, kind: 'cliff', subject_id: next(), period_start: '2027-01-01', period_end: '2027-01-31', severity: 'low' });
+    case 'scans':
+      return insert('scans', { trigger: 'manual', as_of: '2027-01-01' });
+    case 'users':
+      return makeUser(db, 'funder', { funder_id: funderId });
+    case 'audit-events':
+      return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
+    default:
+      throw new Error(`no maker for ${resource}`);
+  }
+}
+
+/** A valid create body for the resource in the tenant. */
+async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey): Promise<Record<string, unknown>> {
+  const { initiativeId, funderId } = tenant(f, key);
+  switch (resource) {
+    case 'funders':
+      return { name: `Matrixfonds ${next()}`, type: 'foundation' };
+    case 'initiatives':
+      return { name: `Matrixinitiatief ${next()}`, foundedOn: '2020-01-01', municipality: 'Zwolle' };
+    case 'budgets':
+      return { initiativeId, year: 1900 + next(), amountCents: 100 };
+    case 'commitments':
+      return { initiativeId, funderId, title: 'Matrix', kind: 'grant', status: 'requested', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 500 };
+    case 'tranches':
+      return { commitmentId: await makeCommitment(db, initiativeId, funderId), periodStart: '2027-01-01', periodEnd: '2027-03-31', amountCents: 100 };
+    case 'users':
+      return { email: `matrix-${next()}@test.example`, role: 'funder', funderId, password: 'a long enough password' };
+    case 'scans':
+      return { asOf: '2027-01-01' };
+    default:
+      return { note: 'read-only resources take nothing' };
+  }
+}
+
+/** The field each resource's update changes. */
+const UPDATE_FIELD: Record<string, [string, unknown]> = {
+  funders: ['website', 'https://example.org/updated'],
+  initiatives: ['description', 'Bijgewerkt door de matrixtest'],
+  budgets: ['note', 'bijgewerkt'],
+  commitments: ['reference', 'MATRIX-1'],
+  tranches: ['dueOn', '2027-02-01'],
+  gaps: ['severity', 'high'],
+  scans: ['status', 'failed'],
+  users: ['disabled', true],
+  'audit-events': ['action', 'delete'],
+};
+
+async function auditCount(db: Knex): Promise<number> {
+  const row = await db('audit_events').count<{ n: number }[]>({ n: '*' });
+  return Number(row[0]!.n);
+}
+
+async function rowOf(db: Knex, resource: string, id: number): Promise<unknown> {
+  return db(RESOURCES[resource]!.table).where({ id }).first();
+}
+
+async function countOf(db: Knex, resource: string): Promise<number> {
+  const row = await db(RESOURCES[resource]!.table).count<{ n: number }[]>({ n: '*' });
+  return Number(row[0]!.n);
+}
+
+describe('access matrix', () => {
+  let app: TestApp;
+  const f = {} as Fixture;
+
+  before(async () => {
+    app = await startTestApp();
+    const { db } = app;
+    f.funderA = await makeFunder(db, { name: 'Gemeente A', type: 'municipality' });
+    f.funderB = await makeFunder(db, { name: 'Fonds B' });
+    f.i1 = await makeInitiative(db, { name: 'Eigen initiatief' });
+    f.i2 = await makeInitiative(db, { name: 'Ander initiatief' });
+    await makeCommitment(db, f.i1, f.funderA);
+    await makeCommitment(db, f.i1, f.funderB);
+    await makeCommitment(db, f.i2, f.funderB);
+    f.tokens = {
+      admin: await tokenFor(db, await makeUser(db, 'admin')),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: f.funderA })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: f.i1 })),
+    };
+  });
+  after(() => app.close());
+
+  it('covers every route the API serves', () => {
+    const covered = new Set([...OTHER_ROUTES, ...Object.keys(FIGURE_ROUTES)]);
+    for (const name of Object.keys(EXPECTED_RULES)) {
+      for (const route of [`GET /api/${name}`, `POST /api/${name}`, `GET /api/${name}/:id`, `PUT /api/${name}/:id`, `DELETE /api/${name}/:id`]) covered.add(route);
+    }
+    const uncovered = collectRoutes(app.app).filter((r) => !covered.has(r) && !r.startsWith('ALL '));
+    expect(uncovered, 'routes without access rules in this matrix').to.deep.equal([]);
+    expect(Object.keys(RESOURCES).sort()).to.deep.equal(Object.keys(EXPECTED_RULES).sort());
+  });
+
+  const roles: Role[] = ['admin', 'funder', 'initiative'];
+  const said: Record<TenantKey, string> = { own: 'its own record', cofunded: 'a co-funded record', other: "another tenant's record" };
+  const tenants: TenantKey[] = ['own', 'cofunded', 'other'];
+  for (const resource of Object.keys(EXPECTED_RULES)) {
+    describe(resource, () => {
+      for (const role of roles) {
+        for (const key of tenants) {
+          const path = `/api/${resource}`;
+
+          it(`${role} lists ${said[key]} → ${expectedStatus(resource, role, 'list', key)}`, async () => {
+            const id = await makeRecord(app.db, f, resource, role, key);
+            const res = await app.request<{ id: number }[]>('GET', path + listQuery({ filter: { id: [id] } }), { token: f.tokens[role] });
+            const status = expectedStatus(resource, role, 'list', key);
+            expect(res.status).to.equal(status === 404 ? 200 : status);
+            if (res.status !== 200) return;
+            const visible = status === 200;
+            expect(res.body.map((r) => r.id)).to.deep.equal(visible ? [id] : []);
+            expect(res.headers.get('content-range')).to.equal(visible ? `${resource} 0-0/1` : `${resource} */0`);
+          });
+
+          it(`${role} gets ${said[key]} → ${expectedStatus(resource, role, 'get', key)}`, async () => {
+            const id = await makeRecord(app.db, f, resource, role, key);
+            const res = await app.request<{ id: number }>('GET', `${path}/${id}`, { token: f.tokens[role] });
+            expect(res.status).to.equal(expectedStatus(resource, role, 'get', key));
+            if (res.status === 200) expect(res.body.id).to.equal(id);
+          });
+
+          it(`${role} creates ${said[key]} → ${expectedStatus(resource, role, 'create', key)}`, async () => {
+            const body = await createBody(app.db, f, resource, key);
+            const [audits, count] = [await auditCount(app.db), await countOf(app.db, resource)];
+            const res = await app.request<{ id: number }>('POST', path, { token: f.tokens[role], body });
+            const status = expectedStatus(resource, role, 'create', key);
+            expect(res.status, JSON.stringify(res.body)).to.equal(status);
+            if (status === 201 || status === 202) {
+              expect(await countOf(app.db, resource)).to.equal(count + 1);
+              expect(await auditCount(app.db)).to.be.greaterThan(audits);
+            } else {
+              expect(await countOf(app.db, resource)).to.equal(count);
+              expect(await auditCount(app.db)).to.equal(audits);
+            }
+          });
+
+          for (const verb of ['update', 'delete'] as const) {
+            it(`${role} ${verb}s ${said[key]} → ${expectedStatus(resource, role, verb, key)}`, async () => {
+              const id = await makeRecord(app.db, f, resource, role, key);
+              const before = await rowOf(app.db, resource, id);
+              const audits = await auditCount(app.db);
+              const current = await app.request<Record<string, unknown>>('GET', `${path}/${id}`, { token: f.tokens.admin });
+              const [field, value] = UPDATE_FIELD[resource]!;
+              const res =
+                verb === 'update'
+                  ? await app.request('PUT', `${path}/${id}`, { token: f.tokens[role], body: { ...current.body, [field]: value } })
+                  : await app.request('DELETE', `${path}/${id}`, { token: f.tokens[role] });
+              const status = expectedStatus(resource, role, verb, key);
+              expect(res.status, JSON.stringify(res.body)).to.equal(status);
+              if (status === 200) {
+                expect(await auditCount(app.db)).to.equal(audits + 1);
+              } else {
+                expect(await rowOf(app.db, resource, id)).to.deep.equal(before);
+                expect(await auditCount(app.db)).to.equal(audits);
+              }
+            });
+          }
+        }
+      }
+    });
+  }
+
+  describe('figures', () => {
+    for (const [route, resource] of Object.entries(FIGURE_ROUTES)) {
+      for (const role of roles) {
+        for (const key of tenants) {
+          const expected = resource ? expectedStatus(resource, role, 'get', key) : 200;
+          it(`${route}: ${role}, ${said[key]} → ${expected}`, async () => {
+            const id = resource ? await makeRecord(app.db, f, resource, role, key) : 0;
+            const path = route.slice('GET '.length).replace(':id', String(id));
+            const res = await app.request('GET', path, { token: f.tokens[role] });
+            expect(res.status, JSON.stringify(res.body)).to.equal(expected);
+          });
+        }
+      }
+    }
+  });
+
+  it("limits a funder's initiative list, and its count, to those it funds or that are shared", async () => {
+    const shared = await makeInitiative(app.db, { name: 'Gedeeld initiatief', shared_with_funders: true });
+    const res = await app.request<{ id: number }[]>('GET', '/api/initiatives' + listQuery({ filter: { id: [f.i1, f.i2, shared] }, sort: ['id', 'ASC'] }), {
+      token: f.tokens.funder,
+    });
+    expect(res.body.map((r) => r.id)).to.deep.equal([f.i1, shared]);
+    expect(res.headers.get('content-range')).to.equal('initiatives 0-1/2');
+  });
+});

@@ -1,0 +1,21 @@
+// The test run's own database and configuration, independent of the demo one.
+import { loadConfig, type Config } from '../../server/config.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_test';
+export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** Queues of this test run only, so a running demo worker never takes a test's jobs. */
+export const TEST_QUEUE_PREFIX = `{vangnet-test-${process.pid}}`;
+
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
+  return loadConfig({
+    DATABASE_URL: TEST_DATABASE_URL,
+    REDIS_URL: TEST_REDIS_URL,
+    PORT: '0',
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    QUEUE_PREFIX: TEST_QUEUE_PREFIX,
+    START_WORKER: 'false',
+    ...overrides,
+  });
+}

@@ -1,0 +1,26 @@
+// Small helpers for the API tests: the shapes the API answers, unique names, and row counts that
+// show whether a refused request wrote anything.
+import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
+
+/** A record as the API answers it. */
+export type ApiRecord = Record<string, unknown> & { id: number };
+
+/** The API's error body. */
+export interface ApiErrorBody {
+  message: string;
+  errors?: Record<string, string>;
+}
+
+/** A tag no other test file uses, to put in names and find the records again. */
+export function uniqueTag(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function countRows(db: Knex, table: string, where: Record<string, unknown>): Promise<number> {
+  const [row] = await db(table).where(where).count<{ n: number }[]>({ n: '*' });
+  return Number(row?.n ?? 0);
+}
+
+/** The ids of records, in the order they came. */
+export const idsOf = (records: readonly ApiRecord[]): number[] => records.map((r) => r.id);
