@@ -1,6 +1,9 @@
 // Start-up in one place: database, migrations, demo data, first admin, queues, HTTP server and,
 // unless START_WORKER=false, a worker in the same process.
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startProducer } from '../jobs/producer.js';
 import { startWorkers } from '../jobs/runtime.js';
@@ -36,14 +39,26 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
   return db;
 }
 
+export const CONSOLE_DIR = fileURLToPath(new URL('../admin/dist', import.meta.url));
+const CONSOLE_CONFIG = fileURLToPath(new URL('../admin/vite.config.ts', import.meta.url));
+
+/** Builds the console once when no build exists yet (a fresh clone), so `npm start` serves it. */
+async function ensureConsoleBuilt(logger: Logger): Promise<void> {
+  if (existsSync(path.join(CONSOLE_DIR, 'index.html')) || !existsSync(CONSOLE_CONFIG)) return;
+  logger.info('building the console (first start only)');
+  const { build } = await import('vite');
+  await build({ configFile: CONSOLE_CONFIG, logLevel: 'warn' });
+}
+
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
   const db = await prepareDatabase(config, logger);
+  await ensureConsoleBuilt(logger);
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
   const worker = config.START_WORKER ? await startWorkers(db, config, logger) : null;
 
-  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready });
+  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s)).on('error', reject);
   });

@@ -7,6 +7,7 @@ import { RESOURCES } from '../resources/index.js';
 import type { Services } from '../services/index.js';
 import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
 import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
+import { consoleRoutes } from './console.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { resourceRoutes } from './resourceRoutes.js';
 
@@ -17,6 +18,8 @@ export interface AppDeps extends Services {
   corsOrigin: string;
   /** Whether Redis answers, for /readyz; absent until a queue is configured. */
   redisReady?: () => Promise<boolean>;
+  /** The built console to serve at `/` (admin/dist), if any. */
+  consoleDir?: string;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -26,7 +29,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // Served over plain HTTP on a laptop as often as behind TLS: never force https sub-requests.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const origins = deps.corsOrigin
     .split(',')
     .map((o) => o.trim())
@@ -60,6 +64,8 @@ export function createApp(deps: AppDeps): Express {
   });
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
   app.use('/api', api);
+  const consoleRouter = deps.consoleDir ? consoleRoutes(deps.consoleDir) : null;
+  if (consoleRouter) app.use(consoleRouter);
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
