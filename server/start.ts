@@ -58,7 +58,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   services.crud.onCommitted(() => producer.relay.kick());
   const worker = config.START_WORKER ? await startWorkers(db, config, logger) : null;
 
-  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR });
+  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR, queues: producer.queues });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s)).on('error', reject);
   });

@@ -7,7 +7,9 @@ import { RESOURCES } from '../resources/index.js';
 import type { Services } from '../services/index.js';
 import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
 import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
+import type { Queues } from '../../jobs/queues.js';
 import { consoleRoutes } from './console.js';
+import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { resourceRoutes } from './resourceRoutes.js';
 
@@ -20,6 +22,8 @@ export interface AppDeps extends Services {
   redisReady?: () => Promise<boolean>;
   /** The built console to serve at `/` (admin/dist), if any. */
   consoleDir?: string;
+  /** The queues, for the admins' dashboard at /admin/queues. */
+  queues?: Pick<Queues, 'scan' | 'rescan'>;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -54,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  if (deps.queues) api.post('/auth/dashboard-cookie', dashboardCookieRoute(deps.auth));
   api.use('/auth', authRoutes(deps.auth));
   api.use(requireAuth(deps.auth));
   api.use('/initiatives', initiativeFigureRoutes(deps.analytics));
@@ -64,6 +69,7 @@ export function createApp(deps: AppDeps): Express {
   });
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
   app.use('/api', api);
+  if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));
   const consoleRouter = deps.consoleDir ? consoleRoutes(deps.consoleDir) : null;
   if (consoleRouter) app.use(consoleRouter);
 

@@ -54,7 +54,7 @@ const FIGURE_ROUTES: Record<string, string | null> = {
 };
 
 /** Routes that are not resource routes, each covered by its own tests. */
-const OTHER_ROUTES = ['POST /api/scans', 'GET /healthz', 'GET /readyz', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PUT /api/auth/password'];
+const OTHER_ROUTES = ['POST /api/auth/dashboard-cookie', 'POST /api/scans', 'GET /healthz', 'GET /readyz', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'PUT /api/auth/password'];
 
 interface Fixture {
   funderA: number;
@@ -204,7 +204,8 @@ describe('access matrix', () => {
     for (const name of Object.keys(EXPECTED_RULES)) {
       for (const route of [`GET /api/${name}`, `POST /api/${name}`, `GET /api/${name}/:id`, `PUT /api/${name}/:id`, `DELETE /api/${name}/:id`]) covered.add(route);
     }
-    const uncovered = collectRoutes(app.app).filter((r) => !covered.has(r) && !r.startsWith('ALL '));
+    // bull-board's own routes sit behind one admin check (test/jobs/queue-dashboard.test.ts).
+    const uncovered = collectRoutes(app.app).filter((r) => !covered.has(r) && !r.startsWith('ALL ') && !/^\w+ \/admin\/queues/.test(r));
     expect(uncovered, 'routes without access rules in this matrix').to.deep.equal([]);
     expect(Object.keys(RESOURCES).sort()).to.deep.equal(Object.keys(EXPECTED_RULES).sort());
   });

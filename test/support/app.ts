@@ -45,7 +45,7 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready });
+  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
