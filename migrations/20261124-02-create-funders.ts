@@ -21,6 +21,9 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['municipality_code']);
   });
   await knex.raw('CREATE INDEX funders_name_trgm ON funders USING gin (name gin_trgm_ops)');
+  // Text filters match case-insensitively: lower(column) = lower(value).
+  await knex.raw('CREATE INDEX funders_name_lower ON funders (lower(name))');
+  await knex.raw('CREATE INDEX funders_municipality_code_lower ON funders (lower(municipality_code))');
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -33,6 +33,10 @@ export async function up(knex: Knex): Promise<void> {
   });
   await knex.raw('CREATE INDEX initiatives_domains_gin ON initiatives USING gin (domains)');
   await knex.raw('CREATE INDEX initiatives_name_trgm ON initiatives USING gin (name gin_trgm_ops)');
+  // Text filters match case-insensitively: lower(column) = lower(value).
+  for (const column of ['name', 'municipality', 'municipality_code', 'kvk_number']) {
+    await knex.raw(`CREATE INDEX initiatives_${column}_lower ON initiatives (lower(${column}))`);
+  }
 }
 
 export async function down(knex: Knex): Promise<void> {

@@ -33,9 +33,14 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['start_date']);
     t.index(['end_date']);
     t.index(['amount_cents']);
-    t.index(['programme']);
+    t.index(['decision_date']);
+    t.index(['renewable']);
   });
   await knex.raw('CREATE INDEX commitments_title_trgm ON commitments USING gin (title gin_trgm_ops)');
+  // Text filters match case-insensitively: lower(column) = lower(value).
+  for (const column of ['title', 'reference', 'programme']) {
+    await knex.raw(`CREATE INDEX commitments_${column}_lower ON commitments (lower(${column}))`);
+  }
 }
 
 export async function down(knex: Knex): Promise<void> {

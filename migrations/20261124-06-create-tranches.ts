@@ -22,6 +22,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['period_end']);
     t.index(['status']);
     t.index(['due_on']);
+    t.index(['received_on']);
     t.index(['amount_cents']);
   });
 }

@@ -29,6 +29,8 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['kind']);
     t.index(['severity']);
     t.index(['period_start']);
+    t.index(['period_end']);
+    t.index(['shortfall_cents']);
     t.index(['detected_at']);
     t.index(['resolved_at']);
   });

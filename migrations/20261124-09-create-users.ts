@@ -27,6 +27,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['role']);
     t.index(['disabled']);
   });
+  // Unique whatever the case; also serves the case-insensitive email filter.
   await knex.raw('CREATE UNIQUE INDEX users_email_unique ON users (lower(email))');
 }
 

@@ -14,6 +14,7 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['at']);
     t.index(['user_id']);
     t.index(['resource', 'record_id']);
+    t.index(['record_id']);
     t.index(['action']);
   });
 }

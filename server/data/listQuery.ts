@@ -148,15 +148,15 @@ export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Reco
     } else if (Array.isArray(value)) {
       const present = value.filter((v) => v !== null);
       q.where((w) => {
-        const cast = spec.kind === 'id' ? '::bigint' : '';
-        if (present.length) w.whereRaw(`${sql} IN (${present.map(() => `?${cast}`).join(', ')})`, present as (string | number | boolean)[]);
+        const [column, param] = spec.kind === 'id' ? [sql, '?::bigint'] : spec.kind === 'text' ? [`lower(${sql})`, 'lower(?)'] : [sql, '?'];
+        if (present.length) w.whereRaw(`${column} IN (${present.map(() => param).join(', ')})`, present as (string | number | boolean)[]);
         else w.whereRaw('false');
         if (present.length < value.length) w.orWhereRaw(`${sql} IS NULL`);
       });
     } else if (value === null) {
       q.whereRaw(`${sql} IS NULL`);
     } else if (spec.kind === 'text') {
-      q.whereRaw(`${spec.sql} ILIKE ?`, [(value as string).replace(/[\\%_]/g, (c) => `\\${c}`)]);
+      q.whereRaw(`lower(${spec.sql}) = lower(?)`, [value as string]);
     } else {
       q.whereRaw(`${sql} = ?${spec.kind === 'id' ? '::bigint' : ''}`, [value as string | number | boolean]);
     }
