@@ -181,12 +181,19 @@ export interface Page<T> {
   total: number;
 }
 
-/** One page of a query that selects the resource's fields, with the total for `Content-Range`. */
-export async function fetchPage<T>(q: Knex.QueryBuilder, def: ResourceDef, params: ListParams): Promise<Page<T>> {
-  applyFilter(q, def, params.filter);
+/**
+ * One page of `rows` (a query selecting the resource's fields) with the total for `Content-Range`,
+ * counted on `count`: the same table and scope without the joins only computed fields need, so
+ * counting never computes them. Filters only use plain columns, so both take the same filter.
+ */
+export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBuilder, def: ResourceDef, params: ListParams): Promise<Page<T>> {
+  applyFilter(rows, def, params.filter);
+  applyFilter(count, def, params.filter);
   const [first, last] = params.range;
-  const countQuery = q.clone().clearSelect().clearOrder().count<{ total: number }[]>({ total: '*' });
-  applySort(q, def, params.sort);
-  const [records, counted] = await Promise.all([q.offset(first).limit(last - first + 1) as Promise<T[]>, countQuery]);
+  applySort(rows, def, params.sort);
+  const [records, counted] = await Promise.all([
+    rows.offset(first).limit(last - first + 1) as Promise<T[]>,
+    count.clearSelect().clearOrder().count<{ total: number }[]>({ total: '*' }),
+  ]);
   return { records, first, total: Number(counted[0]?.total ?? 0) };
 }

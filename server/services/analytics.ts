@@ -273,11 +273,8 @@ export class AnalyticsService {
     const from = yearOf(at);
     const params = parseListParams(cofundingList, listRaw);
     const funded = this.db('commitments').select('initiative_id').where('funder_id', funder.id).whereNotIn('status', ['declined', 'withdrawn']);
-    const base = this.db('initiatives')
-      .select(selectFields(this.db, cofundingList))
-      .whereIn('initiatives.id', this.visibleInitiatives(actor))
-      .whereIn('initiatives.id', funded);
-    const page = await fetchPage<{ id: number; name: string }>(base, cofundingList, params);
+    const base = () => this.db('initiatives').whereIn('initiatives.id', this.visibleInitiatives(actor)).whereIn('initiatives.id', funded);
+    const page = await fetchPage<{ id: number; name: string }>(base().select(selectFields(this.db, cofundingList)), base(), cofundingList, params);
     const ids = page.records.map((r) => r.id);
     const [portfolio, own, gaps] = await Promise.all([
       loadFunding(this.db, ids),

@@ -64,16 +64,20 @@ export class CrudService {
     return result;
   }
 
-  private select(knex: Knex, def: ResourceDef, actor: Actor): Knex.QueryBuilder {
-    const q = knex(def.table).select(selectFields(knex, def));
-    def.from?.(q);
+  /** The records the actor may see, with every field; `joins: false` leaves out what only computed fields need. */
+  private select(knex: Knex, def: ResourceDef, actor: Actor, joins = true): Knex.QueryBuilder {
+    const q = knex(def.table);
+    if (joins) {
+      q.select(selectFields(knex, def));
+      def.from?.(q);
+    }
     scopeRead(q, def, actor, knex);
     return q;
   }
 
   async list(def: ResourceDef, actor: Actor, raw: RawListQuery): Promise<ListResult> {
     assertRoleMay(actor, def.name, 'list');
-    return fetchPage(this.select(this.db, def, actor), def, parseListParams(def, raw));
+    return fetchPage(this.select(this.db, def, actor), this.select(this.db, def, actor, false), def, parseListParams(def, raw));
   }
 
   /** One record the actor may see, or 404. */
@@ -198,7 +202,7 @@ export class CrudService {
       const value = record[field];
       if (value === null || value === undefined) continue;
       const target = this.resources[resource]!;
-      const found = await this.select(trx, target, actor).whereRaw(`${target.fields.id!.sql} = ?::bigint`, [value as number]).first();
+      const found = await this.select(trx, target, actor, false).whereRaw(`${target.fields.id!.sql} = ?::bigint`, [value as number]).first(trx.raw('1 AS found'));
       if (!found) throw validationError({ [field]: `must be the id of an existing ${resource} record you may see` });
     }
   }
