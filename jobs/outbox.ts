@@ -7,14 +7,14 @@ import { rescanJob, type Queues } from './queues.js';
 const BATCH = 500;
 
 /** Moves up to one batch of pending rescans to the queue; answers how many initiatives it sent. */
-export async function relayOutbox(db: Knex, queues: Pick<Queues, 'rescan'>): Promise<number> {
+export async function relayOutbox(db: Knex, queues: Pick<Queues, 'rescan'>, debounceMs: number): Promise<number> {
   return db.transaction(async (trx) => {
     const rows = await trx('rescan_outbox')
       .whereIn('id', trx('rescan_outbox').select('id').orderBy('id').limit(BATCH).forUpdate().skipLocked())
       .delete()
       .returning<{ initiative_id: number }[]>('initiative_id');
     const ids = [...new Set(rows.map((r) => r.initiative_id))];
-    if (ids.length) await queues.rescan.addBulk(ids.map(rescanJob));
+    if (ids.length) await queues.rescan.addBulk(ids.map((id) => rescanJob(id, debounceMs)));
     return ids.length;
   });
 }
@@ -29,6 +29,7 @@ export class OutboxRelay {
     private readonly db: Knex,
     private readonly queues: Pick<Queues, 'rescan'>,
     private readonly logger: Logger,
+    private readonly debounceMs: number,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -53,7 +54,7 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      while ((await relayOutbox(this.db, this.queues)) > 0);
+      while ((await relayOutbox(this.db, this.queues, this.debounceMs)) > 0);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'rescans wait in the outbox until Redis answers');
     }

@@ -14,11 +14,11 @@ export interface Producer {
   close(): Promise<void>;
 }
 
-export function startProducer(db: Knex, config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX'>, logger: Logger): Producer {
+export function startProducer(db: Knex, config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS'>, logger: Logger): Producer {
   const redis = producerConnection(config.REDIS_URL);
   redis.on('error', () => undefined);
   const queues = createQueues(redis, config.QUEUE_PREFIX);
-  const relay = new OutboxRelay(db, queues, logger);
+  const relay = new OutboxRelay(db, queues, logger, config.RESCAN_DEBOUNCE_MS);
   relay.start();
   return {
     queues,

@@ -40,12 +40,16 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   };
 }
 
-/** A rescan per initiative; a burst of edits while one waits adds nothing, one while it runs adds one more. */
-export function rescanJob(initiativeId: number) {
+/**
+ * A rescan per initiative, debounced: it waits `debounceMs`, and every further edit within that
+ * time replaces it and restarts the wait, so a burst of edits gives one rescan. An edit while a
+ * rescan runs queues the next one.
+ */
+export function rescanJob(initiativeId: number, debounceMs: number) {
   return {
     name: 'rescan',
     data: { initiativeId },
-    opts: { deduplication: { id: `rescan-${initiativeId}`, keepLastIfActive: true } },
+    opts: { delay: debounceMs, deduplication: { id: `rescan-${initiativeId}`, ttl: debounceMs, extend: true, replace: true } },
   };
 }
 

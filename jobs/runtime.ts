@@ -14,7 +14,7 @@ export interface WorkerRuntime {
   close(): Promise<void>;
 }
 
-type WorkerConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'>;
+type WorkerConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'>;
 
 export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logger, settings: DomainSettings = DEFAULT_SETTINGS): Promise<WorkerRuntime> {
   const producer = producerConnection(config.REDIS_URL);
@@ -66,7 +66,7 @@ export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logge
   producer.on('ready', () => void declareSchedule());
   if (producer.status === 'ready') await declareSchedule();
 
-  const relay = new OutboxRelay(db, queues, logger);
+  const relay = new OutboxRelay(db, queues, logger, config.RESCAN_DEBOUNCE_MS);
   relay.start();
 
   return {

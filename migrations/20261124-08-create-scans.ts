@@ -17,6 +17,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('gaps_opened').notNullable().defaultTo(0);
     t.integer('gaps_resolved').notNullable().defaultTo(0);
     t.text('error');
+    // The batches as planned, [[firstId, lastId], ...]: a start job that runs again re-queues
+    // these instead of planning anew.
+    t.jsonb('plan');
     // Set for scans a scheduler started: the scheduled job's id, so a retried job finds its scan.
     t.text('job_key').unique();
     t.check(checkIn('trigger', SCAN_TRIGGERS), [], 'scans_trigger_check');

@@ -22,6 +22,8 @@ const schema = z.object({
   SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
   SCAN_SCHEDULE: z.string().default('0 3 * * *'),
   SCAN_TIMEZONE: z.string().default('Europe/Amsterdam'),
+  /** A rescan waits this long for further edits of the same initiative before it runs. */
+  RESCAN_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(300),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */

@@ -197,3 +197,54 @@ export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBui
   ]);
   return { records, first, total: Number(counted[0]?.total ?? 0) };
 }
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'nl');
+  return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;
+}
+
+/** Whether an in-memory record passes the filter, with the same meaning as `applyFilter` in SQL. */
+function matches(def: ResourceDef, record: Record<string, unknown>, filter: Record<string, unknown>): boolean {
+  return Object.entries(filter).every(([key, value]) => {
+    if (key === 'q') {
+      const text = def.search.map((f) => String(record[f] ?? '')).join(' ').toLowerCase();
+      return (value as string)
+        .toLowerCase()
+        .split(/\s+/)
+        .filter(Boolean)
+        .every((word) => text.includes(word));
+    }
+    const { field, spec, op } = splitKey(def, key)!;
+    const actual = record[field];
+    if (op) {
+      if (actual === null || actual === undefined) return false;
+      const c = compareValues(actual, value);
+      return op === '>=' ? c >= 0 : op === '<=' ? c <= 0 : op === '>' ? c > 0 : c < 0;
+    }
+    const wanted = Array.isArray(value) ? value : [value];
+    if (spec.kind === 'textArray') return wanted.some((v) => (actual as unknown[] | null)?.includes(v));
+    const norm = (v: unknown) => (spec.kind === 'text' && typeof v === 'string' ? v.toLowerCase() : v);
+    return wanted.some((v) => (v === null ? actual === null || actual === undefined : norm(v) === norm(actual)));
+  });
+}
+
+/**
+ * A page of records computed in memory (figures no SQL column holds), with the conventions of a
+ * resource list: the same filters as `applyFilter`, nulls last, ties by id in the same direction.
+ */
+export function pageInMemory<T extends { id: number }>(records: readonly T[], def: ResourceDef, params: ListParams): Page<T> {
+  const kept = records.filter((r) => matches(def, r as unknown as Record<string, unknown>, params.filter));
+  const [field, order] = params.sort;
+  const sign = order === 'ASC' ? 1 : -1;
+  kept.sort((a, b) => {
+    const x = (a as unknown as Record<string, unknown>)[field];
+    const y = (b as unknown as Record<string, unknown>)[field];
+    if (x === null || x === undefined || y === null || y === undefined) {
+      if (x === y || ((x === null || x === undefined) && (y === null || y === undefined))) return sign * (a.id - b.id);
+      return x === null || x === undefined ? 1 : -1;
+    }
+    return sign * (compareValues(x, y) || a.id - b.id);
+  });
+  const [first, last] = params.range;
+  return { records: kept.slice(first, last + 1), first, total: kept.length };
+}

@@ -36,27 +36,34 @@ export async function createScan(knex: Knex, trigger: ScanTrigger, asOf: IsoDate
 }
 
 /**
- * Splits the portfolio into batches of consecutive initiative ids and records their number on the
- * scan. Planning again (a retried start) gives the same batches as long as no initiative was added.
+ * Splits the portfolio into batches of consecutive initiative ids and records them on the scan.
+ * A scan planned before (its start job ran again) keeps its plan and its progress.
  */
-export async function planScan(knex: Knex, scanId: number, batchSize: number): Promise<Batch[]> {
-  const ranges = await knex
-    .select<{ batch_no: number; from_id: number; to_id: number; n: number }[]>(
-      knex.raw('b AS batch_no, min(id) AS from_id, max(id) AS to_id, count(*)::int AS n'),
-    )
-    .from(knex('initiatives').select('id', knex.raw('((row_number() OVER (ORDER BY id)) - 1) / ? AS b', [batchSize])).as('numbered'))
-    .groupBy('b')
-    .orderBy('b');
-  const total = ranges.reduce((sum, r) => sum + r.n, 0);
-  await knex('scans')
-    .where({ id: scanId })
-    .update({
-      batches_total: ranges.length,
-      initiatives_total: total,
-      status: ranges.length ? 'running' : 'completed',
-      finished_at: ranges.length ? null : knex.fn.now(),
-    });
-  return ranges.map((r) => ({ scanId, batchNo: Number(r.batch_no), fromId: r.from_id, toId: r.to_id }));
+export async function planScan(db: Knex, scanId: number, batchSize: number): Promise<Batch[]> {
+  return db.transaction(async (trx) => {
+    const scan = await trx('scans').where({ id: scanId }).forUpdate().first<{ plan: [number, number][] | null } | undefined>('plan');
+    // The API queues the start job just before its transaction commits the scan: try again later.
+    if (!scan) throw new Error(`scan ${scanId} is not recorded (yet)`);
+    let plan = scan.plan;
+    if (!plan) {
+      const ranges = await trx
+        .select<{ from_id: number; to_id: number; n: number }[]>(trx.raw('min(id) AS from_id, max(id) AS to_id, count(*)::int AS n'))
+        .from(trx('initiatives').select('id', trx.raw('((row_number() OVER (ORDER BY id)) - 1) / ? AS b', [batchSize])).as('numbered'))
+        .groupBy('b')
+        .orderBy('b');
+      plan = ranges.map((r) => [r.from_id, r.to_id]);
+      await trx('scans')
+        .where({ id: scanId })
+        .update({
+          plan: JSON.stringify(plan),
+          batches_total: plan.length,
+          initiatives_total: ranges.reduce((sum, r) => sum + r.n, 0),
+          status: plan.length ? 'running' : 'completed',
+          finished_at: plan.length ? null : trx.fn.now(),
+        });
+    }
+    return plan.map(([fromId, toId], batchNo) => ({ scanId, batchNo, fromId, toId }));
+  });
 }
 
 export interface BatchResult {

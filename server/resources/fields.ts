@@ -11,8 +11,15 @@ export const cents = () =>
     .min(0, { error: 'must not be negative' })
     .max(MAX_CENTS, { error: 'is too large' });
 
+/** The calendar dates Vangnet accepts: wide enough for any real funding, narrow enough for date arithmetic. */
+export const FIRST_DATE = '1900-01-01';
+export const LAST_DATE = '2199-12-31';
+
 export const isoDate = () =>
-  z.string({ error: 'must be a date YYYY-MM-DD' }).pipe(z.iso.date({ error: 'must be an existing calendar date YYYY-MM-DD' }));
+  z
+    .string({ error: 'must be a date YYYY-MM-DD' })
+    .pipe(z.iso.date({ error: 'must be an existing calendar date YYYY-MM-DD' }))
+    .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, { error: `must lie between ${FIRST_DATE} and ${LAST_DATE}` });
 
 export const text = (max = 200) =>
   z

@@ -2,16 +2,19 @@
 // computes, this file only chooses what to load for whom and shapes the answer.
 import type { Knex } from 'knex';
 import { z } from 'zod';
+import { commitmentYearCents, countsIn, roundCents } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addYears, yearOf } from '../domain/dates.js';
 import { COMMITTED_STATUSES, type FunderType } from '../domain/enums.js';
 import { computeFragmentation, summarize, type Fragmentation } from '../domain/fragmentation.js';
 import { findGaps, type FoundGap } from '../domain/gaps.js';
+import { isShortTerm } from '../domain/length.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
-import { fetchPage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';
@@ -20,13 +23,13 @@ import { today } from './clock.js';
 import { validationError, zodErrors } from './crud.js';
 import type { CrudService } from './crud.js';
 
-const asOf = () => z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional();
+const asOf = () => isoDate().optional();
 const year = () =>
   z.coerce
     .number({ error: 'must be a year like 2027' })
     .int({ error: 'must be a year like 2027' })
     .min(1900, { error: 'must be 1900 or later' })
-    .max(2200, { error: 'must be 2200 or earlier' })
+    .max(2199, { error: 'must be 2199 or earlier' })
     .optional();
 const count = (max: number, fallback: number) =>
   z.coerce
@@ -71,7 +74,7 @@ export interface GroupStats {
   initiativeCount: number;
   hhi: { mean: number | null; median: number | null };
   effectiveFunders: { mean: number | null; median: number | null };
-  /** funding-weighted: short-term cents ÷ committed cents of the initiatives in the group */
+  /** short-term cents ÷ committed cents of the group (for funderType: of that type's money) */
   shortTermShare: number | null;
 }
 
@@ -101,9 +104,10 @@ const riskList: ResourceDef = {
     id: { sql: '', kind: 'id', sortable: true, filterable: true },
     name: { sql: '', kind: 'text', sortable: true },
     municipality: { sql: '', kind: 'text', sortable: true, filterable: true },
-    foundedOn: { sql: '', kind: 'date', sortable: true },
+    foundedOn: { sql: '', kind: 'date', sortable: true, filterable: true },
     ageYears: { sql: '', kind: 'int', sortable: true, filterable: true },
     reasons: { sql: '', kind: 'textArray', values: ['low_coverage', 'short_term_funding'], filterable: true },
+    // Not a filter: `asOf` in `filter` sets the date the list is computed at.
     asOf: { sql: '', kind: 'date', filterable: true },
     coverage: { sql: '', kind: 'int', sortable: true },
     shortTermShare: { sql: '', kind: 'int', sortable: true },
@@ -191,43 +195,38 @@ export class AnalyticsService {
       this.db('initiatives').whereIn('id', scope.clone()).select<{ id: number; municipality: string; domains: string[] }[]>('id', 'municipality', 'domains'),
     ]);
     const fundingById = new Map(portfolio.map((f) => [f.id, f]));
-    const empty = { id: 0, foundedOn: '1900-01-01', reservesCents: 0, status: 'active' as const, budgets: [], commitments: [], funders: new Map() };
 
     const groups: GroupStats[] = [];
     const totals = [];
     for (const year of years) {
-      const perInitiative = attributes.map((a) => {
-        const funding = fundingById.get(a.id) ?? { ...empty, id: a.id };
-        return { a, fragmentation: computeFragmentation(funding, year, this.settings), coverage: yearCoverage(funding, year) };
-      });
-      const yearTotal = perInitiative.reduce((sum, p) => sum + p.coverage.committedCents, 0);
-      const members = new Map<string, { cents: number; items: Fragmentation[] }>();
-      const add = (group: string, cents: number, fragmentation: Fragmentation) => {
-        const entry = members.get(group) ?? { cents: 0, items: [] };
-        entry.cents += cents;
-        entry.items.push(fragmentation);
-        members.set(group, entry);
-      };
-      for (const { a, fragmentation, coverage } of perInitiative) {
+      const members = new Map<string, Member[]>();
+      const add = (group: string, member: Member) => members.set(group, [...(members.get(group) ?? []), member]);
+      const all: Member[] = [];
+      for (const a of attributes) {
+        const funding = fundingById.get(a.id);
+        const member = memberOf(funding, year, this.settings);
+        all.push(member);
         if (q.groupBy === 'funderType') {
-          const byGroup = new Map<string, number>();
-          for (const [type, cents] of Object.entries(coverage.committedByFunderType)) {
-            const group = funderTypeGroup(type as FunderType);
-            byGroup.set(group, (byGroup.get(group) ?? 0) + (cents ?? 0));
-          }
-          for (const [group, cents] of byGroup) if (cents > 0) add(group, cents, fragmentation);
+          for (const [group, part] of member.byTypeGroup) add(group, { ...member, ...part });
         } else if (q.groupBy === 'municipality') {
-          add(a.municipality, coverage.committedCents, fragmentation);
+          add(a.municipality, member);
         } else {
-          for (const domain of a.domains.length ? a.domains : ['none']) add(domain, coverage.committedCents, fragmentation);
+          for (const domain of a.domains.length ? a.domains : ['none']) add(domain, member);
         }
       }
-      if (q.groupBy === 'funderType') for (const g of FUNDER_TYPE_GROUPS) if (!members.has(g)) members.set(g, { cents: 0, items: [] });
-      for (const [group, { cents, items }] of [...members].sort(([a], [b]) => compare(a, b))) {
-        groups.push({ group, year, committedCents: cents, share: yearTotal ? cents / yearTotal : null, initiativeCount: items.length, ...statsOf(items) });
+      if (q.groupBy === 'funderType') for (const g of FUNDER_TYPE_GROUPS) if (!members.has(g)) members.set(g, []);
+      const yearCents = all.reduce((sum, m) => sum + m.cents, 0);
+      for (const [group, items] of [...members].sort(([a], [b]) => compare(a, b))) {
+        const cents = items.reduce((sum, m) => sum + m.cents, 0);
+        groups.push({ group, year, committedCents: roundCents(cents), share: yearCents ? cents / yearCents : null, initiativeCount: items.length, ...statsOf(items) });
       }
-      const all = perInitiative.map((p) => p.fragmentation);
-      totals.push({ year, committedCents: yearTotal, initiativeCount: all.length, fundedInitiativeCount: all.filter((f) => f.fundingCents > 0).length, ...statsOf(all) });
+      totals.push({
+        year,
+        committedCents: roundCents(yearCents),
+        initiativeCount: all.length,
+        fundedInitiativeCount: all.filter((m) => m.cents > 0).length,
+        ...statsOf(all),
+      });
     }
     return { year: from, years: q.years, groupBy: q.groupBy, groups, totals };
   }
@@ -249,19 +248,13 @@ export class AnalyticsService {
       this.db('initiatives').whereIn('id', candidates.clone()).select<{ id: number; name: string; municipality: string; founded_on: string }[]>('id', 'name', 'municipality', 'founded_on'),
     ]);
     const info = new Map(rows.map((r) => [r.id, r]));
-    let entries: RiskEntry[] = [];
+    const entries: (RiskEntry & { asOf: IsoDate })[] = [];
     for (const funding of portfolio) {
       const gaps = findGaps(funding, at, this.settings);
       const risk = gaps.find((g) => g.kind === 'five_year_risk');
-      if (!risk) continue;
-      entries.push(riskEntry(funding, info.get(funding.id)!, risk, gaps));
+      if (risk) entries.push({ ...riskEntry(funding, info.get(funding.id)!, risk, gaps), asOf: at });
     }
-    entries = entries.filter((e) => matchesFilter(e, filter));
-    const [field, order] = params.sort;
-    const key = field as keyof RiskEntry;
-    entries.sort((a, b) => (order === 'ASC' ? compare(a[key], b[key]) : -compare(a[key], b[key])) || a.id - b.id);
-    const [first, last] = params.range;
-    return { records: entries.slice(first, last + 1).map((e) => ({ ...e, asOf: at })), first, total: entries.length };
+    return pageInMemory(entries, riskList, { ...params, filter });
   }
 
   /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
@@ -332,30 +325,58 @@ function fundersOf(funding: InitiativeFunding, rows: readonly YearCoverage[]) {
     .sort((a, b) => b.committedCents - a.committedCents || compare(a.name, b.name));
 }
 
-function statsOf(items: readonly Fragmentation[]) {
-  const funded = items.filter((f) => f.fundingCents > 0);
-  const committed = funded.reduce((sum, f) => sum + f.fundingCents, 0);
-  const shortTerm = funded.reduce((sum, f) => sum + (f.shortTermShare ?? 0) * f.fundingCents, 0);
-  const hhi = summarize(funded.map((f) => f.hhi));
-  const effective = summarize(funded.map((f) => f.effectiveFunders));
+/** An initiative's part in a portfolio group: its committed cents in the year (of the group's funder type, for that grouping). */
+interface Member {
+  fragmentation: Fragmentation;
+  cents: number;
+  shortTermCents: number;
+  byTypeGroup: Map<FunderTypeGroup, { cents: number; shortTermCents: number }>;
+}
+
+function memberOf(funding: InitiativeFunding | undefined, year: number, settings: DomainSettings): Member {
+  const byTypeGroup = new Map<FunderTypeGroup, { cents: number; shortTermCents: number }>();
+  let cents = 0;
+  let shortTermCents = 0;
+  for (const c of funding?.commitments ?? []) {
+    if (!countsIn(c.status, 'committed')) continue;
+    const inYear = commitmentYearCents(c, year);
+    if (inYear === 0) continue;
+    const short = isShortTerm(c.startDate, c.endDate, settings) ? inYear : 0;
+    const group = funderTypeGroup(c.funderType);
+    const part = byTypeGroup.get(group) ?? { cents: 0, shortTermCents: 0 };
+    byTypeGroup.set(group, { cents: part.cents + inYear, shortTermCents: part.shortTermCents + short });
+    cents += inYear;
+    shortTermCents += short;
+  }
+  return { fragmentation: computeFragmentation(funding ?? { commitments: [] }, year, settings), cents, shortTermCents, byTypeGroup };
+}
+
+/** Mean and median HHI and effective funders of the funded members; short-term share of the group's cents. */
+function statsOf(items: readonly Member[]) {
+  const funded = items.filter((m) => m.cents > 0);
+  const cents = funded.reduce((sum, m) => sum + m.cents, 0);
+  const shortTerm = funded.reduce((sum, m) => sum + m.shortTermCents, 0);
+  const hhi = summarize(funded.map((m) => m.fragmentation.hhi));
+  const effective = summarize(funded.map((m) => m.fragmentation.effectiveFunders));
   return {
     hhi: { mean: hhi.mean, median: hhi.median },
     effectiveFunders: { mean: effective.mean, median: effective.median },
-    shortTermShare: committed ? shortTerm / committed : null,
+    shortTermShare: cents ? shortTerm / cents : null,
   };
 }
 
 /**
  * How risky, for sorting: the part of the next twelve months' need that is not covered (0–1),
- * plus the short-term share of the funding (0–1), plus the share of its funders that reach their
- * `maxFundingYears` within the horizon (0–1). Higher is riskier.
+ * plus the short-term share of the funding (0–1), plus the share of its committed funders that
+ * reach their `maxFundingYears` within the horizon (0–1). Higher is riskier.
  */
 function riskEntry(funding: InitiativeFunding, info: { name: string; municipality: string; founded_on: string }, risk: FoundGap, gaps: readonly FoundGap[]): RiskEntry {
   const d = risk.details as { reasons: string[]; ageYears: number; needCents: number; committedCents: number; coverage: number | null; shortTermShare: number | null };
   const limits = gaps.filter((g) => g.kind === 'funder_limit');
   const shortfall = gaps.find((g) => g.kind === 'shortfall');
   const uncovered = d.coverage === null ? 0 : Math.max(0, 1 - d.coverage);
-  const limitShare = funding.funders.size ? limits.length / funding.funders.size : 0;
+  const committedFunders = new Set(funding.commitments.filter((c) => countsIn(c.status, 'committed')).map((c) => c.funderId));
+  const limitShare = committedFunders.size ? limits.length / committedFunders.size : 0;
   return {
     id: funding.id,
     initiativeId: funding.id,
@@ -372,28 +393,4 @@ function riskEntry(funding: InitiativeFunding, info: { name: string; municipalit
     firstShortfall: shortfall ? { periodStart: shortfall.periodStart, periodEnd: shortfall.periodEnd, shortfallCents: shortfall.shortfallCents } : null,
     riskScore: uncovered + (d.shortTermShare ?? 0) + limitShare,
   };
-}
-
-function matchesFilter(entry: RiskEntry, filter: Record<string, unknown>): boolean {
-  return Object.entries(filter).every(([key, value]) => {
-    const values = Array.isArray(value) ? value : [value];
-    switch (key) {
-      case 'q':
-        return (value as string)
-          .toLowerCase()
-          .split(/\s+/)
-          .filter(Boolean)
-          .every((word) => entry.name.toLowerCase().includes(word));
-      case 'id':
-        return values.includes(entry.id);
-      case 'municipality':
-        return values.some((v) => typeof v === 'string' && v.toLowerCase() === entry.municipality.toLowerCase());
-      case 'ageYears':
-        return values.includes(entry.ageYears);
-      case 'reasons':
-        return values.some((v) => entry.reasons.includes(v as string));
-      default:
-        return true;
-    }
-  });
 }

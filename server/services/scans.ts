@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { createScan } from '../data/scans.js';
 import { unavailable } from '../errors.js';
+import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import { startJobId, type Queues } from '../../jobs/queues.js';
 import { assertRoleMay } from './access.js';
@@ -13,7 +14,7 @@ import { today } from './clock.js';
 import { validationError, zodErrors, type CrudService } from './crud.js';
 import type { ApiRecord } from '../resources/resource.js';
 
-const body = z.object({ asOf: z.iso.date({ error: 'must be a date YYYY-MM-DD' }).optional() }).strict();
+const body = z.object({ asOf: isoDate().optional() }).strict();
 
 export const QUEUE_DOWN = 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.';
 

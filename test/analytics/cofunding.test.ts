@@ -1,0 +1,191 @@
+// GET /api/funders/{id}/cofunding through real HTTP: the initiatives a funder funds (any
+// commitment that is not declined or withdrawn) that the user may see, each with the funder's own
+// commitments, the OTHER funders, coverage per year from the year of asOf, and the open gaps.
+// The funder is made fresh here, so the initiatives it funds are exactly the ones below.
+import { expect } from 'chai';
+import { listQuery, startTestApp, type TestApp } from '../support/app.js';
+import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
+import { uniqueTag, type ApiErrorBody } from '../support/records.js';
+import { amsterdamToday, funderUserToken, initiativeUserToken, type CofundingBody } from './shapes.js';
+
+const AS_OF = '2027-03-10';
+
+describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
+  let app: TestApp;
+  let admin: string;
+  const tag = uniqueTag('Cofi');
+  const names = { fonds: uniqueTag('Fonds Cofi'), gemeente: uniqueTag('Gemeente Cofi'), bedrijf: uniqueTag('Bedrijf Cofi') };
+  let fonds = 0;
+  let gemeente = 0;
+  let bedrijf = 0;
+  const ids = { a: 0, b: 0, declinedOnly: 0, notFunded: 0 };
+  const own = { a: 0, b: 0 };
+  const gaps = { cliff: 0, shortfall: 0 };
+
+  before(async () => {
+    app = await startTestApp();
+    admin = await adminToken(app.db);
+    fonds = await makeFunder(app.db, { name: names.fonds, type: 'foundation' });
+    gemeente = await makeFunder(app.db, { name: names.gemeente, type: 'municipality' });
+    bedrijf = await makeFunder(app.db, { name: names.bedrijf, type: 'company' });
+
+    // A: need 2027 730_000 (2_000 a day), 2028 732_000 (2_000 a day, leap year).
+    ids.a = await makeInitiative(app.db, { name: `${tag} Akker`, founded_on: '2019-04-01', municipality: 'Zwolle' });
+    await makeBudget(app.db, ids.a, { year: 2027, amount_cents: 730_000 });
+    await makeBudget(app.db, ids.a, { year: 2028, amount_cents: 732_000 });
+    //   the fonds: 365_000 over 2027                    → 2027 365_000
+    own.a = await makeCommitment(app.db, ids.a, fonds, { title: 'Bijdrage 2027', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
+    //   the gemeente: 731_000 over 2027–2028 (731 days) → 2027 365_000, 2028 366_000
+    await makeCommitment(app.db, ids.a, gemeente, { start_date: '2027-01-01', end_date: '2028-12-31', amount_cents: 731_000 });
+    //   the bedrijf: requested 366_000 over 2028        → pipeline 2028 366_000
+    await makeCommitment(app.db, ids.a, bedrijf, { status: 'requested', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 366_000 });
+    // Gaps as a scan would have written them: two open, one resolved.
+    const gap = async (row: Record<string, unknown>) => {
+      const [created] = await app.db('gaps')
+        .insert({ initiative_id: ids.a, subject_id: 0, details: JSON.stringify({}), shortfall_cents: 0, ...row })
+        .returning<{ id: number }[]>('id');
+      return created!.id;
+    };
+    gaps.shortfall = await gap({ kind: 'shortfall', period_start: '2028-01-01', period_end: '2028-12-31', shortfall_cents: 366_000, severity: 'medium' });
+    gaps.cliff = await gap({ kind: 'cliff', period_start: '2027-06-01', period_end: '2027-06-30', severity: 'high' });
+    await gap({ kind: 'expiring', subject_id: own.a, period_start: '2027-01-01', period_end: '2027-12-31', severity: 'high', resolved_at: app.db.fn.now() });
+
+    // B: the fonds has only applied (requested); no budget, no other funder.
+    ids.b = await makeInitiative(app.db, { name: `${tag} Beek`, founded_on: '2023-09-01', municipality: 'Deventer' });
+    own.b = await makeCommitment(app.db, ids.b, fonds, { title: 'Aanvraag 2028', status: 'requested', start_date: '2028-01-01', end_date: '2028-06-30', amount_cents: 100_000 });
+
+    // Not listed: the fonds declined it; and one the fonds does not fund at all (shared, gemeente only).
+    ids.declinedOnly = await makeInitiative(app.db, { name: `${tag} Cirkel` });
+    await makeCommitment(app.db, ids.declinedOnly, fonds, { status: 'declined' });
+    ids.notFunded = await makeInitiative(app.db, { name: `${tag} Dijk`, shared_with_funders: true });
+    await makeCommitment(app.db, ids.notFunded, gemeente);
+  });
+
+  after(async () => {
+    await app.close();
+  });
+
+  const cofunding = (query: string, token = admin, funderId: number | string = fonds) =>
+    app.request<CofundingBody>('GET', `/api/funders/${funderId}/cofunding${query}`, { token });
+
+  it('lists what the funder funds, with its own commitments, the other funders, coverage and open gaps', async () => {
+    const res = await cofunding(`?asOf=${AS_OF}&years=2`);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-range')).to.equal('cofunding 0-1/2');
+    const { initiatives, ...head } = res.body;
+    expect(head).to.deep.equal({ funderId: fonds, asOf: AS_OF, from: 2027, years: 2, first: 0, total: 2 });
+    expect(initiatives.map((i) => i.id)).to.deep.equal([ids.a, ids.b]);
+    const [a, b] = initiatives;
+
+    expect(a).to.deep.equal({
+      id: ids.a,
+      name: `${tag} Akker`,
+      municipality: 'Zwolle',
+      foundedOn: '2019-04-01',
+      commitments: [{ id: own.a, title: 'Bijdrage 2027', status: 'committed', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 }],
+      // Not the fonds itself. The gemeente: 365_000 (2027) + 366_000 (2028) = 731_000; the bedrijf
+      // only requested → 0.
+      otherFunders: [
+        { id: gemeente, name: names.gemeente, type: 'municipality', committedCents: 731_000 },
+        { id: bedrijf, name: names.bedrijf, type: 'company', committedCents: 0 },
+      ],
+      coverage: [
+        // 2027: fonds 365_000 + gemeente 365_000 = 730_000 of 730_000.
+        { year: 2027, needCents: 730_000, committedCents: 730_000, pipelineCents: 730_000, coverage: 1 },
+        // 2028: gemeente 366_000 of 732_000 = 0.5; pipeline + bedrijf 366_000 = 732_000.
+        { year: 2028, needCents: 732_000, committedCents: 366_000, pipelineCents: 732_000, coverage: 0.5 },
+      ],
+      // Open gaps only, earliest first; the resolved `expiring` gap is left out.
+      openGaps: [
+        { id: gaps.cliff, kind: 'cliff', periodStart: '2027-06-01', periodEnd: '2027-06-30', severity: 'high', shortfallCents: 0 },
+        { id: gaps.shortfall, kind: 'shortfall', periodStart: '2028-01-01', periodEnd: '2028-12-31', severity: 'medium', shortfallCents: 366_000 },
+      ],
+    });
+
+    expect(b).to.deep.equal({
+      id: ids.b,
+      name: `${tag} Beek`,
+      municipality: 'Deventer',
+      foundedOn: '2023-09-01',
+      commitments: [{ id: own.b, title: 'Aanvraag 2028', status: 'requested', startDate: '2028-01-01', endDate: '2028-06-30', amountCents: 100_000 }],
+      otherFunders: [],
+      // No budget: coverage null; the requested 100_000 falls wholly in 2028's pipeline.
+      coverage: [
+        { year: 2027, needCents: 0, committedCents: 0, pipelineCents: 0, coverage: null },
+        { year: 2028, needCents: 0, committedCents: 0, pipelineCents: 100_000, coverage: null },
+      ],
+      openGaps: [],
+    });
+  });
+
+  it('is the same table for the funder’s own user', async () => {
+    const token = await funderUserToken(app.db, fonds);
+    const mine = await cofunding(`?asOf=${AS_OF}&years=2`, token);
+    const theirs = await cofunding(`?asOf=${AS_OF}&years=2`);
+    expect(mine.status).to.equal(200);
+    expect(mine.body).to.deep.equal(theirs.body);
+  });
+
+  it('shows another funder’s user only the initiatives that user may see', async () => {
+    // The gemeente's user sees A (the gemeente funds it) and D (shared) but not B: of the fonds'
+    // table only A remains. Its other funders, from the fonds' point of view, include the gemeente.
+    const token = await funderUserToken(app.db, gemeente);
+    const res = await cofunding(`?asOf=${AS_OF}&years=2`, token);
+    expect(res.status).to.equal(200);
+    expect(res.body.initiatives.map((i) => i.id)).to.deep.equal([ids.a]);
+    expect(res.body.total).to.equal(1);
+    expect(res.headers.get('content-range')).to.equal('cofunding 0-0/1');
+    expect(res.body.initiatives[0]!.otherFunders.map((f) => f.id)).to.deep.equal([gemeente, bedrijf]);
+  });
+
+  it('shows an initiative user only its own initiative', async () => {
+    const ofB = await cofunding(`?asOf=${AS_OF}`, await initiativeUserToken(app.db, ids.b));
+    expect(ofB.body.initiatives.map((i) => i.id)).to.deep.equal([ids.b]);
+    const ofD = await cofunding(`?asOf=${AS_OF}`, await initiativeUserToken(app.db, ids.notFunded));
+    expect(ofD.status).to.equal(200);
+    expect(ofD.body.initiatives).to.deep.equal([]);
+    expect(ofD.body.total).to.equal(0);
+    expect(ofD.headers.get('content-range')).to.equal('cofunding */0');
+  });
+
+  it('pages, sorts and searches with the list conventions', async () => {
+    const page = await cofunding(`${listQuery({ range: [1, 1] })}&asOf=${AS_OF}`);
+    expect(page.body.initiatives.map((i) => i.id)).to.deep.equal([ids.b]);
+    expect(page.body).to.include({ first: 1, total: 2 });
+    expect(page.headers.get('content-range')).to.equal('cofunding 1-1/2');
+    const desc = await cofunding(`${listQuery({ sort: ['name', 'DESC'] })}&asOf=${AS_OF}`);
+    expect(desc.body.initiatives.map((i) => i.id)).to.deep.equal([ids.b, ids.a]);
+    const byTown = await cofunding(`${listQuery({ filter: { municipality: 'deventer' } })}&asOf=${AS_OF}`);
+    expect(byTown.body.initiatives.map((i) => i.id)).to.deep.equal([ids.b]);
+    const search = await cofunding(`${listQuery({ filter: { q: `${tag} akker` } })}&asOf=${AS_OF}`);
+    expect(search.body.initiatives.map((i) => i.id)).to.deep.equal([ids.a]);
+  });
+
+  it('uses today in the Netherlands and three years by default', async () => {
+    const res = await cofunding('');
+    expect(res.status).to.equal(200);
+    const today = amsterdamToday();
+    const year = Number(today.slice(0, 4));
+    expect(res.body).to.include({ asOf: today, from: year, years: 3 });
+    expect(res.body.initiatives[0]!.coverage.map((c) => c.year)).to.deep.equal([year, year + 1, year + 2]);
+  });
+
+  it('answers 404 for a funder that does not exist', async () => {
+    expect((await cofunding(`?asOf=${AS_OF}`, admin, 2_000_000_000)).status).to.equal(404);
+    expect((await cofunding(`?asOf=${AS_OF}`, admin, 'abc')).status).to.equal(404);
+  });
+
+  for (const [query, field] of [
+    ['?years=0', 'years'],
+    ['?years=11', 'years'],
+    ['?asOf=2027-02-30', 'asOf'],
+    [listQuery({ sort: ['amountCents', 'ASC'] }), 'sort'],
+    [listQuery({ filter: { status: 'committed' } }), 'status'],
+  ] as const) {
+    it(`refuses ${decodeURIComponent(query)} with 400 naming ${field}`, async () => {
+      const res = await app.request<ApiErrorBody>('GET', `/api/funders/${fonds}/cofunding${query}`, { token: admin });
+      expect(res.status).to.equal(400);
+      expect(res.body.errors).to.have.property(field).that.is.a('string');
+    });
+  }
+});
