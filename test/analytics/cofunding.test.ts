@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
-import { uniqueTag, type ApiErrorBody } from '../support/records.js';
+import { itRefusesQueries, uniqueTag, type ApiErrorBody } from '../support/records.js';
 import { amsterdamToday, funderUserToken, initiativeUserToken, type CofundingBody } from './shapes.js';
 
 const AS_OF = '2027-03-10';
@@ -175,17 +175,11 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     expect((await cofunding(`?asOf=${AS_OF}`, admin, 'abc')).status).to.equal(404);
   });
 
-  for (const [query, field] of [
+  itRefusesQueries((query) => app.request<ApiErrorBody>('GET', `/api/funders/${fonds}/cofunding${query}`, { token: admin }), [
     ['?years=0', 'years'],
     ['?years=11', 'years'],
     ['?asOf=2027-02-30', 'asOf'],
     [listQuery({ sort: ['amountCents', 'ASC'] }), 'sort'],
     [listQuery({ filter: { status: 'committed' } }), 'status'],
-  ] as const) {
-    it(`refuses ${decodeURIComponent(query)} with 400 naming ${field}`, async () => {
-      const res = await app.request<ApiErrorBody>('GET', `/api/funders/${fonds}/cofunding${query}`, { token: admin });
-      expect(res.status).to.equal(400);
-      expect(res.body.errors).to.have.property(field).that.is.a('string');
-    });
-  }
+  ]);
 });

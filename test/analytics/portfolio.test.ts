@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
-import { uniqueTag, type ApiErrorBody } from '../support/records.js';
+import { itRefusesQueries, uniqueTag, type ApiErrorBody } from '../support/records.js';
 import { amsterdamToday, funderUserToken, initiativeUserToken, type GroupBody, type PortfolioBody, type TotalBody } from './shapes.js';
 
 const EPSILON = 1e-12;
@@ -229,20 +229,14 @@ describe('analytics: portfolio fragmentation (/api/stats/fragmentation)', () => 
     expect(res.body.groups.map((g) => g.group)).to.deep.equal(['company', 'foundation', 'municipality', 'other']);
   });
 
-  for (const [query, field] of [
+  itRefusesQueries((query) => app.request<ApiErrorBody>('GET', `/api/stats/fragmentation${query}`, { token: admin }), [
     ['?groupBy=x', 'groupBy'],
     ['?groupBy=', 'groupBy'],
     ['?year=abc', 'year'],
     ['?years=0', 'years'],
     ['?years=11', 'years'],
     ['?years=two', 'years'],
-  ] as const) {
-    it(`refuses ${query} with 400 naming ${field}`, async () => {
-      const res = await app.request<ApiErrorBody>('GET', `/api/stats/fragmentation${query}`, { token: admin });
-      expect(res.status).to.equal(400);
-      expect(res.body.errors).to.have.property(field).that.is.a('string');
-    });
-  }
+  ]);
 
   it('answers 401 without a token', async () => {
     expect((await app.request('GET', '/api/stats/fragmentation?year=2046')).status).to.equal(401);

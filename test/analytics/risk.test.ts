@@ -10,7 +10,7 @@
 import { expect } from 'chai';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
-import { uniqueTag, type ApiErrorBody } from '../support/records.js';
+import { itRefusesQueries, uniqueTag, type ApiErrorBody } from '../support/records.js';
 import { amsterdamToday, funderUserToken, initiativeUserToken, type RiskBody } from './shapes.js';
 
 const EPSILON = 1e-12;
@@ -271,26 +271,18 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
   });
 
   describe('bad parameters', () => {
-    const cases: [string, string, string][] = [
-      ['asOf=2027-02-30', '', 'asOf'],
-      ['asOf=soon', '', 'asOf'],
-      ['', listQuery({ filter: { asOf: '2027-02-30' } }), 'asOf'],
-      ['', listQuery({ sort: ['budget', 'ASC'] }), 'sort'],
-      ['', listQuery({ sort: ['needCents', 'ASC'] }), 'sort'],
-      ['', listQuery({ filter: { foo: 1 } }), 'foo'],
-      ['', listQuery({ filter: { reasons: 'bankrupt' } }), 'reasons'],
-      ['', listQuery({ filter: { ageYears: 'five' } }), 'ageYears'],
-      ['', listQuery({ range: [5, 1] }), 'range'],
-      ['', '?sort=nonsense', 'sort'],
-    ];
-    for (const [plain, list, field] of cases) {
-      const query = list ? `${list}${plain ? `&${plain}` : ''}` : `?${plain}`;
-      it(`refuses ${decodeURIComponent(query)} with 400 naming ${field}`, async () => {
-        const res = await app.request<ApiErrorBody>('GET', `/api/stats/risk${query}`, { token: admin });
-        expect(res.status).to.equal(400);
-        expect(res.body.errors).to.have.property(field).that.is.a('string');
-      });
-    }
+    itRefusesQueries((query) => app.request<ApiErrorBody>('GET', `/api/stats/risk${query}`, { token: admin }), [
+      ['?asOf=2027-02-30', 'asOf'],
+      ['?asOf=soon', 'asOf'],
+      [listQuery({ filter: { asOf: '2027-02-30' } }), 'asOf'],
+      [listQuery({ sort: ['budget', 'ASC'] }), 'sort'],
+      [listQuery({ sort: ['needCents', 'ASC'] }), 'sort'],
+      [listQuery({ filter: { foo: 1 } }), 'foo'],
+      [listQuery({ filter: { reasons: 'bankrupt' } }), 'reasons'],
+      [listQuery({ filter: { ageYears: 'five' } }), 'ageYears'],
+      [listQuery({ range: [5, 1] }), 'range'],
+      ['?sort=nonsense', 'sort'],
+    ]);
 
     it('answers 401 without a token', async () => {
       expect((await app.request('GET', `/api/stats/risk?asOf=${AS_OF}`)).status).to.equal(401);

@@ -1,6 +1,7 @@
 // The shapes the analytics endpoints answer, as the tests read them, and a small helper for
 // "a funder (or initiative) user and its token".
 import type { Knex } from 'knex';
+import type { RiskEntry } from '../../server/services/analytics.js';
 import { makeUser, tokenFor } from '../support/factories.js';
 
 export interface RunwayBody {
@@ -85,23 +86,7 @@ export interface PortfolioBody {
   totals: TotalBody[];
 }
 
-export interface RiskBody {
-  id: number;
-  initiativeId: number;
-  name: string;
-  municipality: string;
-  foundedOn: string;
-  ageYears: number;
-  reasons: string[];
-  needCents: number;
-  committedCents: number;
-  coverage: number | null;
-  shortTermShare: number | null;
-  fundersAtLimit: { funderId: number; name: string; limitDate: string }[];
-  firstShortfall: { periodStart: string; periodEnd: string; shortfallCents: number } | null;
-  riskScore: number;
-  asOf: string;
-}
+export type RiskBody = RiskEntry & { asOf: string };
 
 export interface CofundingInitiative {
   id: number;

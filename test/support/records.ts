@@ -1,7 +1,9 @@
 // Small helpers for the API tests: the shapes the API answers, unique names, and row counts that
 // show whether a refused request wrote anything.
 import { randomBytes } from 'node:crypto';
+import { expect } from 'chai';
 import type { Knex } from 'knex';
+import type { Response } from './app.js';
 
 /** A record as the API answers it. */
 export type ApiRecord = Record<string, unknown> & { id: number };
@@ -24,3 +26,14 @@ export async function countRows(db: Knex, table: string, where: Record<string, u
 
 /** The ids of records, in the order they came. */
 export const idsOf = (records: readonly ApiRecord[]): number[] => records.map((r) => r.id);
+
+/** One test per bad query string: each answers 400 naming the field. `send` runs at test time. */
+export function itRefusesQueries(send: (query: string) => Promise<Response<ApiErrorBody>>, cases: readonly (readonly [string, string])[]): void {
+  for (const [query, field] of cases) {
+    it(`refuses ${decodeURIComponent(query)} with 400 naming ${field}`, async () => {
+      const res = await send(query);
+      expect(res.status, JSON.stringify(res.body)).to.equal(400);
+      expect(res.body.errors).to.have.property(field).that.is.a('string');
+    });
+  }
+}
