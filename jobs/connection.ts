@@ -1,9 +1,27 @@
 // The Redis connections, defined once for queues and workers.
+import type { ConnectionOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 
-/** For workers: waits for Redis through an outage (BullMQ requires maxRetriesPerRequest: null). */
-export function workerConnection(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, ...options });
+/** The connection options a `redis://` or `rediss://` URL stands for. */
+export function redisOptions(url: string): RedisOptions {
+  const u = new URL(url);
+  return {
+    host: u.hostname.replace(/^\[|\]$/g, ''),
+    port: u.port ? Number(u.port) : 6379,
+    ...(u.username ? { username: decodeURIComponent(u.username) } : {}),
+    ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+    ...(u.pathname.length > 1 ? { db: Number(u.pathname.slice(1)) } : {}),
+    ...(u.protocol === 'rediss:' ? { tls: {} } : {}),
+  };
+}
+
+/**
+ * For workers: options rather than a connection, so BullMQ opens and closes its connections
+ * itself; they wait for Redis through an outage (BullMQ requires maxRetriesPerRequest: null).
+ */
+export function workerConnection(url: string): ConnectionOptions {
+  const { host, port, username, password, db, tls } = redisOptions(url);
+  return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
 }
 
 /**

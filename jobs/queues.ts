@@ -28,9 +28,12 @@ export interface Queues {
 }
 
 /** `prefix` is QUEUE_PREFIX: hash-tagged, so every key of a queue lands in one Redis Cluster slot. */
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+export function createQueues(connection: ConnectionOptions, prefix: string, onError: (err: Error) => void): Queues {
   const scan = new Queue<StartJob | BatchJob>(QUEUE_NAMES.scan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
   const rescan = new Queue<RescanJob>(QUEUE_NAMES.rescan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+  // Without a listener BullMQ prints every connection error to stderr.
+  scan.on('error', onError);
+  rescan.on('error', onError);
   return {
     scan,
     rescan,

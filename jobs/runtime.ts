@@ -5,10 +5,10 @@ import type { Knex } from 'knex';
 import type { Config } from '../server/config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings.js';
 import type { Logger } from '../server/logger.js';
-import { producerConnection, workerConnection } from './connection.js';
-import { OutboxRelay } from './outbox.js';
+import { workerConnection } from './connection.js';
+import { startProducer, type Producer } from './producer.js';
 import { failScan, rescan, scanBatch, startScan, type ProcessorDeps } from './processors.js';
-import { batchJobId, createQueues, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from './queues.js';
+import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from './queues.js';
 
 export interface WorkerRuntime {
   close(): Promise<void>;
@@ -16,10 +16,19 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'>;
 
-export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logger, settings: DomainSettings = DEFAULT_SETTINGS): Promise<WorkerRuntime> {
-  const producer = producerConnection(config.REDIS_URL);
-  producer.on('error', () => undefined);
-  const queues = createQueues(producer, config.QUEUE_PREFIX);
+/**
+ * Starts the workers; `shared` is the producer of an API in the same process (`npm start`), else
+ * the workers make (and close) their own.
+ */
+export async function startWorkers(
+  db: Knex,
+  config: WorkerConfig,
+  logger: Logger,
+  shared: Producer | null = null,
+  settings: DomainSettings = DEFAULT_SETTINGS,
+): Promise<WorkerRuntime> {
+  const producer = shared ?? startProducer(db, config, logger);
+  const { queues } = producer;
   const deps: ProcessorDeps = {
     db,
     settings,
@@ -29,8 +38,8 @@ export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logge
     },
   };
 
-  const workerOptions = (name: string) => ({
-    connection: workerConnection(config.REDIS_URL).on('error', (err: Error) => logger.warn({ err: err.message, worker: name }, 'redis unavailable; retrying')),
+  const workerOptions = () => ({
+    connection: workerConnection(config.REDIS_URL),
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: config.JOB_LOCK_MS,
@@ -43,9 +52,9 @@ export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logge
       if (job.name === 'batch') return scanBatch(deps, job.data as BatchJob);
       return { scanId: await startScan(deps, job.data as StartJob, String(job.id)) };
     },
-    workerOptions('scan'),
+    workerOptions(),
   );
-  const rescanWorker = new Worker<RescanJob>(QUEUE_NAMES.rescan, (job) => rescan(deps, job.data.initiativeId), workerOptions('rescan'));
+  const rescanWorker = new Worker<RescanJob>(QUEUE_NAMES.rescan, (job) => rescan(deps, job.data.initiativeId), workerOptions());
 
   scanWorker.on('failed', (job, err) => {
     if (!job) return;
@@ -55,7 +64,7 @@ export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logge
     if (final && scanId !== undefined) void failScan(db, scanId, `${job.name} job failed: ${err.message}`).catch(() => undefined);
   });
   rescanWorker.on('failed', (job, err) => logger.warn({ job: job?.id, err: err.message }, 'rescan failed'));
-  for (const w of [scanWorker, rescanWorker]) w.on('error', (err) => logger.warn({ err: err.message }, 'worker error'));
+  for (const w of [scanWorker, rescanWorker]) w.on('error', (err) => logger.warn({ err: err.message, worker: w.name }, 'redis unavailable; retrying'));
 
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.
@@ -63,19 +72,13 @@ export async function startWorkers(db: Knex, config: WorkerConfig, logger: Logge
     queues.scan
       .upsertJobScheduler(SCHEDULER_ID, { pattern: config.SCAN_SCHEDULE, tz: config.SCAN_TIMEZONE }, { name: 'start', data: { trigger: 'schedule' }, opts: JOB_OPTIONS })
       .catch((err: Error) => logger.warn({ err: err.message }, 'could not declare the nightly scan yet; will on reconnect'));
-  producer.on('ready', () => void declareSchedule());
-  if (producer.status === 'ready') await declareSchedule();
-
-  const relay = new OutboxRelay(db, queues, logger, config.RESCAN_DEBOUNCE_MS);
-  relay.start();
+  producer.onReady(() => void declareSchedule());
 
   return {
     close: async () => {
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
       await Promise.all([scanWorker.close(), rescanWorker.close()]);
-      await relay.stop();
-      await queues.close();
-      producer.disconnect();
+      if (!shared) await producer.close();
     },
   };
 }

@@ -56,7 +56,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const worker = config.START_WORKER ? await startWorkers(db, config, logger) : null;
+  const worker = config.START_WORKER ? await startWorkers(db, config, logger, producer) : null;
 
   const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR, queues: producer.queues });
   const server: Server = await new Promise((resolve, reject) => {

@@ -56,7 +56,9 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
     if (options.overlapping) q.where('c.end_date', '>=', options.overlapping[0]).where('c.start_date', '<=', options.overlapping[1]);
     return q;
   };
-  const [initiativeRows, budgets, commitments, tranches] = await Promise.all([
+  // Knex queries start when awaited: in parallel on the pool, one after the other in a
+  // transaction (one connection, which pg cannot share between queries in flight).
+  const queries = [
     db('initiatives').whereIn('id', ids).orderBy('id').select<InitiativeRow[]>('id', 'founded_on', 'reserves_cents', 'status'),
     db('budgets').whereIn('initiative_id', ids).select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
     db('commitments as c')
@@ -81,7 +83,10 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
       .modify(commitmentsOf)
       .orderBy(['t.commitment_id', 't.period_start', 't.id'])
       .select<TrancheRow[]>('t.id', 't.commitment_id', 't.period_start', 't.period_end', 't.amount_cents', 't.status'),
-  ]);
+  ] as const;
+  const [initiativeRows, budgets, commitments, tranches] = db.isTransaction
+    ? [await queries[0], await queries[1], await queries[2], await queries[3]]
+    : await Promise.all(queries);
   return assemble(initiativeRows, budgets, commitments, tranches);
 }
 

@@ -1,0 +1,166 @@
+// A manual portfolio scan end to end: POST /api/scans, the start job fanning out into batch jobs
+// on a real worker, the gaps it writes (worked out by hand in portfolio.ts) and its progress; then
+// the same scan again, which must change nothing.
+import { expect } from 'chai';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { adminToken } from '../support/factories.js';
+import { AS_OF, buildPortfolio, type Portfolio } from './portfolio.js';
+import {
+  countRows,
+  gapsOf,
+  getScan,
+  lockInitiative,
+  ordered,
+  postScan,
+  QUIET_SCHEDULE,
+  settle,
+  shapeOf,
+  someoneWaitsForALock,
+  waitFor,
+  waitForScan,
+  type GapRecord,
+  type ScanRecord,
+} from './support.js';
+
+const BATCH = 2;
+
+describe('portfolio scan', () => {
+  let app: TestApp;
+  let token: string;
+  let portfolio: Portfolio;
+
+  before(async () => {
+    app = await startTestApp({ SCAN_BATCH: String(BATCH), SCAN_SCHEDULE: QUIET_SCHEDULE });
+    token = await adminToken(app.db);
+    await app.startWorker();
+    await settle(app);
+    portfolio = await buildPortfolio(app.db);
+  });
+
+  after(async () => {
+    await app?.close();
+  });
+
+  describe('a first scan', () => {
+    let posted: ScanRecord;
+    let whileBlocked: ScanRecord;
+    let final: ScanRecord;
+    let seen: ScanRecord[];
+    let initiatives: number;
+
+    before(async () => {
+      initiatives = await countRows(app.db, 'initiatives');
+      // C's batch waits for this lock, so the scan can be watched half-way.
+      const lock = await lockInitiative(app.db, portfolio.c);
+      try {
+        posted = await postScan(app, token, AS_OF);
+        await waitFor('a batch to wait for the locked initiative', () => someoneWaitsForALock(app.db));
+        whileBlocked = await waitFor('the other batches to finish', async () => {
+          const scan = await getScan(app, token, posted.id);
+          return scan.batchesDone === scan.batchesTotal - 1 ? scan : false;
+        });
+      } finally {
+        await lock.release();
+      }
+      ({ final, seen } = await waitForScan(app, token, posted.id));
+    });
+
+    it('answers 202 with the new scan record', () => {
+      expect(posted).to.include({ trigger: 'manual', asOf: AS_OF, error: null });
+      expect(posted.id).to.be.a('number');
+      expect(posted.status).to.be.oneOf(['queued', 'running']);
+    });
+
+    it('finds exactly the gaps worked out by hand', async () => {
+      for (const [id, expected] of portfolio.expected) {
+        const found = (await gapsOf(app, token, id)).map((g) => shapeOf(g, true));
+        expect(ordered(found), `gaps of initiative ${id}`).to.deep.equal(ordered(expected));
+      }
+    });
+
+    it('updates a stale open gap that overlaps a found one instead of opening another', async () => {
+      const shortfalls = (await gapsOf(app, token, portfolio.a, true)).filter((g) => g.kind === 'shortfall');
+      expect(shortfalls.map((g) => [g.id, g.periodStart, g.periodEnd, g.shortfallCents, g.severity, g.resolvedAt])).to.deep.equal([
+        [portfolio.staleOfA, '2027-07-01', '2027-12-31', 184_000, 'high', null],
+      ]);
+    });
+
+    it('resolves the open gaps nothing matched, including those of a stopped initiative', async () => {
+      for (const [initiative, stale] of [
+        [portfolio.b, portfolio.staleOfB],
+        [portfolio.d, portfolio.staleOfD],
+      ] as const) {
+        const all = await gapsOf(app, token, initiative, true);
+        expect(all.map((g: GapRecord) => g.id)).to.deep.equal([stale]);
+        expect(all[0]!.resolvedAt, `resolvedAt of gap ${stale}`).to.be.a('string');
+      }
+    });
+
+    it('counts every initiative once, in batches of SCAN_BATCH', () => {
+      expect(final).to.include({
+        status: 'completed',
+        initiativesTotal: initiatives,
+        initiativesScanned: initiatives,
+        batchesTotal: Math.ceil(initiatives / BATCH),
+        batchesDone: Math.ceil(initiatives / BATCH),
+        error: null,
+      });
+      expect(final.finishedAt).to.be.a('string');
+      expect(Date.parse(final.finishedAt!)).to.be.at.least(Date.parse(final.startedAt));
+      // At least this fixture's 2 new gaps of A, 4 of C and 3 of E, and the stale gaps of B and D.
+      expect(final.gapsOpened).to.be.at.least(9);
+      expect(final.gapsResolved).to.be.at.least(2);
+    });
+
+    it('shows its progress while a batch is still out', () => {
+      expect(whileBlocked).to.include({
+        status: 'running',
+        batchesTotal: final.batchesTotal,
+        initiativesTotal: final.initiativesTotal,
+        batchesDone: final.batchesTotal - 1,
+        finishedAt: null,
+      });
+      expect(whileBlocked.initiativesScanned).to.be.within(final.initiativesTotal - BATCH, final.initiativesTotal - 1);
+    });
+
+    it('never reports more done than planned, nor goes backwards', () => {
+      let previous: ScanRecord | undefined;
+      for (const scan of seen) {
+        expect(scan.batchesDone).to.be.at.most(scan.batchesTotal);
+        expect(scan.initiativesScanned).to.be.at.most(scan.initiativesTotal);
+        if (scan.status !== 'completed') expect(scan.finishedAt).to.equal(null);
+        if (previous) {
+          expect(scan.batchesDone).to.be.at.least(previous.batchesDone);
+          expect(scan.initiativesScanned).to.be.at.least(previous.initiativesScanned);
+        }
+        previous = scan;
+      }
+    });
+  });
+
+  describe('a second scan at the same asOf', () => {
+    type GapRow = Record<string, unknown>;
+    let before_: GapRow[];
+    let second: ScanRecord;
+
+    const rowsOfPortfolio = () => app.db('gaps').whereIn('initiative_id', portfolio.ids).orderBy('id').select<GapRow[]>('*');
+
+    before(async () => {
+      before_ = await rowsOfPortfolio();
+      const posted = await postScan(app, token, AS_OF);
+      second = (await waitForScan(app, token, posted.id)).final;
+    });
+
+    it('leaves every gap row of the portfolio exactly as it was', async () => {
+      expect(before_).to.have.length(12);
+      expect(await rowsOfPortfolio()).to.deep.equal(before_);
+    });
+
+    it('opens and resolves nothing anywhere', async () => {
+      expect(second).to.include({ status: 'completed', gapsOpened: 0, gapsResolved: 0 });
+      const batches = await app.db('scan_batches').where({ scan_id: second.id }).select<{ gaps_opened: number; gaps_resolved: number }[]>('gaps_opened', 'gaps_resolved');
+      expect(batches).to.have.length(second.batchesTotal);
+      expect(batches.filter((b) => b.gaps_opened !== 0 || b.gaps_resolved !== 0)).to.deep.equal([]);
+    });
+  });
+});
