@@ -151,11 +151,14 @@ describe('Redis outage', function () {
 
   describe('closing', () => {
     it('closes every Redis connection that an API and its worker opened', async () => {
-      const admin = new Redis(redis.url);
+      // A Redis of its own: the other apps of this file reconnect to theirs at their own pace.
+      const own = new RedisServer(await freePort());
+      await own.start();
+      const admin = new Redis(own.url);
       try {
         const clients = async () => ((await admin.client('LIST')) as string).trim().split('\n');
         const baseline = (await clients()).length;
-        const other = await startTestApp({ REDIS_URL: redis.url, SCAN_SCHEDULE: QUIET_SCHEDULE });
+        const other = await startTestApp({ REDIS_URL: own.url, SCAN_SCHEDULE: QUIET_SCHEDULE });
         await other.startWorker();
         await waitFor('the second app to be ready', async () => (await other.request('GET', '/readyz')).status === 200);
         expect((await clients()).length).to.be.greaterThan(baseline);
@@ -164,6 +167,7 @@ describe('Redis outage', function () {
         expect(left.length ? left.length - baseline : 0, `left open:\n${left.join('\n')}`).to.equal(0);
       } finally {
         admin.disconnect();
+        await own.stop();
       }
     });
   });
