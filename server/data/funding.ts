@@ -78,9 +78,10 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
         'c.end_date',
         'c.amount_cents',
       ),
+    // By commitment id through the (commitment_id, period_start) index: a join lets the planner
+    // read every tranche of the portfolio for one batch.
     db('tranches as t')
-      .join('commitments as c', 'c.id', 't.commitment_id')
-      .modify(commitmentsOf)
+      .whereRaw('t.commitment_id = ANY(ARRAY(?))', [db('commitments as c').select('c.id').modify(commitmentsOf)])
       .orderBy(['t.commitment_id', 't.period_start', 't.id'])
       .select<TrancheRow[]>('t.id', 't.commitment_id', 't.period_start', 't.period_end', 't.amount_cents', 't.status'),
   ] as const;
