@@ -1,14 +1,12 @@
 // Start-up in one place: database, migrations, demo data, first admin, queues, HTTP server and,
 // unless START_WORKER=false, a worker in the same process.
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { startProducer } from '../jobs/producer.js';
 import { startWorkers } from '../jobs/runtime.js';
 import { loadDemoIfEmpty } from '../seeds/load.js';
 import type { Config } from './config.js';
+import { CONSOLE_DIR, ensureConsoleBuilt } from './consoleBuild.js';
 import { createDb, ensureDatabase, migrateLatest, type Db } from './data/db.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
@@ -37,17 +35,6 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
     if (await auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD)) logger.info({ email: config.ADMIN_EMAIL }, 'created the first admin');
   }
   return db;
-}
-
-export const CONSOLE_DIR = fileURLToPath(new URL('../admin/dist', import.meta.url));
-const CONSOLE_CONFIG = fileURLToPath(new URL('../admin/vite.config.ts', import.meta.url));
-
-/** Builds the console once when no build exists yet (a fresh clone), so `npm start` serves it. */
-async function ensureConsoleBuilt(logger: Logger): Promise<void> {
-  if (existsSync(path.join(CONSOLE_DIR, 'index.html')) || !existsSync(CONSOLE_CONFIG)) return;
-  logger.info('building the console (first start only)');
-  const { build } = await import('vite');
-  await build({ configFile: CONSOLE_CONFIG, logLevel: 'warn' });
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<Running> {

@@ -9,8 +9,11 @@ export function consoleRoutes(dir: string): Router | null {
   if (!existsSync(index)) return null;
   const router = express.Router();
   router.use(express.static(dir, { index: false, maxAge: '1h', immutable: false }));
-  router.get(/^\/(?!api\/|api$|healthz$|readyz$|admin\/queues).*/, (_req, res) => {
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+  router.get(/^\/(?!api\/|api$|healthz$|readyz$|admin\/queues).*/, (_req, res, next) => {
+    // While a rebuild replaces the files, index.html may be gone for a moment.
+    res.set('Cache-Control', 'no-cache').sendFile(index, (err) => {
+      if (err && !res.headersSent) next();
+    });
   });
   return router;
 }

@@ -1,0 +1,276 @@
+// The records and figures the API answers (README "The API", DESIGN.md "Domain model"). The
+// enumerations and the domain's figures are the server's own, so both sides share one vocabulary.
+import type {
+  CommitmentKind,
+  CommitmentStatus,
+  Domain,
+  FunderType,
+  GapKind,
+  GapSeverity,
+  InitiativeStatus,
+  Role,
+  ScanStatus,
+  ScanTrigger,
+  TrancheSchedule,
+  TrancheStatus,
+} from '../../../server/domain/enums';
+import type { Fragmentation } from '../../../server/domain/fragmentation';
+import type { Runway, RunwayMonth } from '../../../server/domain/runway';
+
+export type { Runway, RunwayMonth, Fragmentation };
+export type IsoDate = string;
+
+export interface Funder {
+  id: number;
+  name: string;
+  type: FunderType;
+  municipalityCode: string | null;
+  maxFundingYears: number | null;
+  website: string | null;
+  version: number;
+}
+
+export interface Initiative {
+  id: number;
+  name: string;
+  foundedOn: IsoDate;
+  municipality: string;
+  municipalityCode: string | null;
+  domains: Domain[];
+  kvkNumber: string | null;
+  reservesCents: number;
+  sharedWithFunders: boolean;
+  status: InitiativeStatus;
+  description: string | null;
+  version: number;
+}
+
+export interface Budget {
+  id: number;
+  initiativeId: number;
+  year: number;
+  amountCents: number;
+  note: string | null;
+  version: number;
+}
+
+export interface Commitment {
+  id: number;
+  initiativeId: number;
+  funderId: number;
+  title: string;
+  reference: string | null;
+  programme: string | null;
+  kind: CommitmentKind;
+  status: CommitmentStatus;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  amountCents: number;
+  decisionDate: IsoDate | null;
+  renewable: boolean;
+  conditionNote: string | null;
+  scheduledCents: number;
+  receivedCents: number;
+  unscheduledCents: number;
+  remainingCents: number;
+  version: number;
+  /** create only */
+  trancheSchedule?: TrancheSchedule | null;
+}
+
+export interface Tranche {
+  id: number;
+  commitmentId: number;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  amountCents: number;
+  dueOn: IsoDate | null;
+  status: TrancheStatus;
+  receivedOn: IsoDate | null;
+  version: number;
+}
+
+export interface Gap {
+  id: number;
+  initiativeId: number;
+  kind: GapKind;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  shortfallCents: number;
+  severity: GapSeverity;
+  details: GapDetails;
+  detectedAt: string;
+  resolvedAt: string | null;
+  open: boolean;
+}
+
+/** What a gap's `details` holds, per kind (DESIGN.md "Gaps"). */
+export interface GapDetails {
+  endingCommitmentIds?: number[];
+  commitmentId?: number;
+  funderId?: number;
+  reasons?: string[];
+  ageYears?: number;
+  coverage?: number | null;
+  shortTermShare?: number | null;
+  [key: string]: unknown;
+}
+
+export interface Scan {
+  id: number;
+  trigger: ScanTrigger;
+  status: ScanStatus;
+  asOf: IsoDate;
+  startedAt: string;
+  finishedAt: string | null;
+  batchesTotal: number;
+  batchesDone: number;
+  initiativesTotal: number;
+  initiativesScanned: number;
+  gapsOpened: number;
+  gapsResolved: number;
+  error: string | null;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  role: Role;
+  funderId: number | null;
+  initiativeId: number | null;
+  disabled: boolean;
+  createdAt: string;
+  version: number;
+  /** create and update only, never answered */
+  password?: string;
+}
+
+export interface AuditEvent {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: 'create' | 'update' | 'delete';
+  resource: string;
+  recordId: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/** The user as /api/auth/login and /api/auth/me answer it. */
+export interface PublicUser {
+  id: number;
+  email: string;
+  role: Role;
+  funderId: number | null;
+  initiativeId: number | null;
+}
+
+/** GET /api/initiatives/{id}/coverage */
+export interface CoverageYear {
+  year: number;
+  needCents: number;
+  committedCents: number;
+  pipelineCents: number;
+  coverage: number | null;
+  /** JSON object keys are strings */
+  committedByFunderId: Record<string, number>;
+  committedByFunderType: Partial<Record<FunderType, number>>;
+}
+
+export interface FunderShare {
+  id: number;
+  name: string;
+  type: FunderType;
+  committedCents: number;
+}
+
+export interface Coverage {
+  initiativeId: number;
+  from: number;
+  years: CoverageYear[];
+  funders: FunderShare[];
+}
+
+/** GET /api/initiatives/{id}/fragmentation */
+export interface InitiativeFragmentation extends Fragmentation {
+  initiativeId: number;
+  funders: (FunderShare & { share: number | null })[];
+}
+
+export type FunderTypeGroup = 'municipality' | 'foundation' | 'company' | 'other';
+
+interface Spread {
+  mean: number | null;
+  median: number | null;
+}
+
+/** GET /api/stats/fragmentation */
+export interface PortfolioFragmentation {
+  year: number;
+  years: number;
+  groupBy: 'funderType' | 'municipality' | 'domain';
+  groups: {
+    group: string;
+    year: number;
+    committedCents: number;
+    share: number | null;
+    initiativeCount: number;
+    hhi: Spread;
+    effectiveFunders: Spread;
+    shortTermShare: number | null;
+  }[];
+  totals: {
+    year: number;
+    committedCents: number;
+    initiativeCount: number;
+    fundedInitiativeCount: number;
+    hhi: Spread;
+    effectiveFunders: Spread;
+    shortTermShare: number | null;
+  }[];
+}
+
+export type RiskReason = 'low_coverage' | 'short_term_funding';
+
+/** A row of GET /api/stats/risk */
+export interface RiskEntry {
+  id: number;
+  initiativeId: number;
+  name: string;
+  municipality: string;
+  foundedOn: IsoDate;
+  ageYears: number;
+  reasons: RiskReason[];
+  needCents: number;
+  committedCents: number;
+  coverage: number | null;
+  shortTermShare: number | null;
+  fundersAtLimit: { funderId: number; name: string; limitDate: IsoDate }[];
+  firstShortfall: { periodStart: IsoDate; periodEnd: IsoDate; shortfallCents: number } | null;
+  riskScore: number;
+  asOf: IsoDate;
+}
+
+/** A row of GET /api/funders/{id}/cofunding */
+export interface CofundingInitiative {
+  id: number;
+  name: string;
+  municipality: string;
+  foundedOn: IsoDate;
+  commitments: Pick<Commitment, 'id' | 'title' | 'status' | 'startDate' | 'endDate' | 'amountCents'>[];
+  otherFunders: FunderShare[];
+  coverage: Pick<CoverageYear, 'year' | 'needCents' | 'committedCents' | 'pipelineCents' | 'coverage'>[];
+  openGaps: Pick<Gap, 'id' | 'kind' | 'periodStart' | 'periodEnd' | 'severity' | 'shortfallCents'>[];
+}
+
+export interface Cofunding {
+  funderId: number;
+  asOf: IsoDate;
+  from: number;
+  years: number;
+  initiatives: CofundingInitiative[];
+  first: number;
+  total: number;
+}
+
+export type { CommitmentKind, CommitmentStatus, Domain, FunderType, GapKind, GapSeverity, InitiativeStatus, Role, ScanStatus, ScanTrigger, TrancheSchedule, TrancheStatus };

@@ -1,0 +1,67 @@
+// The fields of a commitment, shared by the create and edit forms. A funder user's commitments
+// are always its own funder's, an initiative user's its own initiative's: those inputs are fixed.
+import { Grid } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanInput,
+  DateInput,
+  ReferenceInput,
+  required,
+  SelectInput,
+  TextInput,
+  usePermissions,
+} from 'react-admin';
+import type { Role } from '../api/types';
+import { enumChoices } from '../common/enums';
+import { EuroInput } from '../common/EuroInput';
+
+export function CommitmentInputs() {
+  const { permissions } = usePermissions<Role>();
+  return (
+    <Grid container columnSpacing={2} sx={{ width: '100%' }}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <ReferenceInput source="initiativeId" reference="initiatives">
+          <AutocompleteInput validate={required()} disabled={permissions === 'initiative'} fullWidth />
+        </ReferenceInput>
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <ReferenceInput source="funderId" reference="funders">
+          <AutocompleteInput validate={required()} disabled={permissions === 'funder'} fullWidth />
+        </ReferenceInput>
+      </Grid>
+      <Grid size={12}>
+        <TextInput source="title" validate={required()} fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <TextInput source="reference" fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <TextInput source="programme" fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <SelectInput source="kind" choices={enumChoices('commitmentKind')} validate={required()} fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <SelectInput source="status" choices={enumChoices('commitmentStatus')} validate={required()} fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <DateInput source="startDate" validate={required()} fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <DateInput source="endDate" validate={required()} fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 4 }}>
+        <DateInput source="decisionDate" fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <EuroInput source="amountCents" validate={required()} helperText="vangnet.commitments.amount_help" fullWidth />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <BooleanInput source="renewable" />
+      </Grid>
+      <Grid size={12}>
+        <TextInput source="conditionNote" multiline minRows={2} fullWidth />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,85 @@
+// Enumeration values are English in the API and translated in the console
+// (`vangnet.enum.<name>.<value>`), as choices for inputs and as chips in lists.
+import { Chip, Stack, type ChipProps } from '@mui/material';
+import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import {
+  COMMITMENT_KINDS,
+  COMMITMENT_STATUSES,
+  DOMAINS,
+  FUNDER_TYPES,
+  GAP_KINDS,
+  GAP_SEVERITIES,
+  INITIATIVE_STATUSES,
+  ROLES,
+  SCAN_STATUSES,
+  SCAN_TRIGGERS,
+  TRANCHE_SCHEDULES,
+  TRANCHE_STATUSES,
+} from '../../../server/domain/enums';
+
+export const ENUMS = {
+  funderType: FUNDER_TYPES,
+  domain: DOMAINS,
+  initiativeStatus: INITIATIVE_STATUSES,
+  commitmentKind: COMMITMENT_KINDS,
+  commitmentStatus: COMMITMENT_STATUSES,
+  trancheStatus: TRANCHE_STATUSES,
+  trancheSchedule: TRANCHE_SCHEDULES,
+  gapKind: GAP_KINDS,
+  severity: GAP_SEVERITIES,
+  scanTrigger: SCAN_TRIGGERS,
+  scanStatus: SCAN_STATUSES,
+  role: ROLES,
+  auditAction: ['create', 'update', 'delete'],
+  riskReason: ['low_coverage', 'short_term_funding'],
+  funderGroup: ['municipality', 'foundation', 'company', 'other'],
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+
+export const enumLabel = (name: EnumName, value: string) => `vangnet.enum.${name}.${value}`;
+
+/** Choices for SelectInput and friends; react-admin translates their names. */
+export function enumChoices(name: EnumName): { id: string; name: string }[] {
+  return ENUMS[name].map((value) => ({ id: value, name: enumLabel(name, value) }));
+}
+
+type ChipColor = ChipProps['color'];
+
+/** Colours that carry meaning: severity, and where a status sits between hope and money. */
+const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
+  severity: { high: 'error', medium: 'warning', low: 'default' },
+  commitmentStatus: { requested: 'info', conditional: 'warning', committed: 'success', completed: 'default', declined: 'error', withdrawn: 'default' },
+  trancheStatus: { planned: 'default', requested: 'info', received: 'success', cancelled: 'default' },
+  scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
+  initiativeStatus: { active: 'success', stopped: 'default' },
+  gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
+};
+
+export function EnumChip({ name, value, size = 'small' }: { name: EnumName; value: string; size?: ChipProps['size'] }) {
+  const translate = useTranslate();
+  return <Chip size={size} label={translate(enumLabel(name, value), { _: value })} color={COLORS[name]?.[value] ?? 'default'} variant="outlined" />;
+}
+
+export interface EnumFieldProps extends FieldProps {
+  source: string;
+  enumName: EnumName;
+  /** plain text instead of a chip */
+  plain?: boolean;
+}
+
+/** One value as a chip (or plain text), or a row of chips for a list of values. */
+export function EnumField({ source, enumName, plain }: EnumFieldProps) {
+  const value = useFieldValue<Record<string, unknown>>({ source });
+  const translate = useTranslate();
+  if (value === null || value === undefined) return null;
+  const values = Array.isArray(value) ? (value as string[]) : [String(value)];
+  if (plain) return <>{values.map((v) => translate(enumLabel(enumName, v), { _: v })).join(', ')}</>;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
+      {values.map((v) => (
+        <EnumChip key={v} name={enumName} value={v} />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,20 @@
+// A funder's view: the initiatives it funds, who else funds them, their coverage and gaps.
+import { Alert } from '@mui/material';
+import { Title, useTranslate } from 'react-admin';
+import type { Funder } from '../api/types';
+import { Loading } from '../common/states';
+import { CofundingTable } from '../funders/CofundingTable';
+import { useOwnRecord } from './useOwnRecord';
+
+export function FunderDashboard() {
+  const translate = useTranslate();
+  const { id: funderId, record: funder, isPending } = useOwnRecord<Funder>('funders', 'funderId');
+  if (isPending) return <Loading />;
+  if (funderId === null) return <Alert severity="info">{translate('vangnet.dashboard.no_funder')}</Alert>;
+  return (
+    <>
+      <Title title={funder?.name ?? translate('vangnet.dashboard.funder_title')} />
+      <CofundingTable funderId={funderId} title={translate('vangnet.dashboard.funder_title')} />
+    </>
+  );
+}

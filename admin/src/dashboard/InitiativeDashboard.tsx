@@ -1,0 +1,34 @@
+// An initiative's view: its runway, its coverage per year and what ends next.
+import { Alert, Grid } from '@mui/material';
+import { RecordContextProvider, ResourceContextProvider, Title, useTranslate } from 'react-admin';
+import type { Initiative } from '../api/types';
+import { Loading } from '../common/states';
+import { CoverageMatrix } from '../initiatives/CoverageMatrix';
+import { OpenGaps } from '../initiatives/OpenGaps';
+import { RunwaySection } from '../initiatives/RunwaySection';
+import { NextEndings } from './NextEndings';
+import { useOwnRecord } from './useOwnRecord';
+
+export function InitiativeDashboard() {
+  const translate = useTranslate();
+  const { id: initiativeId, record: initiative, isPending } = useOwnRecord<Initiative>('initiatives', 'initiativeId');
+  if (isPending) return <Loading />;
+  if (initiativeId === null) return <Alert severity="info">{translate('vangnet.dashboard.no_initiative')}</Alert>;
+  return (
+    <ResourceContextProvider value="initiatives">
+      <RecordContextProvider value={initiative}>
+        <Title title={translate('vangnet.dashboard.initiative_title', { name: initiative?.name ?? '' })} />
+        <RunwaySection initiativeId={initiativeId} />
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, lg: 7 }}>
+            <CoverageMatrix initiativeId={initiativeId} />
+          </Grid>
+          <Grid size={{ xs: 12, lg: 5 }}>
+            <NextEndings initiativeId={initiativeId} />
+          </Grid>
+        </Grid>
+        {initiative ? <OpenGaps /> : null}
+      </RecordContextProvider>
+    </ResourceContextProvider>
+  );
+}

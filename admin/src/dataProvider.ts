@@ -1,0 +1,102 @@
+// The stock ra-data-simple-rest provider on /api with the bearer token, plus the figures the API
+// serves beside its resources (runway, coverage, statistics, co-funding, starting a scan).
+import { addDays, format, parseISO } from 'date-fns';
+import simpleRestProvider from 'ra-data-simple-rest';
+import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
+import { localizeHttpError } from './api/serverMessages';
+import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, Runway, Scan } from './api/types';
+import { getToken } from './authProvider';
+import { yearsAgoIso } from './format/dates';
+
+export const API_URL = '/api';
+
+export async function httpClient(url: string, options: fetchUtils.Options = {}) {
+  const headers = new Headers(options.headers ?? { Accept: 'application/json' });
+  const token = getToken();
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  try {
+    return await fetchUtils.fetchJson(url, { ...options, headers });
+  } catch (error) {
+    throw localizeHttpError(error);
+  }
+}
+
+async function getJson<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+  const search = params.toString();
+  const { json } = await httpClient(`${API_URL}${path}${search ? `?${search}` : ''}`);
+  return json as T;
+}
+
+export type AgeBand = 'under2' | 'from2to4' | 'from4to6' | 'from6';
+export const AGE_BANDS: readonly AgeBand[] = ['under2', 'from2to4', 'from4to6', 'from6'];
+
+/** An age band as founding dates: an age of at least `from` and under `to` whole years. */
+function ageBandFilter(band: AgeBand): Record<string, string> {
+  const bounds: Record<AgeBand, [number, number | null]> = { under2: [0, 2], from2to4: [2, 4], from4to6: [4, 6], from6: [6, null] };
+  const [from, to] = bounds[band];
+  return { ...(from > 0 ? { foundedOn_lte: yearsAgoIso(from) } : {}), ...(to !== null ? { foundedOn_gt: yearsAgoIso(to) } : {}) };
+}
+
+/** "Through 24-11-2026" on a timestamp means before 25-11-2026, not before its first moment. */
+function throughDay(filter: Record<string, unknown>, field: string): Record<string, unknown> {
+  const { [`${field}_lte`]: through, ...rest } = filter;
+  if (typeof through !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(through)) return filter;
+  return { ...rest, [`${field}_lt`]: format(addDays(parseISO(through), 1), 'yyyy-MM-dd') };
+}
+
+const RISK_PAGE = 1000;
+
+export interface VangnetDataProvider extends DataProvider {
+  runway(initiativeId: number, scenario: 'committed' | 'pipeline'): Promise<Runway & { initiativeId: number }>;
+  coverage(initiativeId: number, options?: { from?: number; years?: number }): Promise<Coverage>;
+  fragmentation(initiativeId: number, year?: number): Promise<InitiativeFragmentation>;
+  portfolioFragmentation(options: { year?: number; years?: number; groupBy?: 'funderType' | 'municipality' | 'domain' }): Promise<PortfolioFragmentation>;
+  cofunding(funderId: number, options: { page: number; perPage: number; years?: number }): Promise<Cofunding>;
+  startScan(asOf?: string): Promise<Scan>;
+  /** How many records of a resource match a filter (the Content-Range total). */
+  count(resource: string, filter?: Record<string, unknown>): Promise<number>;
+}
+
+export function createDataProvider(): VangnetDataProvider {
+  const base = simpleRestProvider(API_URL, httpClient);
+
+  /** The initiatives list takes two filters the API does not: an age band and "at five-year risk". */
+  async function listInitiatives(params: GetListParams): Promise<GetListResult> {
+    const { ageBand, atRisk, ...filter } = (params.filter ?? {}) as Record<string, unknown> & { ageBand?: AgeBand; atRisk?: boolean };
+    if (ageBand && AGE_BANDS.includes(ageBand)) Object.assign(filter, ageBandFilter(ageBand));
+    if (atRisk) {
+      const risk = await base.getList<RaRecord>('stats/risk', { pagination: { page: 1, perPage: RISK_PAGE }, sort: { field: 'riskScore', order: 'DESC' }, filter: {} });
+      if (risk.data.length === 0) return { data: [], total: 0 };
+      filter.id = risk.data.map((r) => r.id);
+    }
+    return base.getList('initiatives', { ...params, filter });
+  }
+
+  return {
+    ...base,
+    getList: (resource, params) => {
+      if (resource === 'risk') return base.getList('stats/risk', params);
+      if (resource === 'initiatives') return listInitiatives(params);
+      if (resource === 'audit-events') return base.getList(resource, { ...params, filter: throughDay(params.filter ?? {}, 'at') });
+      return base.getList(resource, params);
+    },
+    runway: (id, scenario) => getJson(`/initiatives/${id}/runway`, { scenario }),
+    coverage: (id, { from, years } = {}) => getJson(`/initiatives/${id}/coverage`, { from, years }),
+    fragmentation: (id, year) => getJson(`/initiatives/${id}/fragmentation`, { year }),
+    portfolioFragmentation: ({ year, years, groupBy }) => getJson('/stats/fragmentation', { year, years, groupBy }),
+    cofunding: (funderId, { page, perPage, years }) =>
+      getJson(`/funders/${funderId}/cofunding`, { range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]), years }),
+    startScan: async (asOf) => {
+      const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
+      return json as Scan;
+    },
+    count: async (resource, filter = {}) => {
+      const { total } = await base.getList(resource === 'risk' ? 'stats/risk' : resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter });
+      return total ?? 0;
+    },
+  };
+}
+
+export const dataProvider = createDataProvider();

@@ -1,0 +1,30 @@
+// The gaps the scans found, open ones first by default; each links to its initiative.
+import { AutocompleteInput, BooleanInput, DataTable, DateInput, List, ReferenceInput, SelectInput } from 'react-admin';
+import { ReferenceCol } from '../common/columns';
+import { enumChoices } from '../common/enums';
+import { TimestampField } from '../common/fields';
+import { GapColumns } from './GapColumns';
+import { GapDetails } from './GapDetails';
+
+const filters = [
+  <BooleanInput key="open" source="open" alwaysOn />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('gapKind')} alwaysOn />,
+  <SelectInput key="severity" source="severity" choices={enumChoices('severity')} alwaysOn />,
+  <ReferenceInput key="initiativeId" source="initiativeId" reference="initiatives">
+    <AutocompleteInput />
+  </ReferenceInput>,
+  <DateInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
+];
+
+export function GapList() {
+  return (
+    <List filters={filters} filterDefaultValues={{ open: true }} sort={{ field: 'periodStart', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false} rowClick={false} expand={<GapDetails />} expandSingle={false}>
+        <ReferenceCol source="initiativeId" reference="initiatives" />
+        <GapColumns />
+        <DataTable.Col source="detectedAt" field={TimestampField} />
+        <DataTable.Col source="resolvedAt" field={TimestampField} />
+      </DataTable>
+    </List>
+  );
+}

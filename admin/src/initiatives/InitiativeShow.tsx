@@ -1,0 +1,68 @@
+// An initiative's funding on one page: its runway, coverage per year and funder, the commitments
+// on a timeline, open gaps, the budget (editable in place) and its commitments.
+import { Grid } from '@mui/material';
+import { BooleanField, Show, TextField, WithRecord } from 'react-admin';
+import type { Initiative } from '../api/types';
+import { EnumField } from '../common/enums';
+import { DayField, EuroField } from '../common/fields';
+import { FieldCell, ShowActions } from '../common/layout';
+import { Section } from '../common/Section';
+import { BudgetsInline } from './BudgetsInline';
+import { CommitmentTimeline } from './CommitmentTimeline';
+import { CoverageMatrix } from './CoverageMatrix';
+import { InitiativeCommitments } from './InitiativeCommitments';
+import { OpenGaps } from './OpenGaps';
+import { RunwaySection } from './RunwaySection';
+
+function Overview() {
+  return (
+    <Section title={<WithRecord<Initiative> render={(r) => r.name} />}>
+      <Grid container spacing={2}>
+        <FieldCell source="municipality">
+          <TextField source="municipality" />
+        </FieldCell>
+        <FieldCell source="foundedOn">
+          <DayField source="foundedOn" />
+        </FieldCell>
+        <FieldCell source="reservesCents">
+          <EuroField source="reservesCents" />
+        </FieldCell>
+        <FieldCell source="status">
+          <EnumField source="status" enumName="initiativeStatus" />
+        </FieldCell>
+        <FieldCell source="domains" wide>
+          <EnumField source="domains" enumName="domain" />
+        </FieldCell>
+        <FieldCell source="kvkNumber">
+          <TextField source="kvkNumber" emptyText="—" />
+        </FieldCell>
+        <FieldCell source="sharedWithFunders">
+          <BooleanField source="sharedWithFunders" />
+        </FieldCell>
+        <Grid size={12}>
+          <TextField source="description" variant="body2" color="text.secondary" />
+        </Grid>
+      </Grid>
+    </Section>
+  );
+}
+
+export function InitiativeShow() {
+  return (
+    <Show component="div" actions={<ShowActions />}>
+      <Overview />
+      <WithRecord<Initiative>
+        render={(r) => (
+          <>
+            <RunwaySection initiativeId={r.id} />
+            <CoverageMatrix initiativeId={r.id} />
+            <CommitmentTimeline initiativeId={r.id} />
+          </>
+        )}
+      />
+      <OpenGaps />
+      <BudgetsInline />
+      <InitiativeCommitments />
+    </Show>
+  );
+}

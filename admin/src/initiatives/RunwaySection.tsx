@@ -1,0 +1,18 @@
+// The runway chart in its card; the chart's code (recharts) loads only when it is shown.
+import { lazy, Suspense } from 'react';
+import { useTranslate } from 'react-admin';
+import { Section } from '../common/Section';
+import { ChartLoading } from '../common/states';
+
+const RunwayChart = lazy(() => import('./RunwayChart'));
+
+export function RunwaySection({ initiativeId }: { initiativeId: number }) {
+  const translate = useTranslate();
+  return (
+    <Section title={translate('vangnet.runway.title')} testId="runway-section">
+      <Suspense fallback={<ChartLoading />}>
+        <RunwayChart initiativeId={initiativeId} />
+      </Suspense>
+    </Section>
+  );
+}

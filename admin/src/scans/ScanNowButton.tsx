@@ -1,0 +1,99 @@
+// "Scan now": POST /api/scans (202), then follow the scan on GET /api/scans/{id} until it is
+// done, with its progress, and offer the gaps it found.
+import RadarIcon from '@mui/icons-material/Radar';
+import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { useState } from 'react';
+import { Button, useCanAccess, useGetOne, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
+import { useVangnetData } from '../api/queries';
+import type { Scan } from '../api/types';
+import { EnumChip } from '../common/enums';
+import { ScanProgress } from './ScanProgress';
+
+const POLL_MS = 700;
+const isFinished = (scan: Scan | undefined) => scan?.status === 'completed' || scan?.status === 'failed';
+
+/** The list of open gaps, newest findings first. */
+export const OPEN_GAPS_PATH = `/gaps?${new URLSearchParams({ filter: JSON.stringify({ open: true }), sort: 'detectedAt', order: 'DESC' }).toString()}`;
+
+function ScanDialog({ scanId, onClose }: { scanId: number; onClose: () => void }) {
+  const translate = useTranslate();
+  const refresh = useRefresh();
+  const redirect = useRedirect();
+  const { data: scan } = useGetOne<Scan>(
+    'scans',
+    { id: scanId },
+    {
+      refetchInterval: (query) => (isFinished(query.state.data as Scan | undefined) ? false : POLL_MS),
+    },
+  );
+  const finished = isFinished(scan);
+  const close = () => {
+    refresh();
+    onClose();
+  };
+  return (
+    <Dialog open onClose={close} fullWidth maxWidth="sm" data-testid="scan-dialog">
+      <DialogTitle>{translate('vangnet.scans.title', { id: scanId })}</DialogTitle>
+      <DialogContent>
+        {scan ? (
+          <Stack spacing={2}>
+            <div>
+              <EnumChip name="scanStatus" value={scan.status} size="medium" />
+            </div>
+            <ScanProgress scan={scan} detailed />
+            {scan.status === 'queued' ? <Alert severity="info">{translate('vangnet.scans.waiting')}</Alert> : null}
+            {scan.status === 'completed' ? (
+              <Alert severity="success" data-testid="scan-done">
+                {translate('vangnet.scans.done', { opened: scan.gapsOpened, resolved: scan.gapsResolved })}
+              </Alert>
+            ) : null}
+            {scan.status === 'failed' ? <Alert severity="error">{translate('vangnet.scans.failed', { error: scan.error ?? '' })}</Alert> : null}
+          </Stack>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        {finished ? (
+          <MuiButton
+            onClick={() => {
+              onClose();
+              redirect(OPEN_GAPS_PATH);
+            }}
+            variant="contained"
+            data-testid="scan-view-gaps"
+          >
+            {translate('vangnet.scans.view_gaps')}
+          </MuiButton>
+        ) : null}
+        <MuiButton onClick={close}>{translate('ra.action.close')}</MuiButton>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
+export function ScanNowButton() {
+  const dp = useVangnetData();
+  const notify = useNotify();
+  const { canAccess } = useCanAccess({ resource: 'scans', action: 'create' });
+  const [scanId, setScanId] = useState<number | null>(null);
+  const [starting, setStarting] = useState(false);
+  if (!canAccess) return null;
+  const start = async () => {
+    setStarting(true);
+    try {
+      const scan = await dp.startScan();
+      setScanId(scan.id);
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <>
+      <Button label="vangnet.scans.scan_now" onClick={start} disabled={starting} variant="contained" data-testid="scan-now">
+        <RadarIcon />
+      </Button>
+      {scanId !== null ? <ScanDialog scanId={scanId} onClose={() => setScanId(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+// The console end to end: a fresh database with the demo portfolio, a fresh build of the console,
+// the real server (API, console and a worker) on a free port, and a headless Debian chromium.
+// Started once per run, whichever file asks first; stopped by the run's global teardown.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { loadConfig } from '../../../server/config.js';
+import { buildConsole } from '../../../server/consoleBuild.js';
+import type { Db } from '../../../server/data/db.js';
+import { createLogger } from '../../../server/logger.js';
+import { startServer } from '../../../server/start.js';
+
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_e2e';
+const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** This run's own queues, so no other worker takes its jobs and no earlier run's job ids collide. */
+const QUEUE_PREFIX = `{vangnet-e2e-${process.pid}}`;
+const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+export const USERS = {
+  admin: { email: 'admin@vangnet.example', password: 'vangnet-admin-2026' },
+  funder: { email: 'gemeente.utrecht@vangnet.example', password: 'utrecht-demo-2026' },
+  initiative: { email: 'degedeeldepan@vangnet.example', password: 'gedeelde-pan-2026' },
+} as const;
+
+export interface ConsoleRun {
+  url: string;
+  db: Db;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+async function recreateDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Removes the run's queue keys from Redis. */
+async function dropQueues(): Promise<void> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+async function start(): Promise<ConsoleRun> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await recreateDatabase(E2E_DATABASE_URL);
+  // Always build: the tests are about the console as it is in the working tree.
+  await buildConsole();
+  const config = loadConfig({
+    DATABASE_URL: E2E_DATABASE_URL,
+    REDIS_URL,
+    PORT: '0',
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'silent',
+    QUEUE_PREFIX,
+    START_WORKER: 'true',
+    // Small batches, so a scan of the 40 demo initiatives fans out into several.
+    SCAN_BATCH: '10',
+  });
+  const server = await startServer(config, createLogger('silent'));
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    url: server.url,
+    db: server.db,
+    browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      await dropQueues();
+    },
+  };
+}
+
+let running: Promise<ConsoleRun> | null = null;
+
+/** The shared console of this run; outside `npm run test:e2e` the calling suite is skipped. */
+export function startConsole(suite: Mocha.Context): Promise<ConsoleRun> {
+  if (process.env.VANGNET_E2E !== 'true') suite.skip();
+  running ??= start();
+  return running;
+}
+
+export async function stopConsole(): Promise<void> {
+  if (!running) return;
+  const run = await running;
+  running = null;
+  await run.close();
+}
+
+/** A fresh browser profile (so a fresh language choice) at laptop size, Dutch. */
+export async function newPage(run: ConsoleRun, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await run.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function login(page: Page, run: ConsoleRun, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${run.url}/#/login`);
+  await page.locator('input[name="email"]').fill(user.email);
+  await page.locator('input[name="password"]').fill(user.password);
+  await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click();
+  await page.getByRole('menuitem', { name: /Dashboard/ }).waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  // Out of the way, so no chart tooltip hovers over the picture.
+  await page.mouse.move(1, (page.viewportSize()?.height ?? 600) - 1);
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Polls `read` until `ok` holds for its value (the page catching up), and answers that value. */
+export async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    value = await read();
+  }
+  return value;
+}
