@@ -30,6 +30,8 @@ export async function up(knex: Knex): Promise<void> {
     t.index(['title']);
     t.index(['kind']);
     t.index(['status']);
+    // The console's most common filter: a funder's or the coalition's committed subsidies.
+    t.index(['status', 'kind']);
     t.index(['start_date']);
     t.index(['end_date']);
     t.index(['amount_cents']);

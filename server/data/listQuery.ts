@@ -198,6 +198,30 @@ export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBui
   return { records, first, total: Number(counted[0]?.total ?? 0) };
 }
 
+/**
+ * A page of a resource from `base` (its table with the access scope). Fields computed by joins
+ * (a commitment's tranche totals) are computed for the page's rows only: the page is cut from the
+ * table first, unless the sort needs them.
+ */
+export async function fetchResourcePage<T>(knex: Knex, def: ResourceDef, base: () => Knex.QueryBuilder, params: ListParams): Promise<Page<T>> {
+  if (!def.from || def.fields[params.sort[0]]?.computed) {
+    const rows = base().select(selectFields(knex, def));
+    def.from?.(rows);
+    return fetchPage(rows, base(), def, params);
+  }
+  const page = await fetchPage<{ id: number }>(base().select(`${def.table}.id`), base(), def, params);
+  if (!page.records.length) return { records: [], first: page.first, total: page.total };
+  const rows = knex(def.table)
+    .select(selectFields(knex, def))
+    .whereIn(
+      `${def.table}.id`,
+      page.records.map((r) => r.id),
+    );
+  def.from(rows);
+  applySort(rows, def, params.sort);
+  return { records: (await rows) as T[], first: page.first, total: page.total };
+}
+
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'nl');
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;

@@ -16,6 +16,8 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Column to write; absent for computed and read-only fields. */
   column?: string;
+  /** Computed by the resource's `from` joins: sorting by it needs them before the page is cut. */
+  computed?: boolean;
 }
 
 /** The initiative and funder a record belongs to: what the access rules are about. */

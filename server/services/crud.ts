@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import { ApiError, badRequest, conflict, notFound, type FieldErrors } from '../errors.js';
-import { fetchPage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { fetchResourcePage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead } from './access.js';
 import type { Actor } from './actor.js';
@@ -75,9 +75,14 @@ export class CrudService {
     return q;
   }
 
+  /** The actor's records of the resource, without any field selected. */
+  private scoped(def: ResourceDef, actor: Actor): Knex.QueryBuilder {
+    return this.select(this.db, def, actor, false);
+  }
+
   async list(def: ResourceDef, actor: Actor, raw: RawListQuery): Promise<ListResult> {
     assertRoleMay(actor, def.name, 'list');
-    return fetchPage(this.select(this.db, def, actor), this.select(this.db, def, actor, false), def, parseListParams(def, raw));
+    return fetchResourcePage(this.db, def, () => this.scoped(def, actor), parseListParams(def, raw));
   }
 
   /** One record the actor may see, or 404. */
