@@ -1,19 +1,19 @@
 // The figures of DESIGN.md ("Definitions") over the API: the data layer loads, the domain
-// computes, this file only chooses what to load for whom and shapes the answer.
+// computes, this file only chooses what to load for whom and shapes the answer. The portfolio
+// statistics are the exception: data/portfolioStats.ts computes them in SQL, mirroring the domain.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { commitmentYearCents, countsIn, roundCents } from '../domain/allocation.js';
+import { countsIn } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addYears, yearOf } from '../domain/dates.js';
-import { COMMITTED_STATUSES, type FunderType } from '../domain/enums.js';
-import { computeFragmentation, summarize, type Fragmentation } from '../domain/fragmentation.js';
+import { computeFragmentation } from '../domain/fragmentation.js';
 import { findGaps, type FoundGap } from '../domain/gaps.js';
-import { isShortTerm } from '../domain/length.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { portfolioStats } from '../data/portfolioStats.js';
 import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -56,26 +56,6 @@ function parse<T>(schema: z.ZodType<T>, query: unknown): T {
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw validationError(zodErrors(parsed.error, query));
   return parsed.data;
-}
-
-/** The funder types a coalition tells apart; the rest is "other". */
-export const FUNDER_TYPE_GROUPS = ['municipality', 'foundation', 'company', 'other'] as const;
-export type FunderTypeGroup = (typeof FUNDER_TYPE_GROUPS)[number];
-export function funderTypeGroup(type: FunderType): FunderTypeGroup {
-  return type === 'municipality' || type === 'foundation' || type === 'company' ? type : 'other';
-}
-
-export interface GroupStats {
-  group: string;
-  year: number;
-  committedCents: number;
-  /** of the year's committed funding in the portfolio */
-  share: number | null;
-  initiativeCount: number;
-  hhi: { mean: number | null; median: number | null };
-  effectiveFunders: { mean: number | null; median: number | null };
-  /** short-term cents ÷ committed cents of the group (for funderType: of that type's money) */
-  shortTermShare: number | null;
 }
 
 /** A risk entry of `GET /api/stats/risk`, one per initiative at risk around year five. */
@@ -188,46 +168,13 @@ export class AnalyticsService {
   async portfolioFragmentation(actor: Actor, query: unknown) {
     const q = parse(queries.portfolio, query);
     const from = q.year ?? yearOf(today());
-    const years = Array.from({ length: q.years }, (_, i) => from + i);
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
-    const [portfolio, attributes] = await Promise.all([
-      loadFunding(this.db, scope.clone(), { overlapping: [`${from}-01-01`, `${from + q.years - 1}-12-31`], statuses: COMMITTED_STATUSES }),
-      this.db('initiatives').whereIn('id', scope.clone()).select<{ id: number; municipality: string; domains: string[] }[]>('id', 'municipality', 'domains'),
-    ]);
-    const fundingById = new Map(portfolio.map((f) => [f.id, f]));
-
-    const groups: GroupStats[] = [];
-    const totals = [];
-    for (const year of years) {
-      const members = new Map<string, Member[]>();
-      const add = (group: string, member: Member) => members.set(group, [...(members.get(group) ?? []), member]);
-      const all: Member[] = [];
-      for (const a of attributes) {
-        const funding = fundingById.get(a.id);
-        const member = memberOf(funding, year, this.settings);
-        all.push(member);
-        if (q.groupBy === 'funderType') {
-          for (const [group, part] of member.byTypeGroup) add(group, { ...member, ...part });
-        } else if (q.groupBy === 'municipality') {
-          add(a.municipality, member);
-        } else {
-          for (const domain of a.domains.length ? a.domains : ['none']) add(domain, member);
-        }
-      }
-      if (q.groupBy === 'funderType') for (const g of FUNDER_TYPE_GROUPS) if (!members.has(g)) members.set(g, []);
-      const yearCents = all.reduce((sum, m) => sum + m.cents, 0);
-      for (const [group, items] of [...members].sort(([a], [b]) => compare(a, b))) {
-        const cents = items.reduce((sum, m) => sum + m.cents, 0);
-        groups.push({ group, year, committedCents: roundCents(cents), share: yearCents ? cents / yearCents : null, initiativeCount: items.length, ...statsOf(items) });
-      }
-      totals.push({
-        year,
-        committedCents: roundCents(yearCents),
-        initiativeCount: all.length,
-        fundedInitiativeCount: all.filter((m) => m.cents > 0).length,
-        ...statsOf(all),
-      });
-    }
+    const { groups, totals } = await portfolioStats(this.db, scope, {
+      firstYear: from,
+      lastYear: from + q.years - 1,
+      groupBy: q.groupBy,
+      shortTermMonths: this.settings.shortTermMonths,
+    });
     return { year: from, years: q.years, groupBy: q.groupBy, groups, totals };
   }
 
@@ -323,46 +270,6 @@ function fundersOf(funding: InitiativeFunding, rows: readonly YearCoverage[]) {
   return [...funding.funders.values()]
     .map((f) => ({ id: f.id, name: f.name, type: f.type, committedCents: rows.reduce((sum, r) => sum + (r.committedByFunderId[f.id] ?? 0), 0) }))
     .sort((a, b) => b.committedCents - a.committedCents || compare(a.name, b.name));
-}
-
-/** An initiative's part in a portfolio group: its committed cents in the year (of the group's funder type, for that grouping). */
-interface Member {
-  fragmentation: Fragmentation;
-  cents: number;
-  shortTermCents: number;
-  byTypeGroup: Map<FunderTypeGroup, { cents: number; shortTermCents: number }>;
-}
-
-function memberOf(funding: InitiativeFunding | undefined, year: number, settings: DomainSettings): Member {
-  const byTypeGroup = new Map<FunderTypeGroup, { cents: number; shortTermCents: number }>();
-  let cents = 0;
-  let shortTermCents = 0;
-  for (const c of funding?.commitments ?? []) {
-    if (!countsIn(c.status, 'committed')) continue;
-    const inYear = commitmentYearCents(c, year);
-    if (inYear === 0) continue;
-    const short = isShortTerm(c.startDate, c.endDate, settings) ? inYear : 0;
-    const group = funderTypeGroup(c.funderType);
-    const part = byTypeGroup.get(group) ?? { cents: 0, shortTermCents: 0 };
-    byTypeGroup.set(group, { cents: part.cents + inYear, shortTermCents: part.shortTermCents + short });
-    cents += inYear;
-    shortTermCents += short;
-  }
-  return { fragmentation: computeFragmentation(funding ?? { commitments: [] }, year, settings), cents, shortTermCents, byTypeGroup };
-}
-
-/** Mean and median HHI and effective funders of the funded members; short-term share of the group's cents. */
-function statsOf(items: readonly Member[]) {
-  const funded = items.filter((m) => m.cents > 0);
-  const cents = funded.reduce((sum, m) => sum + m.cents, 0);
-  const shortTerm = funded.reduce((sum, m) => sum + m.shortTermCents, 0);
-  const hhi = summarize(funded.map((m) => m.fragmentation.hhi));
-  const effective = summarize(funded.map((m) => m.fragmentation.effectiveFunders));
-  return {
-    hhi: { mean: hhi.mean, median: hhi.median },
-    effectiveFunders: { mean: effective.mean, median: effective.median },
-    shortTermShare: cents ? shortTerm / cents : null,
-  };
 }
 
 /**
