@@ -16,7 +16,7 @@
 // Commitment amounts and tranche amounts are never negative (CHECK constraints), so "money in
 // the year" and "a commitment with money in the year" coincide, as the domain's `!== 0` needs.
 import type { Knex } from 'knex';
-import { COMMITTED_STATUSES } from '../domain/enums.js';
+import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
 
 /** The funder types a coalition tells apart; every other type is "other". */
 const FUNDER_TYPE_GROUPS = ['municipality', 'foundation', 'company', 'other'] as const;
@@ -110,6 +110,22 @@ const STATS = (m: string) => `
   percentile_cont(0.5) WITHIN GROUP (ORDER BY 1 / ${m}.hhi) FILTER (WHERE ${m}.cents > 0) AS effective_median,
   sum(${m}.short_cents) FILTER (WHERE ${m}.cents > 0) / nullif(sum(${m}.cents) FILTER (WHERE ${m}.cents > 0), 0) AS short_term_share`;
 
+/**
+ * fundingSlices (domain/allocation.ts) of the rows of a `commitment` CTE: the commitment's
+ * non-cancelled tranches, or its own period and amount when it has no tranches at all (all
+ * cancelled: nothing). `columns` are the commitment columns each slice carries along.
+ */
+const SLICE = (columns: string) => `
+-- fundingSlices
+slice AS (
+  SELECT ${columns},
+         coalesce(t.period_start, c.start_date) AS period_start,
+         coalesce(t.period_end, c.end_date) AS period_end,
+         coalesce(t.amount_cents, c.amount_cents) AS amount_cents
+  FROM commitment c LEFT JOIN tranches t ON t.commitment_id = c.id
+  WHERE t.commitment_id IS NULL OR t.status <> 'cancelled'
+)`;
+
 /** `roundCents` of whole + part cents: half a cent away from zero, on their exact (numeric) sum. */
 const ROUNDED = (whole: string, part: string) => `round(coalesce(${whole}, 0)::numeric + coalesce(${part}, 0)::numeric)::bigint`;
 
@@ -134,16 +150,7 @@ commitment AS MATERIALIZED (
     AND c.status = ANY(:statuses::text[])
     AND c.end_date >= :firstDay::date AND c.start_date <= :lastDay::date
 ),
--- fundingSlices: the commitment's non-cancelled tranches, or its own period and amount when it
--- has no tranches at all (all cancelled: nothing).
-slice AS (
-  SELECT c.initiative_id, c.funder_id, c.type_group, c.short_term,
-         coalesce(t.period_start, c.start_date) AS period_start,
-         coalesce(t.period_end, c.end_date) AS period_end,
-         coalesce(t.amount_cents, c.amount_cents) AS amount_cents
-  FROM commitment c LEFT JOIN tranches t ON t.commitment_id = c.id
-  WHERE t.commitment_id IS NULL OR t.status <> 'cancelled'
-),
+${SLICE('c.initiative_id, c.funder_id, c.type_group, c.short_term')},
 -- commitmentYearCents: a slice gives a year amount × (its days in the year) ÷ (its days),
 -- kept here as that numerator and denominator.
 slice_year AS (
@@ -260,4 +267,49 @@ export async function portfolioStats(
     }
   }
   return { groups, totals };
+}
+
+export interface WindowFunding {
+  needCents: number;
+  committedCents: number;
+  pipelineCents: number;
+}
+
+/**
+ * Need, committed and pipeline funding of the initiatives `scope` selects over the days from
+ * `firstDay` to `lastDay` (e.g. the twelve months from the month of `asOf`): each budget spread
+ * over the days of its year, each slice over the days of its period (monthlyNeedCents and
+ * monthlyFundingCents of domain/allocation.ts, summed over the window's months), rounded once.
+ */
+export async function windowFunding(db: Knex, scope: Knex.QueryBuilder, firstDay: string, lastDay: string): Promise<WindowFunding> {
+  const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
+    `
+WITH
+commitment AS MATERIALIZED (
+  SELECT c.id, c.status, c.start_date, c.end_date, c.amount_cents
+  FROM commitments c
+  WHERE c.initiative_id IN :scope AND c.status = ANY(:pipeline::text[])
+    AND c.end_date >= :firstDay::date AND c.start_date <= :lastDay::date
+),
+${SLICE('c.status')},
+money AS (
+  SELECT s.status, s.amount_cents::numeric * (least(s.period_end, :lastDay::date) - greatest(s.period_start, :firstDay::date) + 1)
+         / (s.period_end - s.period_start + 1) AS cents
+  FROM slice s
+  WHERE s.period_start <= :lastDay::date AND s.period_end >= :firstDay::date
+),
+need AS (
+  SELECT b.amount_cents::numeric * (least(make_date(b.year, 12, 31), :lastDay::date) - greatest(make_date(b.year, 1, 1), :firstDay::date) + 1)
+         / (make_date(b.year, 12, 31) - make_date(b.year, 1, 1) + 1) AS cents
+  FROM budgets b
+  WHERE b.initiative_id IN :scope
+    AND b.year BETWEEN extract(year FROM :firstDay::date)::int AND extract(year FROM :lastDay::date)::int
+)
+SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
+       round(coalesce((SELECT sum(cents) FROM money WHERE status = ANY(:committed::text[])), 0)) AS committed,
+       round(coalesce((SELECT sum(cents) FROM money), 0)) AS pipeline`,
+    { scope, firstDay, lastDay, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
+  );
+  const row = rows[0]!;
+  return { needCents: Number(row.need), committedCents: Number(row.committed), pipelineCents: Number(row.pipeline) };
 }

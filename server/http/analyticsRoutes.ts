@@ -37,6 +37,9 @@ export function statsRoutes(analytics: AnalyticsService): Router {
   router.get('/fragmentation', async (req, res) => {
     res.json(await analytics.portfolioFragmentation(actorOf(res), req.query));
   });
+  router.get('/funding', async (req, res) => {
+    res.json(await analytics.funding(actorOf(res), req.query));
+  });
   router.get('/risk', async (req, res) => {
     const page = await analytics.risk(actorOf(res), req.query);
     contentRange(res, 'risk', page.first, page.records.length, page.total);

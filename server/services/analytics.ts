@@ -5,7 +5,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { countsIn } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
-import { addDays, addYears, yearOf } from '../domain/dates.js';
+import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
 import { findGaps, type FoundGap } from '../domain/gaps.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
@@ -13,7 +13,7 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
-import { portfolioStats } from '../data/portfolioStats.js';
+import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -50,6 +50,7 @@ const queries = {
   }),
   asOf: z.object({ asOf: asOf() }),
   cofunding: z.object({ asOf: asOf(), years: count(10, 3) }),
+  funding: z.object({ asOf: asOf(), months: count(60, 12) }),
 };
 
 function parse<T>(schema: z.ZodType<T>, query: unknown): T {
@@ -176,6 +177,18 @@ export class AnalyticsService {
       shortTermMonths: this.settings.shortTermMonths,
     });
     return { year: from, years: q.years, groupBy: q.groupBy, groups, totals };
+  }
+
+  /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
+  async funding(actor: Actor, query: unknown) {
+    const q = parse(queries.funding, query);
+    const at = q.asOf ?? today();
+    const from = monthOf(at);
+    const to = addMonthsToMonth(from, q.months - 1);
+    const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
+    const figures = await windowFunding(this.db, scope, firstDayOfMonth(from), lastDayOfMonth(to));
+    const coverage = figures.needCents ? figures.committedCents / figures.needCents : null;
+    return { asOf: at, from, to, months: q.months, ...figures, coverage };
   }
 
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */

@@ -50,6 +50,7 @@ const FIGURE_ROUTES: Record<string, string | null> = {
   'GET /api/initiatives/:id/fragmentation': 'initiatives',
   'GET /api/funders/:id/cofunding': 'funders',
   'GET /api/stats/fragmentation': null,
+  'GET /api/stats/funding': null,
   'GET /api/stats/risk': null,
 };
 

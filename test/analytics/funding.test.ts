@@ -1,0 +1,88 @@
+// GET /api/stats/funding: need, committed and pipeline funding of the active initiatives the user
+// may see over the months from the month of `asOf`. Seen through a fresh funder user, whose
+// visible initiatives are the ones made here (plus any other files share with all funders; no
+// other file uses the years 2089–2090).
+import { expect } from 'chai';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
+import { itRefusesQueries, type ApiErrorBody } from '../support/records.js';
+import { amsterdamToday, funderUserToken } from './shapes.js';
+
+interface FundingBody {
+  asOf: string;
+  from: string;
+  to: string;
+  months: number;
+  needCents: number;
+  committedCents: number;
+  pipelineCents: number;
+  coverage: number | null;
+}
+
+describe('analytics: funding over the coming months (/api/stats/funding)', () => {
+  let app: TestApp;
+  let token: string;
+
+  before(async () => {
+    app = await startTestApp();
+    const gemeente = await makeFunder(app.db, { type: 'municipality' });
+    const fonds = await makeFunder(app.db);
+    // A: budget 2089 of 365_000 (1_000 a day; 2089 is not a leap year), 2090 of 730_000 (2_000 a day).
+    const a = await makeInitiative(app.db);
+    await makeBudget(app.db, a, { year: 2089, amount_cents: 365_000 });
+    await makeBudget(app.db, a, { year: 2090, amount_cents: 730_000 });
+    // Committed, no tranches: 2089-07-01..2090-06-30 (365 days), 365_000 → 1_000 a day.
+    await makeCommitment(app.db, a, gemeente, { start_date: '2089-07-01', end_date: '2090-06-30', amount_cents: 365_000 });
+    // Requested, over 2090 (365 days), 365_000 → 1_000 a day: pipeline only.
+    await makeCommitment(app.db, a, gemeente, { status: 'requested', start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 365_000 });
+    // B: committed with a cancelled and a planned tranche; the planned one 2089-10-01..2089-10-31
+    // (31 days) of 31_000 → 1_000 a day.
+    const b = await makeInitiative(app.db, { shared_with_funders: true });
+    const withTranches = await makeCommitment(app.db, b, fonds, { start_date: '2089-01-01', end_date: '2089-12-31', amount_cents: 100_000 });
+    await makeTranche(app.db, withTranches, { period_start: '2089-10-01', period_end: '2089-10-31', amount_cents: 31_000 });
+    await makeTranche(app.db, withTranches, { period_start: '2089-11-01', period_end: '2089-11-30', amount_cents: 50_000, status: 'cancelled' });
+    // C: stopped, funded by the gemeente: never counted.
+    const c = await makeInitiative(app.db, { status: 'stopped' });
+    await makeBudget(app.db, c, { year: 2089, amount_cents: 999_999 });
+    await makeCommitment(app.db, c, gemeente, { start_date: '2089-01-01', end_date: '2089-12-31', amount_cents: 999_999 });
+    token = await funderUserToken(app.db, gemeente);
+  });
+  after(() => app.close());
+
+  const funding = (query: string) => app.request<FundingBody>('GET', `/api/stats/funding${query}`, { token });
+
+  it('adds up need and funding over the twelve months from the month of asOf', async () => {
+    // Window 2089-09-01..2090-08-31.
+    // Need: 2089-09-01..12-31 is 122 days × 1_000 = 122_000; 2090-01-01..08-31 is 243 days × 2_000 = 486_000.
+    // Committed: A's commitment 2089-09-01..2090-06-30 = 303 days × 1_000 = 303_000; B's planned
+    // tranche 31_000 (the cancelled one counts nothing) → 334_000.
+    // Pipeline adds A's request 2090-01-01..08-31 = 243 days × 1_000 = 243_000 → 577_000.
+    const res = await funding('?asOf=2089-09-17');
+    expect(res.status).to.equal(200);
+    expect(res.body).to.deep.equal({
+      asOf: '2089-09-17',
+      from: '2089-09',
+      to: '2090-08',
+      months: 12,
+      needCents: 608_000,
+      committedCents: 334_000,
+      pipelineCents: 577_000,
+      coverage: 334_000 / 608_000,
+    });
+  });
+
+  it('takes another number of months, and defaults asOf to today', async () => {
+    // 2089-10-01..2089-10-31: need 31 × 1_000; committed A 31 × 1_000 + B 31_000.
+    const res = await funding('?asOf=2089-10-31&months=1');
+    expect(res.body).to.deep.include({ from: '2089-10', to: '2089-10', needCents: 31_000, committedCents: 62_000, pipelineCents: 62_000, coverage: 2 });
+    const now = await funding('');
+    expect(now.body.asOf).to.equal(amsterdamToday());
+    expect(now.body.months).to.equal(12);
+  });
+
+  itRefusesQueries((query) => app.request<ApiErrorBody>('GET', `/api/stats/funding${query}`, { token }), [
+    ['?months=0', 'months'],
+    ['?months=61', 'months'],
+    ['?asOf=2089-02-29', 'asOf'],
+  ]);
+});
