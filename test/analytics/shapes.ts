@@ -1,6 +1,7 @@
 // The shapes the analytics endpoints answer, as the tests read them, and a small helper for
 // "a funder (or initiative) user and its token".
 import type { Knex } from 'knex';
+import type { GroupStats, TotalStats } from '../../server/data/portfolioStats.js';
 import type { RiskEntry } from '../../server/services/analytics.js';
 import { makeUser, tokenFor } from '../support/factories.js';
 
@@ -52,31 +53,8 @@ export interface FragmentationBody {
   funders: (FunderFigure & { share: number | null })[];
 }
 
-export interface MeanMedian {
-  mean: number | null;
-  median: number | null;
-}
-
-export interface GroupBody {
-  group: string;
-  year: number;
-  committedCents: number;
-  share: number | null;
-  initiativeCount: number;
-  hhi: MeanMedian;
-  effectiveFunders: MeanMedian;
-  shortTermShare: number | null;
-}
-
-export interface TotalBody {
-  year: number;
-  committedCents: number;
-  initiativeCount: number;
-  fundedInitiativeCount: number;
-  hhi: MeanMedian;
-  effectiveFunders: MeanMedian;
-  shortTermShare: number | null;
-}
+export type GroupBody = GroupStats;
+export type TotalBody = TotalStats;
 
 export interface PortfolioBody {
   year: number;

@@ -4,11 +4,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
-import pg from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../../server/config.js';
 import { buildConsole } from '../../../server/consoleBuild.js';
+import { dropQueueKeys, recreateDatabase } from '../../support/infra.js';
 import type { Db } from '../../../server/data/db.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer } from '../../../server/start.js';
@@ -31,36 +30,6 @@ export interface ConsoleRun {
   db: Db;
   browser: Browser;
   close(): Promise<void>;
-}
-
-async function recreateDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Removes the run's queue keys from Redis. */
-async function dropQueues(): Promise<void> {
-  const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  try {
-    await redis.connect();
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}*`, 'COUNT', 500);
-      if (keys.length) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 async function start(): Promise<ConsoleRun> {
@@ -92,7 +61,7 @@ async function start(): Promise<ConsoleRun> {
     close: async () => {
       await browser.close();
       await server.close();
-      await dropQueues();
+      await dropQueueKeys(REDIS_URL, QUEUE_PREFIX);
     },
   };
 }
