@@ -4,7 +4,7 @@ import { addDays, format, parseISO } from 'date-fns';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { localizeHttpError } from './api/serverMessages';
-import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, Runway, Scan } from './api/types';
+import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
 
@@ -54,6 +54,8 @@ export interface VangnetDataProvider extends DataProvider {
   fragmentation(initiativeId: number, year?: number): Promise<InitiativeFragmentation>;
   portfolioFragmentation(options: { year?: number; years?: number; groupBy?: 'funderType' | 'municipality' | 'domain' }): Promise<PortfolioFragmentation>;
   cofunding(funderId: number, options: { page: number; perPage: number; years?: number }): Promise<Cofunding>;
+  /** Need and funding of the visible active initiatives over the coming `months` months (default 12). */
+  portfolioFunding(options?: { asOf?: string; months?: number }): Promise<PortfolioFunding>;
   startScan(asOf?: string): Promise<Scan>;
   /** How many records of a resource match a filter (the Content-Range total). */
   count(resource: string, filter?: Record<string, unknown>): Promise<number>;
@@ -88,6 +90,7 @@ export function createDataProvider(): VangnetDataProvider {
     portfolioFragmentation: ({ year, years, groupBy }) => getJson('/stats/fragmentation', { year, years, groupBy }),
     cofunding: (funderId, { page, perPage, years }) =>
       getJson(`/funders/${funderId}/cofunding`, { range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]), years }),
+    portfolioFunding: ({ asOf, months } = {}) => getJson('/stats/funding', { asOf, months }),
     startScan: async (asOf) => {
       const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
       return json as Scan;

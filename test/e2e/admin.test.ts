@@ -30,9 +30,12 @@ describe('the console for a coalition admin', function () {
 
     const initiatives = page.getByTestId('key-figure-initiatives').getByTestId('key-figure-value');
     await eventually(async () => Number((await initiatives.innerText()).replace(/\D/g, '')), (n) => n > 0);
-    const committed = page.getByTestId('key-figure-committed').getByTestId('key-figure-value');
+    const committedCard = page.getByTestId('key-figure-committed');
+    await committedCard.getByText('Toegezegd komende 12 maanden').waitFor();
+    const committed = committedCard.getByTestId('key-figure-value');
     const amount = await eventually(async () => (await committed.innerText()).trim(), (text) => /^€\s?[\d.]+$/.test(text));
     expect(Number(amount.replace(/\D/g, ''))).to.be.greaterThan(0);
+    expect(await committedCard.innerText()).to.match(/Dekt \d+\s?% van de behoefte · met aanvragen €\s?[\d.]+/);
 
     const chart = page.getByTestId('funding-by-type-chart');
     await chart.locator('.recharts-bar-rectangle path').first().waitFor();

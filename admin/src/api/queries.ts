@@ -34,6 +34,15 @@ export function usePortfolioFragmentation(years: number, year?: number) {
   });
 }
 
+/** Need, committed and pipeline funding of the visible active initiatives over the coming `months` months. */
+export function usePortfolioFunding(months = 12) {
+  const dp = useVangnetData();
+  return useQuery({
+    queryKey: ['stats', 'funding', months],
+    queryFn: () => dp.portfolioFunding({ months }),
+  });
+}
+
 export function useCofunding(funderId: number | null | undefined, page: number, perPage: number) {
   const dp = useVangnetData();
   return useQuery({

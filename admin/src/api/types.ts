@@ -230,6 +230,22 @@ export interface PortfolioFragmentation {
   }[];
 }
 
+/** GET /api/stats/funding: need and funding of the active initiatives one may see over `months` months from the month of `asOf`. */
+export interface PortfolioFunding {
+  asOf: IsoDate;
+  /** "YYYY-MM", the month of `asOf` */
+  from: string;
+  /** "YYYY-MM", the last month of the window */
+  to: string;
+  months: number;
+  needCents: number;
+  committedCents: number;
+  /** committed plus the open applications (requested, conditional) */
+  pipelineCents: number;
+  /** committed over need; null without a budgeted need */
+  coverage: number | null;
+}
+
 export type RiskReason = 'low_coverage' | 'short_term_funding';
 
 /** A row of GET /api/stats/risk */

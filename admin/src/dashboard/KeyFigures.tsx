@@ -1,5 +1,6 @@
-// The coalition's four key figures: initiatives, committed funding this year, open gaps of high
-// severity and initiatives at five-year risk.
+// The coalition's four key figures: initiatives, committed funding over the coming twelve months
+// (with the coverage of the need and the pipeline), open gaps of high severity and initiatives at
+// five-year risk.
 import EuroIcon from '@mui/icons-material/Euro';
 import GapIcon from '@mui/icons-material/ReportProblemOutlined';
 import RiskIcon from '@mui/icons-material/HourglassBottom';
@@ -7,11 +8,11 @@ import InitiativeIcon from '@mui/icons-material/Diversity3';
 import { Grid } from '@mui/material';
 import type { ComponentProps } from 'react';
 import { useTranslate } from 'react-admin';
-import { useCount, usePortfolioFragmentation } from '../api/queries';
+import { useCount, usePortfolioFunding } from '../api/queries';
 import { useFormat } from '../common/fields';
 import { formatNumber } from '../format/money';
 import { CardWithIcon } from './CardWithIcon';
-import { FUNDING_YEARS } from './fundingYears';
+import { FUNDING_MONTHS } from './fundingYears';
 
 const listPath = (resource: string, filter: Record<string, unknown>) => `/${resource}?${new URLSearchParams({ filter: JSON.stringify(filter) }).toString()}`;
 
@@ -22,8 +23,7 @@ export function KeyFigures() {
   const active = useCount('initiatives', { status: 'active' });
   const highGaps = useCount('gaps', { open: true, severity: 'high' });
   const risk = useCount('risk');
-  const funding = usePortfolioFragmentation(FUNDING_YEARS);
-  const [thisYear, nextYear] = funding.data?.totals ?? [];
+  const funding = usePortfolioFunding(FUNDING_MONTHS);
   const number = (value: number | undefined) => (value === undefined ? '' : formatNumber(value, format.locale));
 
   const figures: ComponentProps<typeof CardWithIcon>[] = [
@@ -40,10 +40,17 @@ export function KeyFigures() {
       testId: 'key-figure-committed',
       to: '/commitments',
       icon: EuroIcon,
-      title: translate('vangnet.dashboard.committed_year', { year: thisYear?.year ?? '' }),
-      value: format.wholeEuro(thisYear?.committedCents),
+      title: translate('vangnet.dashboard.committed_months', { months: FUNDING_MONTHS }),
+      value: format.wholeEuro(funding.data?.committedCents),
       loading: funding.isPending,
-      subtitle: nextYear ? translate('vangnet.dashboard.committed_next_year', { year: nextYear.year, amount: format.wholeEuro(nextYear.committedCents) }) : undefined,
+      subtitle: funding.data
+        ? funding.data.coverage === null
+          ? translate('vangnet.dashboard.committed_months_no_need', { pipeline: format.wholeEuro(funding.data.pipelineCents) })
+          : translate('vangnet.dashboard.committed_months_detail', {
+              coverage: format.percent(funding.data.coverage),
+              pipeline: format.wholeEuro(funding.data.pipelineCents),
+            })
+        : undefined,
     },
     {
       testId: 'key-figure-high-gaps',
