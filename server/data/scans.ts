@@ -115,7 +115,8 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       gaps_opened: trx.raw('gaps_opened + ?', [result.opened]),
       gaps_resolved: trx.raw('gaps_resolved + ?', [result.resolved]),
       status: trx.raw("CASE WHEN batches_done + 1 >= batches_total THEN 'completed' ELSE 'running' END"),
-      finished_at: trx.raw('CASE WHEN batches_done + 1 >= batches_total THEN now() ELSE finished_at END'),
+      // clock_timestamp(): now() would be when this (last) batch's transaction began.
+      finished_at: trx.raw('CASE WHEN batches_done + 1 >= batches_total THEN clock_timestamp() ELSE finished_at END'),
     });
   return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved };
 }

@@ -1,0 +1,256 @@
+// `npm run bench [-- --initiatives N] [--skip-load] [--seed S] [--as-of YYYY-MM-DD] [--edits 50]
+//   [--rate 200] [--list-seconds 10] [--profile DIR] [--drop-after]`
+//
+// One run, side by side with the machine's limits, against the benchmark's own database
+// (vangnet_bench, dropped and loaded afresh unless --skip-load): bulk load; the full gap scan with
+// one and with two worker processes against PostgreSQL's bare aggregate; edit-to-flag latency;
+// the list endpoints under a fixed request rate against a bare node:http + pg server running the
+// same SQL; the figure endpoints; peak memory of API and workers. Writes
+// bench/results/<date>-<size>.json and .md, updates bench/results/latest.md and prints the table.
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../server/config.js';
+import { tokenHash } from '../server/services/auth.js';
+import { today } from '../server/services/clock.js';
+import { hashPassword } from '../server/services/passwords.js';
+import { BENCH_DATABASE_URL, DEFAULT_INITIATIVES, DEFAULT_SEED } from './defaults.js';
+import { measureAnalytics } from './scenarios/analytics.js';
+import { measureEditToFlag } from './scenarios/edits.js';
+import { measureList, type ListResult } from './scenarios/lists.js';
+import { measureFloor, runScan, type ScanResult } from './scenarios/scan.js';
+import { captureList, statements, type CapturedList, type ListRequest } from './support/capture.js';
+import { ApiClient, listQuery } from './support/http.js';
+import { describeMachine } from './support/machine.js';
+import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
+import { BenchQueues, BENCH_QUEUE_PREFIX } from './support/queues.js';
+import { waitForQuiet, type Quiet } from './support/quiet.js';
+import { checkTargets, renderMarkdown, sizeLabel, type BenchResult } from './support/report.js';
+import { loadPortfolio, TABLES, type LoadReport, type Table } from './synthetic/load.js';
+
+const { values: args } = parseArgs({
+  options: {
+    initiatives: { type: 'string', default: String(DEFAULT_INITIATIVES) },
+    'skip-load': { type: 'boolean', default: false },
+    seed: { type: 'string', default: DEFAULT_SEED },
+    'as-of': { type: 'string' },
+    edits: { type: 'string', default: '50' },
+    rate: { type: 'string', default: '200' },
+    connections: { type: 'string', default: '10' },
+    'list-seconds': { type: 'string', default: '10' },
+    profile: { type: 'string' },
+    'drop-after': { type: 'boolean', default: false },
+    'quiet-seconds': { type: 'string', default: '90' },
+  },
+});
+
+const log = (message: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const databaseUrl = BENCH_DATABASE_URL;
+const appConfig = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
+const asOf = args['as-of'] ?? today();
+const initiatives = Number(args.initiatives);
+const quiet: Record<string, Quiet> = {};
+/** Waits for the machine to be quiet before a measurement and records how quiet it was. */
+async function settle(phase: string): Promise<void> {
+  quiet[phase] = await waitForQuiet(Number(args['quiet-seconds']));
+  if (quiet[phase].busyBefore >= 0.15) log(`  the machine is busy (${Math.round(quiet[phase].busyBefore * 100)}% CPU) before ${phase}; measuring anyway`);
+}
+const profileArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
+
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.slice(1));
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${databaseName(url).replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The code measured: the commit, and the files under server/, jobs/ and migrations/ changed since (others may be editing). */
+function codeVersion(): { commit: string; changed: string[] } {
+  const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' });
+  try {
+    // Porcelain lines are "XY path"; X may be a space, so the output is not trimmed.
+    const changed = git('status', '--porcelain', '--', 'server', 'jobs', 'migrations').split('\n').filter(Boolean).map((l) => l.slice(3));
+    return { commit: git('rev-parse', '--short', 'HEAD').trim(), changed };
+  } catch {
+    return { commit: 'unknown', changed: [] };
+  }
+}
+
+/** An admin user and a session for it, made directly in the database (as test/support/factories.ts does). */
+async function adminToken(db: pg.Pool): Promise<string> {
+  const email = 'bench-admin@vangnet.example';
+  await db.query("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin') ON CONFLICT DO NOTHING", [email, await hashPassword(`bench-${Date.now()}-${Math.random()}`)]);
+  const token = randomBytes(32).toString('base64url');
+  await db.query("INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 day' FROM users WHERE lower(email) = $1", [email, tokenHash(token)]);
+  return token;
+}
+
+async function countRows(db: pg.Pool): Promise<Record<Table, number>> {
+  const rows = {} as Record<Table, number>;
+  for (const table of TABLES) rows[table] = Number((await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n);
+  return rows;
+}
+
+const childEnv = { DATABASE_URL: databaseUrl, REDIS_URL: appConfig.REDIS_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+
+async function withWorkers<T>(queues: BenchQueues, count: number, work: (workers: Child[]) => Promise<T>): Promise<T> {
+  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', childEnv, profileArgs));
+  try {
+    await queues.waitForWorkers(count);
+    return await work(workers);
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date().toISOString();
+  const loadAverageAtStart = os.loadavg();
+  const code = codeVersion();
+  let load: LoadReport | null = null;
+  if (!args['skip-load']) {
+    log(`dropping ${databaseName(databaseUrl)}, generating and loading ${initiatives} initiatives`);
+    await dropDatabase(databaseUrl);
+    await settle('load');
+    load = await loadPortfolio({ databaseUrl, initiatives, seed: args.seed, asOf, log: (m) => log(m.trim()) });
+    log(`loaded ${load.totalRows} rows in ${load.seconds.total.toFixed(1)} s`);
+  }
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  // Earlier runs (--skip-load) leave gaps, scans and sessions behind; each run starts from none.
+  await db.query('TRUNCATE gaps, scans, scan_batches, rescan_outbox, audit_events, sessions');
+  const rows = await countRows(db);
+  const machine = await describeMachine(db, appConfig.REDIS_URL);
+  const token = await adminToken(db);
+  const queues = new BenchQueues(appConfig.REDIS_URL);
+  await queues.reset();
+
+  const apiPort = await freePort();
+  const api = startNode('API', 'server/main.ts', { ...childEnv, PORT: String(apiPort), START_WORKER: 'false', DEMO_DATA: 'false' }, profileArgs);
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  try {
+    await waitForHttp(`${apiUrl}/readyz`, api);
+    const client = new ApiClient(apiUrl, token);
+
+    log('floor: EXPLAIN ANALYZE of the bare aggregate');
+    await settle('floor');
+    const floor = await measureFloor(db);
+    log(`  ${floor.seconds.toFixed(2)} s`);
+
+    const scans: ScanResult[] = [];
+    const workerPeakRssMb: Record<string, number[]> = {};
+    const scanTimeout = Math.max(300_000, initiatives * 10);
+    const scanTwice = async (workers: number) => {
+      for (const kind of ['first', 'repeat'] as const) {
+        await settle(`scan, ${workers} worker(s), ${kind}`);
+        const scan = await runScan(client, db, asOf, workers, kind, scanTimeout);
+        log(`  scan with ${workers} worker(s), ${kind}: ${scan.seconds.toFixed(2)} s, ${scan.gapsOpened} gaps opened`);
+        scans.push(scan);
+      }
+    };
+    const edits = Number(args.edits);
+    log('one worker: full scans, then edit-to-flag');
+    const editToFlag = await withWorkers(queues, 1, async (workers) => {
+      await scanTwice(1);
+      await settle('edit-to-flag');
+      const result = await measureEditToFlag(client, db, Number(asOf.slice(0, 4)), edits);
+      log(`  edit-to-flag p50 ${result.p50Ms.toFixed(0)} ms, p95 ${result.p95Ms.toFixed(0)} ms`);
+      workerPeakRssMb['1'] = workers.map((w) => peakRssMb(w.pid));
+      return result;
+    });
+    log('two workers: full scans');
+    await withWorkers(queues, 2, async (workers) => {
+      await scanTwice(2);
+      workerPeakRssMb['2'] = workers.map((w) => peakRssMb(w.pid));
+    });
+
+    const settings = { rate: Number(args.rate), connections: Number(args.connections), durationSeconds: Number(args['list-seconds']) };
+    const requests: (ListRequest & { name: string })[] = [
+      {
+        name: 'GET /api/initiatives',
+        resource: 'initiatives',
+        query: { filter: JSON.stringify({ status: 'active', municipality: 'Utrecht' }), sort: JSON.stringify(['name', 'ASC']), range: JSON.stringify([0, 24]) },
+      },
+      {
+        name: 'GET /api/commitments',
+        resource: 'commitments',
+        query: { filter: JSON.stringify({ status: 'committed', kind: 'subsidy' }), sort: JSON.stringify(['endDate', 'DESC']), range: JSON.stringify([0, 24]) },
+      },
+    ];
+    const routes: Record<string, CapturedList> = {};
+    const paths = requests.map((r) => `/api/${r.resource}${listQuery({ sort: JSON.parse(r.query.sort), range: JSON.parse(r.query.range), filter: JSON.parse(r.query.filter) })}`);
+    for (const [i, r] of requests.entries()) routes[paths[i]!] = await captureList(databaseUrl, token, r);
+    const routesFile = path.join(tmpdir(), `vangnet-bench-routes-${process.pid}.json`);
+    writeFileSync(routesFile, JSON.stringify(routes));
+    const barePort = await freePort();
+    const bare = startNode('bare server', 'bench/bare-server.ts', { DATABASE_URL: databaseUrl, PORT: String(barePort), BARE_ROUTES: routesFile, DB_POOL_MAX: String(appConfig.DB_POOL_MAX) });
+    const lists: ListResult[] = [];
+    try {
+      await waitForHttp(`http://127.0.0.1:${barePort}/healthz`, bare, 10_000);
+      for (const [i, r] of requests.entries()) {
+        log(`list load: ${r.name}`);
+        const result = await measureList(r.name, paths[i]!, apiUrl, `http://127.0.0.1:${barePort}`, `Bearer ${token}`, settings, (server) => settle(`${r.name}, ${server}`));
+        log(`  API p99 ${result.api.fixed.p99Ms} ms at ${settings.rate}/s, max ${result.api.max.requestsPerSecond.toFixed(0)}/s; bare max ${result.bare.max.requestsPerSecond.toFixed(0)}/s`);
+        lists.push({ ...result, sql: statements(routes[paths[i]!]!) });
+      }
+    } finally {
+      await bare.stop();
+    }
+
+    log('analytics endpoints');
+    await settle('analytics');
+    const analytics = await measureAnalytics(client, db, asOf);
+    log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms, risk ${analytics.risk.medianMs.toFixed(0)} ms`);
+    const apiPeakRssMb = peakRssMb(api.pid);
+
+    const partial: Omit<BenchResult, 'targets'> = {
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      seed: args.seed,
+      asOf,
+      code,
+      rows,
+      machine,
+      settings: { scanBatch: appConfig.SCAN_BATCH, workerConcurrency: appConfig.WORKER_CONCURRENCY, rescanDebounceMs: appConfig.RESCAN_DEBOUNCE_MS, dbPoolMax: appConfig.DB_POOL_MAX, listRate: settings.rate, listConnections: settings.connections, listSeconds: settings.durationSeconds, edits },
+      load,
+      floor,
+      scans,
+      workerPeakRssMb,
+      editToFlag,
+      lists,
+      analytics,
+      apiPeakRssMb,
+      quiet,
+      loadAverage: { start: loadAverageAtStart, end: os.loadavg() },
+    };
+    const result: BenchResult = { ...partial, targets: checkTargets(partial) };
+    const markdown = renderMarkdown(result);
+    const dir = path.join(REPO_ROOT, 'bench', 'results');
+    mkdirSync(dir, { recursive: true });
+    const base = path.join(dir, `${startedAt.slice(0, 10)}-${sizeLabel(rows.initiatives)}`);
+    writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
+    writeFileSync(`${base}.md`, `${markdown}\n`);
+    writeFileSync(path.join(dir, 'latest.md'), `${markdown}\n`);
+    console.log(`\n${markdown}\nWritten: ${path.relative(REPO_ROOT, base)}.json, .md and bench/results/latest.md`);
+  } finally {
+    await api.stop();
+    await queues.reset().catch(() => undefined);
+    await queues.close();
+    await db.end();
+    if (args['drop-after']) await dropDatabase(databaseUrl);
+  }
+}
+
+await main();

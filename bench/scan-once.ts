@@ -1,0 +1,55 @@
+// `tsx bench/scan-once.ts [--workers 1] [--repeat] [--profile DIR] [--as-of YYYY-MM-DD]`
+// One full gap scan of the already loaded benchmark database (BENCH_DATABASE_URL), without the
+// API: the scan record and its start job are made the way POST /api/scans makes them. For
+// looking into the scan alone, e.g. with `--profile /tmp/prof` (a V8 CPU profile per worker,
+// open it in Chrome DevTools or speedscope). `--repeat` keeps the gaps of the previous scan.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import pg from 'pg';
+import { startJobId } from '../jobs/queues.js';
+import { loadConfig } from '../server/config.js';
+import { today } from '../server/services/clock.js';
+import { BENCH_DATABASE_URL } from './defaults.js';
+import { peakRssMb, startNode } from './support/processes.js';
+import { BenchQueues, BENCH_QUEUE_PREFIX } from './support/queues.js';
+
+const { values: args } = parseArgs({
+  options: {
+    workers: { type: 'string', default: '1' },
+    repeat: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
+});
+const workers = Number(args.workers);
+const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
+const db = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 2 });
+const queues = new BenchQueues(config.REDIS_URL);
+await queues.reset();
+const env = { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: config.REDIS_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
+const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', env, nodeArgs));
+try {
+  await queues.waitForWorkers(workers);
+  if (!args.repeat) await db.query('TRUNCATE gaps');
+  const { rows } = await db.query<{ id: number }>("INSERT INTO scans (trigger, as_of) VALUES ('manual', $1) RETURNING id", [args['as-of'] ?? today()]);
+  const scanId = rows[0]!.id;
+  const start = performance.now();
+  await queues.queues.scan.add('start', { scanId }, { jobId: startJobId(scanId) });
+  for (;;) {
+    const scan = (await db.query<{ status: string; batches_done: number; batches_total: number; gaps_opened: number; error: string | null }>('SELECT status, batches_done, batches_total, gaps_opened, error FROM scans WHERE id = $1', [scanId])).rows[0]!;
+    if (scan.status === 'failed') throw new Error(scan.error ?? 'scan failed');
+    if (scan.status === 'completed') {
+      console.log(`scan ${scanId}: ${((performance.now() - start) / 1000).toFixed(2)} s with ${workers} worker(s), ${scan.batches_total} batches, ${scan.gaps_opened} gaps opened`);
+      break;
+    }
+    await sleep(5);
+  }
+  console.log(`peak RSS: ${children.map((c) => `${Math.round(peakRssMb(c.pid))} MB`).join(', ')}`);
+} finally {
+  await Promise.all(children.map((c) => c.stop()));
+  await queues.reset();
+  await queues.close();
+  await db.end();
+}

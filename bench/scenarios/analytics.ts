@@ -1,0 +1,59 @@
+// The figure endpoints, called one at a time by an admin: a single initiative's runway, and the
+// portfolio statistics (fragmentation, the five-year risk list) over the whole bench portfolio.
+import type pg from 'pg';
+import { listQuery, type ApiClient } from '../support/http.js';
+import { median, percentile, timed } from '../support/stats.js';
+
+export interface EndpointTiming {
+  path: string;
+  calls: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+  maxMs: number;
+  responseBytes: number;
+}
+
+async function time(api: ApiClient, path: string, warmups: number, calls: number): Promise<EndpointTiming> {
+  let bytes = 0;
+  const call = async () => {
+    const res = await api.request<unknown>('GET', path);
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
+    bytes = res.text.length;
+  };
+  for (let i = 0; i < warmups; i++) await call();
+  const samples: number[] = [];
+  for (let i = 0; i < calls; i++) samples.push((await timed(call)).ms);
+  return { path, calls, medianMs: median(samples), p95Ms: percentile(samples, 95), minMs: Math.min(...samples), maxMs: Math.max(...samples), responseBytes: bytes };
+}
+
+export interface AnalyticsResult {
+  runway: EndpointTiming & { initiativeId: number; commitments: number; tranches: number };
+  fragmentation: EndpointTiming;
+  risk: EndpointTiming;
+}
+
+export async function measureAnalytics(api: ApiClient, db: pg.Pool, asOf: string): Promise<AnalyticsResult> {
+  // A typical initiative: active, from the middle of the portfolio, with the median number of
+  // commitments (and so about the median number of tranches).
+  const { rows } = await db.query<{ id: number; commitments: number; tranches: number }>(
+    `WITH counts AS (
+       SELECT i.id, (SELECT count(*)::int FROM commitments c WHERE c.initiative_id = i.id) AS commitments,
+              (SELECT count(*)::int FROM tranches t JOIN commitments c ON c.id = t.commitment_id WHERE c.initiative_id = i.id) AS tranches
+         FROM initiatives i WHERE i.status = 'active' AND i.id > (SELECT max(id) / 2 FROM initiatives) ORDER BY i.id LIMIT 200)
+     SELECT * FROM counts
+      WHERE commitments = (SELECT percentile_disc(0.5) WITHIN GROUP (ORDER BY commitments) FROM counts)
+      ORDER BY id LIMIT 1`,
+  );
+  const initiative = rows[0]!;
+  const runway = await time(api, `/api/initiatives/${initiative.id}/runway?asOf=${asOf}`, 5, 50);
+  const year = asOf.slice(0, 4);
+  // Slow endpoints get fewer calls: the median of three is enough to see seconds.
+  const portfolioCalls = async (path: string) => {
+    const first = await time(api, path, 1, 1);
+    return first.medianMs > 3000 ? time(api, path, 0, 3) : time(api, path, 0, 5);
+  };
+  const fragmentation = await portfolioCalls(`/api/stats/fragmentation?year=${year}`);
+  const risk = await portfolioCalls(`/api/stats/risk${listQuery({ sort: ['riskScore', 'DESC'], range: [0, 24] })}&asOf=${asOf}`);
+  return { runway: { ...runway, initiativeId: initiative.id, commitments: initiative.commitments, tranches: initiative.tranches }, fragmentation, risk };
+}

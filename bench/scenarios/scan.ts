@@ -1,0 +1,92 @@
+// The full gap scan: started through the API (POST /api/scans, as an admin) and timed until its
+// record says completed; and PostgreSQL's floor for it, the bare aggregate of DESIGN.md's
+// performance notes.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type pg from 'pg';
+import type { ApiClient } from '../support/http.js';
+import { median } from '../support/stats.js';
+
+export interface ScanResult {
+  scanId: number;
+  /** `first`: the gaps table was emptied before, so the scan opens every gap; `repeat`: the same scan again, nothing changes. */
+  kind: 'first' | 'repeat';
+  workers: number;
+  /** from sending the POST to seeing the scan record completed (polled every 5 ms) */
+  seconds: number;
+  /**
+   * finished_at − started_at as the scan record says. Shorter than the truth: finished_at is
+   * now() of the last batch's transaction, i.e. when that batch started, not when it finished.
+   */
+  recordedSeconds: number;
+  initiatives: number;
+  batches: number;
+  gapsOpened: number;
+  gapsResolved: number;
+}
+
+interface ScanRow {
+  status: string;
+  seconds: number | null;
+  initiatives_scanned: number;
+  batches_total: number;
+  gaps_opened: number;
+  gaps_resolved: number;
+  error: string | null;
+}
+
+export async function runScan(api: ApiClient, db: pg.Pool, asOf: string, workers: number, kind: ScanResult['kind'], timeoutMs: number): Promise<ScanResult> {
+  // `first` starts from no gaps and the statistics of an empty gaps table, as the first scan
+  // after an import does. Before `repeat` the gaps are analysed, as autovacuum would have done
+  // between two nightly scans (this bench does not rely on autovacuum being on).
+  await db.query(kind === 'first' ? 'TRUNCATE gaps' : 'ANALYZE gaps');
+  const start = performance.now();
+  const scan = await api.ok<{ id: number }>('POST', '/api/scans', { asOf });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await db.query<ScanRow>(
+      `SELECT status, extract(epoch FROM finished_at - started_at)::float8 AS seconds, initiatives_scanned, batches_total, gaps_opened, gaps_resolved, error
+         FROM scans WHERE id = $1`,
+      [scan.id],
+    );
+    const row = rows[0];
+    if (row?.status === 'failed') throw new Error(`scan ${scan.id} failed: ${row.error}`);
+    if (row?.status === 'completed' && row.seconds !== null) {
+      return {
+        scanId: scan.id,
+        kind,
+        workers,
+        seconds: (performance.now() - start) / 1000,
+        recordedSeconds: row.seconds,
+        initiatives: row.initiatives_scanned,
+        batches: row.batches_total,
+        gapsOpened: row.gaps_opened,
+        gapsResolved: row.gaps_resolved,
+      };
+    }
+    if (Date.now() > deadline) throw new Error(`scan ${scan.id} did not finish within ${timeoutMs / 1000} s (${row?.status})`);
+    await sleep(5);
+  }
+}
+
+/** The floor: "sum of non-cancelled committed tranches per initiative, one join". */
+export const FLOOR_SQL = `SELECT c.initiative_id, sum(t.amount_cents) AS committed_cents
+  FROM tranches t JOIN commitments c ON c.id = t.commitment_id
+ WHERE t.status <> 'cancelled' AND c.status IN ('committed', 'completed')
+ GROUP BY c.initiative_id`;
+
+export interface FloorResult {
+  /** median execution time of EXPLAIN (ANALYZE) over the runs */
+  seconds: number;
+  runs: number[];
+  plan: string;
+}
+
+export async function measureFloor(db: pg.Pool, runs = 5): Promise<FloorResult> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const { rows } = await db.query<{ 'QUERY PLAN': [{ 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${FLOOR_SQL}`);
+    times.push(rows[0]!['QUERY PLAN'][0]['Execution Time'] / 1000);
+  }
+  const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${FLOOR_SQL}`);
+  return { seconds: median(times), runs: times, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
+}

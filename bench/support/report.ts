@@ -1,0 +1,193 @@
+// The result of one benchmark run, the targets it is held to, and its Markdown table.
+import type { AnalyticsResult } from '../scenarios/analytics.js';
+import type { EditToFlagResult } from '../scenarios/edits.js';
+import type { ListResult } from '../scenarios/lists.js';
+import type { FloorResult, ScanResult } from '../scenarios/scan.js';
+import type { LoadReport, Table } from '../synthetic/load.js';
+import type { Machine } from './machine.js';
+import type { Quiet } from './quiet.js';
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt: string;
+  seed: string;
+  asOf: string;
+  code: { commit: string; changed: string[] };
+  rows: Record<Table, number>;
+  machine: Machine;
+  settings: { scanBatch: number; workerConcurrency: number; rescanDebounceMs: number; dbPoolMax: number; listRate: number; listConnections: number; listSeconds: number; edits: number };
+  /** null with --skip-load */
+  load: LoadReport | null;
+  floor: FloorResult;
+  scans: ScanResult[];
+  /** peak RSS (VmHWM) of each worker process, by number of workers */
+  workerPeakRssMb: Record<string, number[]>;
+  editToFlag: EditToFlagResult;
+  lists: ListResult[];
+  analytics: AnalyticsResult;
+  apiPeakRssMb: number;
+  /** how busy the machine was just before each measurement (other processes share it) */
+  quiet: Record<string, Quiet>;
+  loadAverage: { start: number[]; end: number[] };
+  targets: TargetCheck[];
+}
+
+export interface TargetCheck {
+  figure: string;
+  measured: string;
+  target: string;
+  met: boolean;
+}
+
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${f1(n)} ms`);
+const s = (n: number) => `${n >= 10 ? f1(n) : f2(n)} s`;
+const mb = (n: number) => `${Math.round(n)} MB`;
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+
+export function sizeLabel(initiatives: number): string {
+  return initiatives % 1000 === 0 ? `${initiatives / 1000}k` : String(initiatives);
+}
+
+function check(figure: string, value: number, limit: number, kind: 'max' | 'min', show: (n: number) => string): TargetCheck {
+  return { figure, measured: show(value), target: `${kind === 'max' ? '≤' : '≥'} ${show(limit)}`, met: kind === 'max' ? value <= limit : value >= limit };
+}
+
+/** The targets of issues 4, 5 and 7 (set for 100k initiatives on a 2-core machine). */
+export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  if (r.load) checks.push(check('bulk load, seconds per 1M tranches', r.load.secondsPerMillionTranches, 60, 'max', s));
+  for (const scan of r.scans) {
+    const label = `${scan.kind} full scan, ${scan.workers} worker${scan.workers > 1 ? 's' : ''}`;
+    checks.push(check(label, scan.seconds, 10, 'max', s));
+    checks.push(check(`${label} ÷ bare aggregate`, scan.seconds / r.floor.seconds, 3, 'max', (n) => `${f1(n)}×`));
+  }
+  const rss = Object.values(r.workerPeakRssMb).flat();
+  if (rss.length) checks.push(check('worker peak RSS', Math.max(...rss), 300, 'max', mb));
+  checks.push(check('edit-to-flag p95', r.editToFlag.p95Ms, 1000, 'max', ms));
+  for (const list of r.lists) {
+    checks.push(check(`${list.name} p99 at ${list.rate} req/s`, list.api.fixed.p99Ms, 50, 'max', ms));
+    checks.push(check(`${list.name} throughput ÷ bare`, list.throughputRatio, 0.7, 'min', f2));
+  }
+  checks.push(check('runway of one initiative (median)', r.analytics.runway.medianMs, 20, 'max', ms));
+  checks.push(check('GET /api/stats/fragmentation (median)', r.analytics.fragmentation.medianMs, 250, 'max', ms));
+  checks.push(check('GET /api/stats/risk (median)', r.analytics.risk.medianMs, 250, 'max', ms));
+  return checks;
+}
+
+function table(head: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function renderMarkdown(r: BenchResult): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(`# Vangnet benchmark: ${int(r.rows.initiatives)} initiatives, ${r.startedAt.slice(0, 10)}`);
+  out.push('');
+  out.push(`- **Machine:** ${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB RAM, ${m.os}; Node ${m.node}; PostgreSQL ${m.postgres} (${Object.entries(m.postgresSettings).map(([k, v]) => `${k} ${v}`).join(', ')}); Redis ${m.redis}`);
+  out.push(`- **Portfolio:** ${Object.entries(r.rows).map(([k, v]) => `${int(v)} ${k}`).join(', ')} (seed \`${r.seed}\`, as of ${r.asOf})`);
+  out.push(`- **Code:** commit ${r.code.commit}${r.code.changed.length ? ` with uncommitted changes to ${r.code.changed.map((f) => `\`${f}\``).join(', ')}` : ''}`);
+  out.push(`- **Run:** ${r.startedAt} – ${r.finishedAt}; SCAN_BATCH ${r.settings.scanBatch}, WORKER_CONCURRENCY ${r.settings.workerConcurrency}, RESCAN_DEBOUNCE_MS ${r.settings.rescanDebounceMs}, DB_POOL_MAX ${r.settings.dbPoolMax}`);
+  out.push('');
+  out.push('## Targets (set for 100k initiatives on a 2-core machine)');
+  out.push('');
+  out.push(table(['figure', 'measured', 'target', ''], r.targets.map((t) => [t.figure, t.measured, t.target, t.met ? 'met' : '**missed**'])));
+  out.push('');
+
+  if (r.load) {
+    const l = r.load;
+    out.push('## Bulk load (COPY)');
+    out.push('');
+    out.push(
+      table(
+        ['rows', 'COPY', 'indexes', 'foreign keys', 'vacuum + analyse', 'total', 'rows/s', 'tranches/s', 'per 1M tranches'],
+        [[int(l.totalRows), s(l.seconds.copy), s(l.seconds.indexes), s(l.seconds.foreignKeys), s(l.seconds.vacuumAnalyze), s(l.seconds.total), int(l.rowsPerSecond), int(l.tranchesPerSecond), s(l.secondsPerMillionTranches)]],
+      ),
+    );
+    out.push('');
+  }
+
+  out.push('## Full gap scan');
+  out.push('');
+  out.push(`Floor: the bare aggregate (sum of non-cancelled committed tranches per initiative, one join), EXPLAIN ANALYZE median of ${r.floor.runs.length}: **${s(r.floor.seconds)}**.`);
+  out.push('');
+  out.push(
+    table(
+      ['workers', 'scan', 'wall time', '÷ floor', 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
+      r.scans.map((x) => [
+        x.workers,
+        x.kind === 'first' ? 'first (opens every gap)' : 'repeat (nothing changes)',
+        s(x.seconds),
+        `${f1(x.seconds / r.floor.seconds)}×`,
+        s(x.recordedSeconds),
+        int(x.initiatives / x.seconds),
+        x.batches,
+        int(x.gapsOpened),
+        int(x.gapsResolved),
+        (r.workerPeakRssMb[String(x.workers)] ?? []).map(mb).join(', '),
+      ]),
+    ),
+  );
+  out.push('');
+
+  const e = r.editToFlag;
+  out.push('## Edit to flag');
+  out.push('');
+  out.push(`${e.edits} budget edits through \`PUT /api/budgets/:id\`, one worker running (each includes the rescan debounce of RESCAN_DEBOUNCE_MS): p50 **${ms(e.p50Ms)}**, p95 **${ms(e.p95Ms)}**, max ${ms(e.maxMs)}${e.timeouts ? `, ${e.timeouts} not flagged within the timeout` : ''}.`);
+  out.push('');
+
+  out.push('## List endpoints');
+  out.push('');
+  out.push(
+    table(
+      ['endpoint', 'server', `p50 @ ${r.settings.listRate}/s`, `p99 @ ${r.settings.listRate}/s`, 'max req/s', 'p99 at max', 'non-2xx'],
+      r.lists.flatMap((l) =>
+        (['api', 'bare'] as const).map((server) => {
+          const x = l[server];
+          return [server === 'api' ? `\`${decodeURIComponent(l.path)}\`` : '', server === 'api' ? 'API' : 'bare node:http + pg', ms(x.fixed.p50Ms), ms(x.fixed.p99Ms), int(x.max.requestsPerSecond), ms(x.max.p99Ms), x.fixed.non2xx + x.max.non2xx];
+        }),
+      ),
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      ['endpoint', 'p99 API ÷ bare', 'throughput API ÷ bare', 'same answer'],
+      r.lists.map((l) => [l.name, `${f2(l.p99Ratio)}×`, f2(l.throughputRatio), l.sameAnswer ? 'yes' : '**no**']),
+    ),
+  );
+  out.push('');
+  out.push(`autocannon, ${r.settings.listConnections} connections, ${r.settings.listSeconds} s per measurement; the bare server runs the SQL the API issues (session lookup, then the list's statements; see lists[].sql in the JSON).`);
+  out.push('');
+
+  const a = r.analytics;
+  out.push('## Analytics endpoints');
+  out.push('');
+  out.push(
+    table(
+      ['endpoint', 'calls', 'median', 'p95', 'min', 'max', 'response'],
+      [
+        [`runway of initiative ${a.runway.initiativeId} (${a.runway.commitments} commitments, ${a.runway.tranches} tranches)`, a.runway.calls, ms(a.runway.medianMs), ms(a.runway.p95Ms), ms(a.runway.minMs), ms(a.runway.maxMs), `${int(a.runway.responseBytes)} B`],
+        ...[a.fragmentation, a.risk].map((x) => [`\`${decodeURIComponent(x.path)}\``, x.calls, ms(x.medianMs), ms(x.p95Ms), ms(x.minMs), ms(x.maxMs), `${int(x.responseBytes)} B`]),
+      ],
+    ),
+  );
+  out.push('');
+  const busy = Object.entries(r.quiet).filter(([, q]) => q.busyBefore >= 0.15);
+  out.push('## Quiet machine');
+  out.push('');
+  out.push(
+    busy.length
+      ? `Other processes kept the CPUs busy before: ${busy.map(([phase, q]) => `${phase} (${Math.round(q.busyBefore * 100)}%)`).join(', ')}; those figures may be pessimistic.`
+      : 'Each measurement started on a quiet machine (CPUs < 15% busy for 3 s).',
+  );
+  out.push(`Load average at start ${r.loadAverage.start.map((x) => x.toFixed(2)).join(' ')}, at end ${r.loadAverage.end.map((x) => x.toFixed(2)).join(' ')}.`);
+  out.push('');
+  out.push('## Memory');
+  out.push('');
+  out.push(`Peak RSS (VmHWM): API ${mb(r.apiPeakRssMb)} (after every measurement above); workers ${Object.entries(r.workerPeakRssMb).map(([n, v]) => `${n} worker${n === '1' ? '' : 's'}: ${v.map(mb).join(', ')}`).join('; ')}.`);
+  out.push('');
+  return out.join('\n');
+}
