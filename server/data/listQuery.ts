@@ -166,7 +166,7 @@ export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Reco
 export function applySort(q: Knex.QueryBuilder, def: ResourceDef, sort: ListParams['sort']): void {
   const [field, order] = sort;
   const spec = def.fields[field]!;
-  q.orderByRaw(`${spec.sql} ${order} NULLS LAST`);
+  q.orderByRaw(`${spec.sql} ${order}${spec.nullable ? ' NULLS LAST' : ''}`);
   if (field !== 'id') q.orderByRaw(`${def.fields.id!.sql} ${order}`);
 }
 

@@ -11,7 +11,7 @@ export const initiatives: ResourceDef = {
     name: { sql: 'initiatives.name', kind: 'text', sortable: true, filterable: true, column: 'name' },
     foundedOn: { sql: 'initiatives.founded_on', kind: 'date', sortable: true, filterable: true, column: 'founded_on' },
     municipality: { sql: 'initiatives.municipality', kind: 'text', sortable: true, filterable: true, column: 'municipality' },
-    municipalityCode: { sql: 'initiatives.municipality_code', kind: 'text', sortable: true, filterable: true, column: 'municipality_code' },
+    municipalityCode: { sql: 'initiatives.municipality_code', kind: 'text', sortable: true, nullable: true, filterable: true, column: 'municipality_code' },
     domains: { sql: 'initiatives.domains', kind: 'textArray', values: DOMAINS, filterable: true, column: 'domains' },
     kvkNumber: { sql: 'initiatives.kvk_number', kind: 'text', filterable: true, column: 'kvk_number' },
     reservesCents: { sql: 'initiatives.reserves_cents', kind: 'int', sortable: true, filterable: true, column: 'reserves_cents' },

@@ -18,6 +18,8 @@ export interface FieldSpec {
   column?: string;
   /** Computed by the resource's `from` joins: sorting by it needs them before the page is cut. */
   computed?: boolean;
+  /** May be null: sorting puts nulls last (the clause costs other columns their index order). */
+  nullable?: boolean;
 }
 
 /** The initiative and funder a record belongs to: what the access rules are about. */
