@@ -2,7 +2,7 @@
 // queries (initiatives, budgets, commitments with their funders, tranches) — never a query per
 // commitment or per month.
 import type { Knex } from 'knex';
-import { PIPELINE_STATUSES, type CommitmentKind, type CommitmentStatus, type FunderType, type InitiativeStatus, type TrancheStatus } from '../domain/enums.js';
+import { COMMITTED_STATUSES, PIPELINE_STATUSES, type CommitmentKind, type CommitmentStatus, type FunderType, type InitiativeStatus, type TrancheStatus } from '../domain/enums.js';
 import type { CommitmentInput, FunderInput, InitiativeFunding, IsoDate } from '../domain/types.js';
 
 interface InitiativeRow {
@@ -36,10 +36,13 @@ interface TrancheRow {
 }
 
 export interface LoadOptions {
-  /** Only commitments whose period overlaps these days (inclusive), e.g. the years a statistic covers. */
-  overlapping?: readonly [IsoDate, IsoDate];
-  /** Only commitments of these statuses; by default every status that counts in some figure. */
-  statuses?: readonly CommitmentStatus[];
+  /**
+   * For the gap rules, which look at committed money and need from this day on (the first day of
+   * the month before `asOf`): load only the tranches of committed or completed commitments ending
+   * on or after it, and the budgets from its year. A commitment whose tranches are left out then
+   * looks untranched, which changes no committed money from that day on.
+   */
+  from?: IsoDate;
 }
 
 /**
@@ -50,17 +53,22 @@ export interface LoadOptions {
 export async function loadFunding(db: Knex, initiatives: readonly number[] | Knex.QueryBuilder, options: LoadOptions = {}): Promise<InitiativeFunding[]> {
   if (Array.isArray(initiatives) && !initiatives.length) return [];
   const ids = Array.isArray(initiatives) ? [...initiatives] : (initiatives as Knex.QueryBuilder);
-  const statuses = options.statuses ?? PIPELINE_STATUSES;
-  const commitmentsOf = (q: Knex.QueryBuilder) => {
-    q.whereIn('c.initiative_id', ids).whereIn('c.status', statuses);
-    if (options.overlapping) q.where('c.end_date', '>=', options.overlapping[0]).where('c.start_date', '<=', options.overlapping[1]);
+  const commitmentsOf = (q: Knex.QueryBuilder) => q.whereIn('c.initiative_id', ids).whereIn('c.status', PIPELINE_STATUSES);
+  const trancheCommitmentsOf = (q: Knex.QueryBuilder) => {
+    commitmentsOf(q);
+    if (options.from) q.whereIn('c.status', COMMITTED_STATUSES).where('c.end_date', '>=', options.from);
     return q;
   };
   // Knex queries start when awaited: in parallel on the pool, one after the other in a
   // transaction (one connection, which pg cannot share between queries in flight).
   const queries = [
     db('initiatives').whereIn('id', ids).orderBy('id').select<InitiativeRow[]>('id', 'founded_on', 'reserves_cents', 'status'),
-    db('budgets').whereIn('initiative_id', ids).select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
+    db('budgets')
+      .whereIn('initiative_id', ids)
+      .modify((q) => {
+        if (options.from) q.where('year', '>=', Number(options.from.slice(0, 4)));
+      })
+      .select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
     db('commitments as c')
       .join('funders as f', 'f.id', 'c.funder_id')
       .modify(commitmentsOf)
@@ -81,7 +89,7 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
     // By commitment id through the (commitment_id, period_start) index: a join lets the planner
     // read every tranche of the portfolio for one batch.
     db('tranches as t')
-      .whereRaw('t.commitment_id = ANY(ARRAY(?))', [db('commitments as c').select('c.id').modify(commitmentsOf)])
+      .whereRaw('t.commitment_id = ANY(ARRAY(?))', [db('commitments as c').select('c.id').modify(trancheCommitmentsOf)])
       .orderBy(['t.commitment_id', 't.period_start', 't.id'])
       .select<TrancheRow[]>('t.id', 't.commitment_id', 't.period_start', 't.period_end', 't.amount_cents', 't.status'),
   ] as const;
