@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { password } from '../resources/users.js';
 import type { Actor } from '../services/actor.js';
 import { toActor, type AuthService } from '../services/auth.js';
-import { validationError, zodErrors } from '../services/crud.js';
+import { parseInput } from '../services/crud.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -25,11 +25,6 @@ export function requireAuth(auth: AuthService): RequestHandler {
   };
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(zodErrors(parsed.error, body));
-  return parsed.data;
-}
 
 const loginBody = z.object({
   email: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(320),
@@ -44,7 +39,7 @@ const passwordBody = z.object({
 export function authRoutes(auth: AuthService): Router {
   const router = Router();
   router.post('/login', async (req, res) => {
-    const { email, password } = parse(loginBody, req.body);
+    const { email, password } = parseInput(loginBody, req.body);
     res.json(await auth.login(email, password, req.ip ?? 'unknown'));
   });
   router.use(requireAuth(auth));
@@ -56,7 +51,7 @@ export function authRoutes(auth: AuthService): Router {
     res.json(await auth.authenticate(bearerToken(req)));
   });
   router.put('/password', async (req, res) => {
-    const { oldPassword, newPassword } = parse(passwordBody, req.body);
+    const { oldPassword, newPassword } = parseInput(passwordBody, req.body);
     await auth.changePassword(actorOf(res), oldPassword, newPassword, bearerToken(req)!);
     res.status(204).end();
   });

@@ -20,7 +20,7 @@ import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';
 import type { Actor } from './actor.js';
 import { today } from './clock.js';
-import { validationError, zodErrors } from './crud.js';
+import { parseInput } from './crud.js';
 import type { CrudService } from './crud.js';
 
 const asOf = () => isoDate().optional();
@@ -53,11 +53,6 @@ const queries = {
   funding: z.object({ asOf: asOf(), months: count(60, 12) }),
 };
 
-function parse<T>(schema: z.ZodType<T>, query: unknown): T {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) throw validationError(zodErrors(parsed.error, query));
-  return parsed.data;
-}
 
 /** A risk entry of `GET /api/stats/risk`, one per initiative at risk around year five. */
 export interface RiskEntry {
@@ -140,13 +135,13 @@ export class AnalyticsService {
   }
 
   async runway(actor: Actor, rawId: string, query: unknown): Promise<Runway & { initiativeId: number }> {
-    const q = parse(queries.runway, query);
+    const q = parseInput(queries.runway, query);
     const { funding } = await this.one(actor, rawId);
     return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
   }
 
   async coverage(actor: Actor, rawId: string, query: unknown) {
-    const q = parse(queries.coverage, query);
+    const q = parseInput(queries.coverage, query);
     const from = q.from ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const rows = computeCoverage(funding, from, q.years);
@@ -154,7 +149,7 @@ export class AnalyticsService {
   }
 
   async fragmentation(actor: Actor, rawId: string, query: unknown) {
-    const q = parse(queries.fragmentation, query);
+    const q = parseInput(queries.fragmentation, query);
     const year = q.year ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const fragmentation = computeFragmentation(funding, year, this.settings);
@@ -167,7 +162,7 @@ export class AnalyticsService {
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
   async portfolioFragmentation(actor: Actor, query: unknown) {
-    const q = parse(queries.portfolio, query);
+    const q = parseInput(queries.portfolio, query);
     const from = q.year ?? yearOf(today());
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
     const { groups, totals } = await portfolioStats(this.db, scope, {
@@ -181,7 +176,7 @@ export class AnalyticsService {
 
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
   async funding(actor: Actor, query: unknown) {
-    const q = parse(queries.funding, query);
+    const q = parseInput(queries.funding, query);
     const at = q.asOf ?? today();
     const from = monthOf(at);
     const to = addMonthsToMonth(from, q.months - 1);
@@ -197,7 +192,7 @@ export class AnalyticsService {
     // react-admin sends everything in `filter`; a plain `?asOf=` works too.
     const params = parseListParams(riskList, listRaw);
     const { asOf: asOfFilter, ...filter } = params.filter;
-    const at = parse(queries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
+    const at = parseInput(queries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
     // A few days' margin around the birthdays: the domain decides exactly (29 February).
     const candidates = this.visibleInitiatives(actor)
       .where('initiatives.status', 'active')
@@ -221,7 +216,7 @@ export class AnalyticsService {
   async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }) {
     const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
     const { asOf: asOfRaw, years: yearsRaw, ...listRaw } = query;
-    const q = parse(queries.cofunding, { asOf: asOfRaw, years: yearsRaw });
+    const q = parseInput(queries.cofunding, { asOf: asOfRaw, years: yearsRaw });
     const at = q.asOf ?? today();
     const from = yearOf(at);
     const params = parseListParams(cofundingList, listRaw);

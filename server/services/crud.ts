@@ -25,6 +25,13 @@ export function zodErrors(error: z.ZodError, input?: unknown): FieldErrors {
   return errors;
 }
 
+/** The input as the schema reads it, or a 400 naming each field that is wrong. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw validationError(zodErrors(parsed.error, input));
+  return parsed.data;
+}
+
 export function validationError(errors: FieldErrors): ApiError {
   const summary = Object.entries(errors)
     .map(([f, m]) => `${f}: ${m}`)

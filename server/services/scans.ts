@@ -11,7 +11,7 @@ import { assertRoleMay } from './access.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { today } from './clock.js';
-import { validationError, zodErrors, type CrudService } from './crud.js';
+import { parseInput, type CrudService } from './crud.js';
 import type { ApiRecord } from '../resources/resource.js';
 
 const body = z.object({ asOf: isoDate().optional() }).strict();
@@ -28,12 +28,11 @@ export class ScanService {
 
   async start(actor: Actor, input: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, 'scans', 'create');
-    const parsed = body.safeParse(input ?? {});
-    if (!parsed.success) throw validationError(zodErrors(parsed.error, input));
+    const { asOf } = parseInput(body, input ?? {});
     if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN);
     const queue = this.queues.scan;
     const scanId = await this.db.transaction(async (trx) => {
-      const scan = await createScan(trx, 'manual', parsed.data.asOf ?? today());
+      const scan = await createScan(trx, 'manual', asOf ?? today());
       await recordAudit(trx, actor, 'create', 'scans', scan.id, null, { id: scan.id, trigger: scan.trigger, asOf: scan.as_of });
       try {
         await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
