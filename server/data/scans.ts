@@ -2,8 +2,7 @@
 // write the result, counted exactly once however often the batch runs.
 import type { Knex } from 'knex';
 import type { ScanTrigger } from '../domain/enums.js';
-import { addMonthsToMonth, firstDayOfMonth, monthOf } from '../domain/dates.js';
-import { findGaps, type FoundGap } from '../domain/gaps.js';
+import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
 import { loadFunding } from './funding.js';
@@ -98,8 +97,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       .forNoKeyUpdate()
       .select<{ id: number }[]>('id')
   ).map((r) => r.id);
-  // The rules look at committed money from the month before asOf's on (a cliff's previous month).
-  const portfolio = await loadFunding(trx, ids, { from: firstDayOfMonth(addMonthsToMonth(monthOf(scan.as_of), -1)) });
+  const portfolio = await loadFunding(trx, ids, { from: firstDayLookedAt(scan.as_of) });
   const found = new Map<number, FoundGap[]>();
   for (const funding of portfolio) {
     if (funding.status === 'active') found.set(funding.id, findGaps(funding, scan.as_of, settings));

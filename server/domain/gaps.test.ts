@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { GapKind } from './enums.js';
-import { findGaps, severityOf, type FoundGap } from './gaps.js';
+import { findGaps, firstDayLookedAt, severityOf, type FoundGap } from './gaps.js';
 import { withDefaults } from './settings.js';
 import { commitment, funder, initiative, spread, tranche, thousandADay } from './test-factories.js';
 import type { CommitmentInput, InitiativeFunding, IsoDate } from './types.js';
@@ -298,5 +298,12 @@ describe('findGaps', () => {
       ['expiring', '2025-07-01', 0],
       ['five_year_risk', '2026-01-01', 0],
     ]);
+  });
+});
+
+describe('firstDayLookedAt', () => {
+  it('is the first day of the month before the month of asOf, across a year end', () => {
+    expect(firstDayLookedAt('2027-01-15')).to.equal('2026-12-01');
+    expect(firstDayLookedAt('2028-03-31')).to.equal('2028-02-01');
   });
 });

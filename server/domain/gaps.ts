@@ -283,6 +283,14 @@ const RULES: Record<GapKind, (scan: Scan) => FoundGap[]> = {
   five_year_risk: fiveYearRisk,
 };
 
+/**
+ * The first day the rules look at: the first day of the month before the month of `asOf` (a
+ * cliff compares the horizon's first month with the one before). Nothing earlier changes a gap.
+ */
+export function firstDayLookedAt(asOf: IsoDate): IsoDate {
+  return firstDayOfMonth(addMonthsToMonth(monthOf(asOf), -1));
+}
+
 /** All gaps of one initiative at `asOf`, grouped by kind in the order of GAP_KINDS, each kind by period. */
 export function findGaps(
   initiative: Pick<InitiativeFunding, 'foundedOn' | 'budgets' | 'commitments' | 'funders'>,

@@ -7,7 +7,7 @@ import { countsIn } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
-import { findGaps, type FoundGap } from '../domain/gaps.js';
+import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
@@ -199,7 +199,7 @@ export class AnalyticsService {
       .where('initiatives.founded_on', '>', addDays(addYears(at, -this.settings.riskUntilAgeYears), -3))
       .where('initiatives.founded_on', '<=', addDays(addYears(at, -this.settings.riskFromAgeYears), 3));
     const [portfolio, rows] = await Promise.all([
-      loadFunding(this.db, candidates.clone()),
+      loadFunding(this.db, candidates.clone(), { from: firstDayLookedAt(at) }),
       this.db('initiatives').whereIn('id', candidates.clone()).select<{ id: number; name: string; municipality: string; founded_on: string }[]>('id', 'name', 'municipality', 'founded_on'),
     ]);
     const info = new Map(rows.map((r) => [r.id, r]));
