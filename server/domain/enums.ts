@@ -41,6 +41,10 @@ export type GapKind = (typeof GAP_KINDS)[number];
 export const GAP_SEVERITIES = ['high', 'medium', 'low'] as const;
 export type GapSeverity = (typeof GAP_SEVERITIES)[number];
 
+/** Why a `five_year_risk` gap is flagged (its `details.reasons`). */
+export const RISK_REASONS = ['low_coverage', 'short_term_funding'] as const;
+export type RiskReason = (typeof RISK_REASONS)[number];
+
 export const SCAN_TRIGGERS = ['schedule', 'manual', 'change'] as const;
 export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];
 

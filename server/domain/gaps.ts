@@ -23,7 +23,7 @@ import {
   wholeMonthsBetween,
   yearOf,
 } from './dates.js';
-import { GAP_KINDS, type CommitmentStatus, type GapKind, type GapSeverity } from './enums.js';
+import { GAP_KINDS, type CommitmentStatus, type GapKind, type GapSeverity, type RiskReason } from './enums.js';
 import { isShortTerm } from './length.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from './settings.js';
 import type { CommitmentInput, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
@@ -256,7 +256,7 @@ function fiveYearRisk(scan: Scan): FoundGap[] {
   const committedCents = roundCents(committed);
   const shortTermCents = roundCents(shortTerm);
 
-  const reasons: string[] = [];
+  const reasons: RiskReason[] = [];
   if (needCents > 0 && committedCents * 100 < settings.riskCoveragePercent * needCents) reasons.push('low_coverage');
   if (committedCents > 0 && shortTermCents * 100 > settings.riskShortTermPercent * committedCents) {
     reasons.push('short_term_funding');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { countsIn } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
+import { RISK_REASONS, type RiskReason } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
@@ -14,6 +15,7 @@ import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
+import type { RiskEntry } from '../records.js';
 import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -54,24 +56,6 @@ const queries = {
 };
 
 
-/** A risk entry of `GET /api/stats/risk`, one per initiative at risk around year five. */
-export interface RiskEntry {
-  id: number;
-  initiativeId: number;
-  name: string;
-  municipality: string;
-  foundedOn: IsoDate;
-  ageYears: number;
-  reasons: string[];
-  needCents: number;
-  committedCents: number;
-  coverage: number | null;
-  shortTermShare: number | null;
-  fundersAtLimit: { funderId: number; name: string; limitDate: IsoDate }[];
-  firstShortfall: { periodStart: IsoDate; periodEnd: IsoDate; shortfallCents: number } | null;
-  riskScore: number;
-}
-
 /** The list conventions of the risk list: sortable and filterable like a resource. */
 const riskList: ResourceDef = {
   name: 'risk',
@@ -82,7 +66,7 @@ const riskList: ResourceDef = {
     municipality: { sql: '', kind: 'text', sortable: true, filterable: true },
     foundedOn: { sql: '', kind: 'date', sortable: true, filterable: true },
     ageYears: { sql: '', kind: 'int', sortable: true, filterable: true },
-    reasons: { sql: '', kind: 'textArray', values: ['low_coverage', 'short_term_funding'], filterable: true },
+    reasons: { sql: '', kind: 'textArray', values: RISK_REASONS, filterable: true },
     // Not a filter: `asOf` in `filter` sets the date the list is computed at.
     asOf: { sql: '', kind: 'date', filterable: true },
     coverage: { sql: '', kind: 'int', sortable: true },
@@ -187,7 +171,7 @@ export class AnalyticsService {
   }
 
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
-  async risk(actor: Actor, query: RawListQuery & { asOf?: unknown }): Promise<Page<RiskEntry & { asOf: IsoDate }>> {
+  async risk(actor: Actor, query: RawListQuery & { asOf?: unknown }): Promise<Page<RiskEntry>> {
     const { asOf: asOfRaw, ...listRaw } = query;
     // react-admin sends everything in `filter`; a plain `?asOf=` works too.
     const params = parseListParams(riskList, listRaw);
@@ -203,11 +187,11 @@ export class AnalyticsService {
       this.db('initiatives').whereIn('id', candidates.clone()).select<{ id: number; name: string; municipality: string; founded_on: string }[]>('id', 'name', 'municipality', 'founded_on'),
     ]);
     const info = new Map(rows.map((r) => [r.id, r]));
-    const entries: (RiskEntry & { asOf: IsoDate })[] = [];
+    const entries: RiskEntry[] = [];
     for (const funding of portfolio) {
       const gaps = findGaps(funding, at, this.settings);
       const risk = gaps.find((g) => g.kind === 'five_year_risk');
-      if (risk) entries.push({ ...riskEntry(funding, info.get(funding.id)!, risk, gaps), asOf: at });
+      if (risk) entries.push(riskEntry(funding, info.get(funding.id)!, risk, gaps, at));
     }
     return pageInMemory(entries, riskList, { ...params, filter });
   }
@@ -285,8 +269,14 @@ function fundersOf(funding: InitiativeFunding, rows: readonly YearCoverage[]) {
  * plus the short-term share of the funding (0–1), plus the share of its committed funders that
  * reach their `maxFundingYears` within the horizon (0–1). Higher is riskier.
  */
-function riskEntry(funding: InitiativeFunding, info: { name: string; municipality: string; founded_on: string }, risk: FoundGap, gaps: readonly FoundGap[]): RiskEntry {
-  const d = risk.details as { reasons: string[]; ageYears: number; needCents: number; committedCents: number; coverage: number | null; shortTermShare: number | null };
+function riskEntry(
+  funding: InitiativeFunding,
+  info: { name: string; municipality: string; founded_on: string },
+  risk: FoundGap,
+  gaps: readonly FoundGap[],
+  asOf: IsoDate,
+): RiskEntry {
+  const d = risk.details as { reasons: RiskReason[]; ageYears: number; needCents: number; committedCents: number; coverage: number | null; shortTermShare: number | null };
   const limits = gaps.filter((g) => g.kind === 'funder_limit');
   const shortfall = gaps.find((g) => g.kind === 'shortfall');
   const uncovered = d.coverage === null ? 0 : Math.max(0, 1 - d.coverage);
@@ -307,5 +297,6 @@ function riskEntry(funding: InitiativeFunding, info: { name: string; municipalit
     fundersAtLimit: limits.map((g) => ({ funderId: g.subjectId, name: funding.funders.get(g.subjectId)?.name ?? '', limitDate: g.periodStart })),
     firstShortfall: shortfall ? { periodStart: shortfall.periodStart, periodEnd: shortfall.periodEnd, shortfallCents: shortfall.shortfallCents } : null,
     riskScore: uncovered + (d.shortTermShare ?? 0) + limitShare,
+    asOf,
   };
 }

@@ -2,7 +2,7 @@
 // "a funder (or initiative) user and its token".
 import type { Knex } from 'knex';
 import type { GroupStats, TotalStats } from '../../server/data/portfolioStats.js';
-import type { RiskEntry } from '../../server/services/analytics.js';
+import type { RiskEntry } from '../../server/records.js';
 import { makeUser, tokenFor } from '../support/factories.js';
 
 export interface RunwayBody {
@@ -64,7 +64,7 @@ export interface PortfolioBody {
   totals: TotalBody[];
 }
 
-export type RiskBody = RiskEntry & { asOf: string };
+export type RiskBody = RiskEntry;
 
 export interface CofundingInitiative {
   id: number;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
 import type { GapKind, GapSeverity } from '../../server/domain/enums.js';
+import type { Scan } from '../../server/records.js';
 import { listQuery, type TestApp } from '../support/app.js';
 import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/env.js';
 
@@ -28,21 +29,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | false | 
 }
 
 /** A scan as GET /api/scans/{id} answers it. */
-export interface ScanRecord {
-  id: number;
-  trigger: string;
-  status: string;
-  asOf: string;
-  startedAt: string;
-  finishedAt: string | null;
-  batchesTotal: number;
-  batchesDone: number;
-  initiativesTotal: number;
-  initiativesScanned: number;
-  gapsOpened: number;
-  gapsResolved: number;
-  error: string | null;
-}
+export type ScanRecord = Scan;
 
 /** A gap as GET /api/gaps answers it. */
 export interface GapRecord {

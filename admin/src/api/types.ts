@@ -18,6 +18,8 @@ import type { Fragmentation } from '../../../server/domain/fragmentation';
 import type { Runway, RunwayMonth } from '../../../server/domain/runway';
 
 export type { Runway, RunwayMonth, Fragmentation };
+export type { RiskEntry, Scan } from '../../../server/records';
+export type { RiskReason } from '../../../server/domain/enums';
 export type IsoDate = string;
 
 export interface Funder {
@@ -116,21 +118,6 @@ export interface GapDetails {
   [key: string]: unknown;
 }
 
-export interface Scan {
-  id: number;
-  trigger: ScanTrigger;
-  status: ScanStatus;
-  asOf: IsoDate;
-  startedAt: string;
-  finishedAt: string | null;
-  batchesTotal: number;
-  batchesDone: number;
-  initiativesTotal: number;
-  initiativesScanned: number;
-  gapsOpened: number;
-  gapsResolved: number;
-  error: string | null;
-}
 
 export interface User {
   id: number;
@@ -244,27 +231,6 @@ export interface PortfolioFunding {
   pipelineCents: number;
   /** committed over need; null without a budgeted need */
   coverage: number | null;
-}
-
-export type RiskReason = 'low_coverage' | 'short_term_funding';
-
-/** A row of GET /api/stats/risk */
-export interface RiskEntry {
-  id: number;
-  initiativeId: number;
-  name: string;
-  municipality: string;
-  foundedOn: IsoDate;
-  ageYears: number;
-  reasons: RiskReason[];
-  needCents: number;
-  committedCents: number;
-  coverage: number | null;
-  shortTermShare: number | null;
-  fundersAtLimit: { funderId: number; name: string; limitDate: IsoDate }[];
-  firstShortfall: { periodStart: IsoDate; periodEnd: IsoDate; shortfallCents: number } | null;
-  riskScore: number;
-  asOf: IsoDate;
 }
 
 /** A row of GET /api/funders/{id}/cofunding */

@@ -10,6 +10,7 @@ import {
   GAP_KINDS,
   GAP_SEVERITIES,
   INITIATIVE_STATUSES,
+  RISK_REASONS,
   ROLES,
   SCAN_STATUSES,
   SCAN_TRIGGERS,
@@ -31,7 +32,7 @@ export const ENUMS = {
   scanStatus: SCAN_STATUSES,
   role: ROLES,
   auditAction: ['create', 'update', 'delete'],
-  riskReason: ['low_coverage', 'short_term_funding'],
+  riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
 } as const;
 
