@@ -19,11 +19,12 @@ export function InitiativeDashboard() {
       <RecordContextProvider value={initiative}>
         <Title title={translate('vangnet.dashboard.initiative_title', { name: initiative?.name ?? '' })} />
         <RunwaySection initiativeId={initiativeId} />
+        {/* Side by side only where the next endings' five columns fit whole. */}
         <Grid container spacing={2}>
-          <Grid size={{ xs: 12, lg: 7 }}>
+          <Grid size={{ xs: 12, xl: 7 }}>
             <CoverageMatrix initiativeId={initiativeId} />
           </Grid>
-          <Grid size={{ xs: 12, lg: 5 }}>
+          <Grid size={{ xs: 12, xl: 5 }}>
             <NextEndings initiativeId={initiativeId} />
           </Grid>
         </Grid>

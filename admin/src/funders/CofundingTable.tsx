@@ -24,7 +24,10 @@ import { Section } from '../common/Section';
 import { Empty, LoadError, Loading } from '../common/states';
 import { coverageColor } from '../initiatives/CoverageMatrix';
 
-/** The funder's commitments that still run in the years shown; older ones are only counted. */
+/**
+ * The funder's commitments that still run in the years shown; older ones are only counted. The
+ * tooltips describe what they sit on (describeChild), so a chip keeps its visible name.
+ */
 function Row({ row, from }: { row: CofundingInitiative; from: number }) {
   const format = useFormat();
   const translate = useTranslate();
@@ -64,7 +67,7 @@ function Row({ row, from }: { row: CofundingInitiative; from: number }) {
             </Typography>
           ) : null}
           {row.otherFunders.map((f) => (
-            <Tooltip key={f.id} title={`${translate(enumLabel('funderType', f.type))} · ${format.euro(f.committedCents)}`}>
+            <Tooltip describeChild key={f.id} title={`${translate(enumLabel('funderType', f.type))} · ${format.euro(f.committedCents)}`}>
               <Chip size="small" label={f.name} component={Link} to={createPath({ resource: 'funders', id: f.id, type: 'show' })} clickable />
             </Tooltip>
           ))}
@@ -72,7 +75,7 @@ function Row({ row, from }: { row: CofundingInitiative; from: number }) {
       </TableCell>
       {row.coverage.map((y) => (
         <TableCell key={y.year} align="right" sx={{ color: coverageColor(y.coverage), fontWeight: 600, whiteSpace: 'nowrap' }}>
-          <Tooltip title={`${format.wholeEuro(y.committedCents)} / ${format.wholeEuro(y.needCents)}`}>
+          <Tooltip describeChild title={`${format.wholeEuro(y.committedCents)} / ${format.wholeEuro(y.needCents)}`}>
             <span>{y.coverage === null ? translate('vangnet.common.none') : format.percent(y.coverage)}</span>
           </Tooltip>
         </TableCell>
@@ -80,7 +83,7 @@ function Row({ row, from }: { row: CofundingInitiative; from: number }) {
       <TableCell>
         <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
           {row.openGaps.map((g) => (
-            <Tooltip key={g.id} title={`${translate(enumLabel('severity', g.severity))} · ${format.date(g.periodStart)} – ${format.date(g.periodEnd)}`}>
+            <Tooltip describeChild key={g.id} title={`${translate(enumLabel('severity', g.severity))} · ${format.date(g.periodStart)} – ${format.date(g.periodEnd)}`}>
               <span>
                 <EnumChip name="gapKind" value={g.kind} />
               </span>

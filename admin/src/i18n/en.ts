@@ -186,6 +186,9 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       title: 'Vangnet',
       tagline: 'Multi-year funding of social initiatives',
     },
+    layout: {
+      user_menu: '%{name} (profile)',
+    },
     enum: {
       funderType: {
         municipality: 'municipality',

@@ -182,6 +182,9 @@ export const vangnetNl = {
       title: 'Vangnet',
       tagline: 'Meerjarige financiering van sociale initiatieven',
     },
+    layout: {
+      user_menu: '%{name} (profiel)',
+    },
     enum: {
       funderType: {
         municipality: 'gemeente',

@@ -11,6 +11,7 @@ import { dropQueueKeys, recreateDatabase } from '../../support/infra.js';
 import type { Db } from '../../../server/data/db.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer } from '../../../server/start.js';
+import { checkA11y } from './a11y.js';
 
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_e2e';
 const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -95,13 +96,17 @@ export async function login(page: Page, run: ConsoleRun, user: { email: string; 
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click();
-  await page.getByRole('menuitem', { name: /Dashboard/ }).waitFor();
+  // On a phone the menu hides behind its toggle; the page's main part shows the console is in.
+  const phone = (page.viewportSize()?.width ?? 1366) < 600;
+  await (phone ? page.getByRole('main') : page.getByRole('menuitem', { name: /Dashboard/ })).waitFor();
 }
 
+/** A picture of the page as shown, then axe's check of it: every page a test visits is checked. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   // Out of the way, so no chart tooltip hovers over the picture.
   await page.mouse.move(1, (page.viewportSize()?.height ?? 600) - 1);
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await checkA11y(page, name);
 }
 
 /** Polls `read` until `ok` holds for its value (the page catching up), and answers that value. */
