@@ -11,6 +11,7 @@ import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePortfolioFragmentation, useVangnetData } from '../api/queries';
 import type { Fragmentation } from '../api/types';
+import { ChartTable } from '../common/ChartTable';
 import { useFormat } from '../common/fields';
 import { ChartLoading } from '../common/states';
 import { formatNumber } from '../format/money';
@@ -52,7 +53,7 @@ function histogram(values: readonly number[], buckets: readonly { label: string;
   return buckets.map((b) => ({ bucket: b.label, count: values.filter(b.test).length }));
 }
 
-function SmallBarChart({ data, testId, color }: { data: { bucket: string; count: number }[]; testId: string; color: string }) {
+function SmallBarChart({ data, testId, color, title }: { data: { bucket: string; count: number }[]; testId: string; color: string; title: string }) {
   const translate = useTranslate();
   return (
     <div data-testid={testId}>
@@ -65,6 +66,7 @@ function SmallBarChart({ data, testId, color }: { data: { bucket: string; count:
           <Bar dataKey="count" fill={color} isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
+      <ChartTable caption={title} columns={[title, translate('vangnet.dashboard.initiatives_axis')]} rows={data.map((d) => [d.bucket, String(d.count)])} />
     </div>
   );
 }
@@ -104,14 +106,14 @@ export default function DistributionCharts() {
         <Typography variant="caption" color="text.secondary">
           {translate('vangnet.dashboard.mean_median', { mean: n(totals?.effectiveFunders.mean), median: n(totals?.effectiveFunders.median) })}
         </Typography>
-        {spread.data?.limited ? null : <SmallBarChart data={effective} testId="effective-funders-chart" color={theme.palette.primary.main} />}
+        {spread.data?.limited ? null : <SmallBarChart data={effective} testId="effective-funders-chart" color={theme.palette.primary.main} title={translate('vangnet.dashboard.effective_funders')} />}
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <Typography variant="subtitle2">{translate('vangnet.dashboard.short_term_share')}</Typography>
         <Typography variant="caption" color="text.secondary">
           {translate('vangnet.dashboard.funding_weighted', { share: format.percent(totals?.shortTermShare) })}
         </Typography>
-        {spread.data?.limited ? null : <SmallBarChart data={shortTerm} testId="short-term-chart" color={theme.palette.secondary.main} />}
+        {spread.data?.limited ? null : <SmallBarChart data={shortTerm} testId="short-term-chart" color={theme.palette.secondary.main} title={translate('vangnet.dashboard.short_term_share')} />}
       </Grid>
       {spread.data?.limited ? (
         <Grid size={12}>

@@ -5,6 +5,7 @@ import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { usePortfolioFragmentation } from '../api/queries';
 import type { FunderTypeGroup } from '../api/types';
+import { ChartTable } from '../common/ChartTable';
 import { enumLabel } from '../common/enums';
 import { useFormat } from '../common/fields';
 import { ChartLoading, Empty, LoadError } from '../common/states';
@@ -49,6 +50,11 @@ export default function FundingByTypeChart() {
           ))}
         </BarChart>
       </ResponsiveContainer>
+      <ChartTable
+        caption={translate('vangnet.dashboard.funding_by_type')}
+        columns={[translate('resources.budgets.fields.year'), ...GROUPS.map((g) => translate(enumLabel('funderGroup', g)))]}
+        rows={rows.map((row) => [String(row.year), ...GROUPS.map((g) => format.wholeEuro(row[g]))])}
+      />
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // An initiative's view: its runway, its coverage per year and what ends next.
-import { Alert, Grid } from '@mui/material';
+import { Alert } from '@mui/material';
 import { RecordContextProvider, ResourceContextProvider, Title, useTranslate } from 'react-admin';
 import type { Initiative } from '../api/types';
 import { Loading } from '../common/states';
@@ -19,15 +19,9 @@ export function InitiativeDashboard() {
       <RecordContextProvider value={initiative}>
         <Title title={translate('vangnet.dashboard.initiative_title', { name: initiative?.name ?? '' })} />
         <RunwaySection initiativeId={initiativeId} />
-        {/* Side by side only where the next endings' five columns fit whole. */}
-        <Grid container spacing={2}>
-          <Grid size={{ xs: 12, xl: 7 }}>
-            <CoverageMatrix initiativeId={initiativeId} />
-          </Grid>
-          <Grid size={{ xs: 12, xl: 5 }}>
-            <NextEndings initiativeId={initiativeId} />
-          </Grid>
-        </Grid>
+        {/* One below the other: side by side, the next endings' amounts were cut off even at 1600 px. */}
+        <CoverageMatrix initiativeId={initiativeId} />
+        <NextEndings initiativeId={initiativeId} />
         {initiative ? <OpenGaps /> : null}
       </RecordContextProvider>
     </ResourceContextProvider>

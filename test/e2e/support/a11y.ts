@@ -44,6 +44,5 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
     const targets = v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.html.slice(0, 160)}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\s+/g, ' ')}` : ''}`);
     return `  ${v.id} (${v.impact}): ${v.help}\n${targets.join('\n')}`;
   });
-  if (process.env.A11Y_WARN) { console.log(`accessibility violations on "${name}":\n${lines.join("\n")}`); return; }
   throw new Error(`accessibility violations on "${name}" (${page.url()}):\n${lines.join('\n')}`);
 }
