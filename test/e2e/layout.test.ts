@@ -92,7 +92,7 @@ describe('the console on every screen size', function () {
   });
 
   for (const role of Object.keys(USERS) as Role[]) {
-    describe(`for ${role === 'admin' ? 'an' : 'a'} ${role} on a phone`, () => {
+    describe(`for ${/^[aeiou]/.test(role) ? 'an' : 'a'} ${role} on a phone`, () => {
       let context: BrowserContext;
       let page: Page;
       before(async () => {
