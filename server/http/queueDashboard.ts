@@ -7,7 +7,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import type { Queues } from '../../jobs/queues.js';
-import { forbidden, unauthorized } from '../errors.js';
+import { forbidden, methodNotAllowed, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';
 
@@ -36,6 +36,12 @@ function requireAdmin(auth: AuthService): RequestHandler {
   };
 }
 
+/** Only reads reach the board: besides its read-only mode, none of its write routes can slip through. */
+const readOnly: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('The queue dashboard is read-only.');
+  next();
+};
+
 /** Sets the dashboard cookie for the caller's session (admins only). */
 export function dashboardCookieRoute(auth: AuthService): RequestHandler {
   return async (req, res) => {
@@ -58,6 +64,6 @@ export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'scan' | 
   const board = serverAdapter.getRouter() as Express;
   board.disable('x-powered-by');
   const router = express.Router();
-  router.use(requireAdmin(auth), board);
+  router.use(requireAdmin(auth), readOnly, board);
   return router;
 }
