@@ -11,7 +11,7 @@ import { startTestApp, type TestApp } from '../support/app.js';
 import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
 import { collectRoutes } from '../support/routes.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
 
 interface FuzzRequest {
   method: string;
