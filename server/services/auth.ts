@@ -110,7 +110,7 @@ export class AuthService {
     ] as const) {
       if (row?.oldest && Number(row.n) >= max) {
         const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + s.windowSeconds * 1000 - Date.now()) / 1000));
-        throw new ApiError(429, `Too many failed login attempts. Try again in ${retryAfter} seconds.`, undefined, { 'Retry-After': String(retryAfter) });
+        throw new ApiError(429, `Too many login attempts. Try again in ${retryAfter} seconds.`, undefined, { 'Retry-After': String(retryAfter) });
       }
     }
     const over = Number(byEmail?.n ?? 0) - s.slowFailuresPerEmail;
