@@ -1,8 +1,8 @@
 // GET /api/funders/{id}/cofunding as a table: per initiative the funder's own commitments, the
-// other funders beside it, the coverage of the coming years and the open gaps. Paginated.
+// other funders beside it (current, applied for, earlier), the coverage of the coming years and
+// the open gaps. Paginated; on a narrow screen the table scrolls inside its card.
 import {
   Box,
-  Chip,
   Stack,
   Table,
   TableBody,
@@ -20,17 +20,50 @@ import { useCofunding } from '../api/queries';
 import type { CofundingInitiative } from '../api/types';
 import { EnumChip, enumLabel } from '../common/enums';
 import { useFormat } from '../common/fields';
+import { formatMonth } from '../format/dates';
 import { Section } from '../common/Section';
 import { Empty, LoadError, Loading } from '../common/states';
 import { coverageColor } from '../initiatives/CoverageMatrix';
+import { Cofunders } from './Cofunders';
+import { Folded } from './Folded';
 
-/** The funder's commitments that still run in the years shown; older ones are only counted. */
-function Row({ row, from }: { row: CofundingInitiative; from: number }) {
+/** The funder's own commitments: those running at `asOf` or later, the ended ones folded away. */
+function OwnCommitments({ row, asOf }: { row: CofundingInitiative; asOf: string }) {
   const format = useFormat();
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const current = row.commitments.filter((c) => c.endDate >= `${from}-01-01`);
-  const earlier = row.commitments.length - current.length;
+  const line = (c: CofundingInitiative['commitments'][number]) => (
+    <Box key={c.id} data-testid="own-commitment">
+      <Link to={createPath({ resource: 'commitments', id: c.id, type: 'show' })}>{c.title}</Link>
+      <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap" alignItems="center">
+        <EnumChip name="commitmentStatus" value={c.status} />
+        <Typography component="span" variant="caption" color="text.secondary">
+          {format.date(c.startDate)} – {format.date(c.endDate)} · {format.euro(c.amountCents)}
+        </Typography>
+      </Stack>
+    </Box>
+  );
+  const running = row.commitments.filter((c) => c.endDate >= asOf);
+  const ended = row.commitments.filter((c) => c.endDate < asOf);
+  return (
+    <Stack spacing={0.75}>
+      {running.map(line)}
+      {row.own && row.own.committedCents > 0 ? (
+        <Typography variant="caption" color="text.secondary">
+          {translate('vangnet.cofunding.own_window', { amount: format.wholeEuro(row.own.committedCents) })}
+        </Typography>
+      ) : null}
+      <Folded count={ended.length}>
+        <Stack spacing={0.75}>{ended.map(line)}</Stack>
+      </Folded>
+    </Stack>
+  );
+}
+
+function Row({ row, asOf }: { row: CofundingInitiative; asOf: string }) {
+  const format = useFormat();
+  const translate = useTranslate();
+  const createPath = useCreatePath();
   return (
     <TableRow data-testid="cofunding-row" sx={{ verticalAlign: 'top' }}>
       <TableCell sx={{ minWidth: 140 }}>
@@ -40,35 +73,10 @@ function Row({ row, from }: { row: CofundingInitiative; from: number }) {
         </Typography>
       </TableCell>
       <TableCell sx={{ minWidth: 220 }}>
-        <Stack spacing={0.5}>
-          {current.map((c) => (
-            <Box key={c.id}>
-              <Link to={createPath({ resource: 'commitments', id: c.id, type: 'show' })}>{c.title}</Link>
-              <Typography variant="caption" display="block" color="text.secondary">
-                {translate(enumLabel('commitmentStatus', c.status))} · {format.date(c.startDate)} – {format.date(c.endDate)} · {format.euro(c.amountCents)}
-              </Typography>
-            </Box>
-          ))}
-          {earlier > 0 ? (
-            <Typography variant="caption" color="text.secondary">
-              {translate('vangnet.cofunding.earlier', { smart_count: earlier })}
-            </Typography>
-          ) : null}
-        </Stack>
+        <OwnCommitments row={row} asOf={asOf} />
       </TableCell>
-      <TableCell>
-        <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
-          {row.otherFunders.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              {translate('vangnet.cofunding.no_other_funders')}
-            </Typography>
-          ) : null}
-          {row.otherFunders.map((f) => (
-            <Tooltip key={f.id} title={`${translate(enumLabel('funderType', f.type))} · ${format.euro(f.committedCents)}`}>
-              <Chip size="small" label={f.name} component={Link} to={createPath({ resource: 'funders', id: f.id, type: 'show' })} clickable />
-            </Tooltip>
-          ))}
-        </Stack>
+      <TableCell sx={{ minWidth: 260 }} data-testid="cofunders">
+        <Cofunders funders={row.otherFunders} />
       </TableCell>
       {row.coverage.map((y) => (
         <TableCell key={y.year} align="right" sx={{ color: coverageColor(y.coverage), fontWeight: 600, whiteSpace: 'nowrap' }}>
@@ -97,6 +105,7 @@ export function CofundingTable({ funderId, title }: { funderId: number; title?: 
   const [perPage, setPerPage] = useState(10);
   const { data, isPending } = useCofunding(funderId, page + 1, perPage);
   const translate = useTranslate();
+  const { locale } = useFormat();
 
   let body;
   if (isPending) body = <Loading />;
@@ -106,7 +115,10 @@ export function CofundingTable({ funderId, title }: { funderId: number; title?: 
     const years = data.initiatives[0]?.coverage.map((y) => y.year) ?? [];
     body = (
       <>
-        <TableContainer>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="cofunding-window">
+          {translate('vangnet.cofunding.window', { from: formatMonth(data.window.from, locale), to: formatMonth(data.window.to, locale) })}
+        </Typography>
+        <TableContainer data-testid="cofunding-scroll">
           <Table size="small" data-testid="cofunding-table">
             <TableHead>
               <TableRow>
@@ -123,7 +135,7 @@ export function CofundingTable({ funderId, title }: { funderId: number; title?: 
             </TableHead>
             <TableBody>
               {data.initiatives.map((row) => (
-                <Row key={row.id} row={row} from={data.from} />
+                <Row key={row.id} row={row} asOf={data.asOf} />
               ))}
             </TableBody>
           </Table>
