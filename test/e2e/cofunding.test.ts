@@ -46,20 +46,27 @@ describe('the co-financing view of a funder', function () {
     run = await startConsole(this);
   });
 
-  const row = (page: Page, initiative: string) => page.getByTestId('cofunding-row').filter({ hasText: initiative });
-  const cofunder = (page: Page, initiative: string, funder: string) => row(page, initiative).getByTestId('cofunder').filter({ hasText: funder });
-
-  describe('in Dutch', () => {
-    let context: BrowserContext;
-    let page: Page;
+  /** A fresh browser profile for the tests of the enclosing `describe`, closed after them. */
+  function freshPage(viewport?: { width: number; height: number }): () => Page {
+    let context: BrowserContext | undefined;
+    let current: Page | undefined;
     before(async () => {
-      ({ context, page } = await newPage(run));
+      ({ context, page: current } = await newPage(run, viewport));
     });
     after(async () => {
       await context?.close();
     });
+    return () => current!;
+  }
+
+  const row = (page: Page, initiative: string) => page.getByTestId('cofunding-row').filter({ hasText: initiative });
+  const cofunder = (page: Page, initiative: string, funder: string) => row(page, initiative).getByTestId('cofunder').filter({ hasText: funder });
+
+  describe('in Dutch', () => {
+    const tab = freshPage();
 
     it('shows each co-funder with its status, its money in the coming years and its end date', async () => {
+      const page = tab();
       await login(page, run, USERS.funder);
       await row(page, 'De Gedeelde Pan').waitFor();
       const window = await text(page.getByTestId('cofunding-window'));
@@ -81,6 +88,7 @@ describe('the co-financing view of a funder', function () {
     });
 
     it('opens the earlier co-funders and the funder’s own earlier commitments', async () => {
+      const page = tab();
       const tuin = row(page, 'Tuinmaatjes Utrecht');
       const buurtbank = cofunder(page, 'Tuinmaatjes Utrecht', 'Coöperatieve Buurtbank U.A.');
       expect(await buurtbank.isVisible()).to.equal(false);
@@ -106,6 +114,7 @@ describe('the co-financing view of a funder', function () {
     });
 
     it('opens an initiative from the table', async () => {
+      const page = tab();
       await row(page, 'Tuinmaatjes Utrecht').getByRole('link', { name: 'Tuinmaatjes Utrecht' }).click();
       await page.waitForURL(/#\/initiatives\/\d+\/show/);
       await page.getByRole('heading', { name: 'Tuinmaatjes Utrecht', exact: true }).waitFor();
@@ -114,16 +123,10 @@ describe('the co-financing view of a funder', function () {
   });
 
   describe('in English', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage();
 
     it('shows the groups, statuses, amounts and dates in English', async () => {
+      const page = tab();
       await login(page, run, USERS.funder);
       await page.getByRole('button', { name: /Nederlands/i }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
@@ -143,16 +146,10 @@ describe('the co-financing view of a funder', function () {
   });
 
   describe('on a phone', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run, { width: 390, height: 844 }));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage({ width: 390, height: 844 });
 
     it('stacks each initiative, co-funders first, nothing scrolling sideways, and opens the earlier ones', async () => {
+      const page = tab();
       // Not `login`: it waits for the side menu, which a phone folds away.
       await page.goto(`${run.url}/#/login`);
       await page.locator('input[name="email"]').fill(USERS.funder.email);
