@@ -7,7 +7,7 @@ import { countsIn, NeedPlan } from '../domain/allocation.js';
 import { cofunders } from '../domain/cofunders.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
-import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity, type RiskReason } from '../domain/enums.js';
+import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
 import type { FiveYearRiskDetails } from '../domain/gap-details.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
