@@ -54,12 +54,15 @@ export function OwnCommitments({ row, asOf }: { row: CofundingInitiative; asOf: 
   );
 }
 
-/** A year's coverage as a coloured percentage, the amounts behind it on hover. */
+/**
+ * A year's coverage as a coloured percentage, the amounts behind it on hover. The tooltip
+ * describes the figure (describeChild) instead of replacing it for screen readers.
+ */
 export function CoverageFigure({ year }: { year: CofundingInitiative['coverage'][number] }) {
   const format = useFormat();
   const translate = useTranslate();
   return (
-    <Tooltip title={`${format.wholeEuro(year.committedCents)} / ${format.wholeEuro(year.needCents)}`}>
+    <Tooltip describeChild title={`${format.wholeEuro(year.committedCents)} / ${format.wholeEuro(year.needCents)}`}>
       <Box component="span" sx={{ color: coverageColor(year.coverage), fontWeight: 600, whiteSpace: 'nowrap' }}>
         {year.coverage === null ? translate('vangnet.common.none') : format.percent(year.coverage)}
       </Box>
@@ -73,7 +76,7 @@ export function OpenGaps({ row }: { row: CofundingInitiative }) {
   return (
     <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
       {row.openGaps.map((g) => (
-        <Tooltip key={g.id} title={`${translate(enumLabel('severity', g.severity))} · ${format.date(g.periodStart)} – ${format.date(g.periodEnd)}`}>
+        <Tooltip describeChild key={g.id} title={`${translate(enumLabel('severity', g.severity))} · ${format.date(g.periodStart)} – ${format.date(g.periodEnd)}`}>
           <span>
             <EnumChip name="gapKind" value={g.kind} />
           </span>
