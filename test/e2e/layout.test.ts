@@ -1,12 +1,14 @@
 // The console on a phone (390 × 844) for each role: every page its menu offers, the show pages of
 // an initiative, a funder and a commitment, and the forms. None may scroll sideways — wide tables
-// scroll inside their card — and each is screenshotted, so axe checks it too. The initiative page
-// also at tablet (768) and small laptop (1024) width.
+// scroll inside their card — and each is screenshotted, so axe checks it too. The dashboard and
+// the initiative page also on the narrowest phone (360), the initiative page at tablet (768) and
+// small laptop (1024) width.
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 const PHONE = { width: 390, height: 844 };
+const NARROWEST = { width: 360, height: 740 };
 
 type Role = keyof typeof USERS;
 
@@ -111,6 +113,11 @@ describe('the console on every screen size', function () {
 
       it('shows the show pages and forms without scrolling sideways', async () => {
         for (const route of extraPages(role, ids)) await visit(page, run, route, `layout-390-${role}-${slug(route)}`);
+      });
+
+      it('shows the dashboard and the initiative whole on the narrowest phone, 360 px', async () => {
+        await page.setViewportSize(NARROWEST);
+        for (const route of ['', `initiatives/${ids.initiative}/show`]) await visit(page, run, route, `layout-360-${role}-${slug(route)}`);
       });
     });
   }
