@@ -1,8 +1,8 @@
 // The console on a phone (390 × 844) for each role: every page its menu offers, the show pages of
 // an initiative, a funder and a commitment, and the forms. None may scroll sideways — wide tables
-// scroll inside their card — and each is screenshotted, so axe checks it too. The dashboard and
-// the initiative page also on the narrowest phone (360), the initiative page at tablet (768) and
-// small laptop (1024) width.
+// scroll inside their card — nor hide a list's end under the floating create button, and each is
+// screenshotted, so axe checks it too. The dashboard and the initiative page also on the
+// narrowest phone (360), the initiative page at tablet (768) and small laptop (1024) width.
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
@@ -72,12 +72,27 @@ async function overflow(page: Page): Promise<{ html: number; body: number }> {
   return { html: html - width, body: body - width };
 }
 
+/** Scrolled to its end, does a list end above the floating create button (true without one)? */
+async function listClearOfCreateButton(page: Page): Promise<boolean> {
+  return page.evaluate<boolean>(`(() => {
+    const button = document.querySelector('.RaList-actions .RaCreateButton-floating');
+    const list = document.querySelector('.RaList-content');
+    if (!button || !list) return true;
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const clear = list.getBoundingClientRect().bottom <= button.getBoundingClientRect().top;
+    window.scrollTo(0, 0);
+    return clear;
+  })()`);
+}
+
 async function visit(page: Page, run: ConsoleRun, route: string, name: string): Promise<void> {
   await page.goto(`${run.url}/#/${route}`);
   await settled(page);
   const sideways = await overflow(page);
+  const clear = await listClearOfCreateButton(page);
   await screenshot(page, name);
   expect(sideways, `${route} scrolls sideways`).to.deep.equal({ html: 0, body: 0 });
+  expect(clear, `the create button covers the end of ${route}`).to.equal(true);
 }
 
 const slug = (route: string) => route.replace(/\//g, '-') || 'dashboard';
