@@ -1,7 +1,7 @@
 // DESIGN.md "Explaining a gap": one plain sentence per gap, written from its kind and `details`
 // (codes and numbers from the server), and the step that would help close it. Pure functions over
 // the gap, the names of what it is about and a translate function, so a unit test can read them.
-import type { Commitment, Gap, GapOf, Role } from '../api/types';
+import type { Commitment, Gap, GapDetailsByKind, GapKind, GapOf, Role } from '../api/types';
 import { dayAfter, formatDate, formatMonthLong, formatMonthRange } from '../format/dates';
 import { formatEuro, formatPercent } from '../format/money';
 
@@ -29,6 +29,20 @@ export interface NextStep {
 export type InitiativeFocus = 'budgets' | 'coverage-section';
 
 const K = 'vangnet.gaps.explain';
+
+/** What each kind's sentence reads; a gap written before its details had them (an older scan) gets a plain sentence until it is rescanned. */
+const READS: { [Kind in GapKind]: (keyof GapDetailsByKind[Kind])[] } = {
+  shortfall: ['firstMonth', 'lastMonth', 'totalCents', 'largestMonth', 'largestMonthCents', 'reservesCents'],
+  cliff: ['month', 'previousFundingCents', 'fundingCents', 'dropShare', 'endingCommitmentIds'],
+  expiring: ['commitmentId', 'funderId', 'endDate', 'amountCents', 'monthsLeft'],
+  funder_limit: ['funderId', 'maxFundingYears', 'firstStartDate', 'limitDate'],
+  five_year_risk: ['reasons', 'ageYears', 'windowFirstMonth', 'windowLastMonth', 'coverageThreshold', 'shortTermThreshold'],
+};
+
+export function isExplained(gap: Gap): boolean {
+  const details = (gap.details ?? {}) as unknown as Record<string, unknown>;
+  return (READS[gap.kind] as string[]).every((key) => details[key] !== undefined);
+}
 
 interface Formats {
   t: Translate;
@@ -139,7 +153,9 @@ function fiveYearRisk(f: Formats, gap: GapOf<'five_year_risk'>): string {
 /** The gap in one plain sentence (or two), in the reader's language. */
 export function explainGap(gap: Gap, subjects: GapSubjects, t: Translate, locale: string): string {
   const f = formats(t, locale);
-  const text = sentence(f, gap, subjects);
+  const text = isExplained(gap)
+    ? sentence(f, gap, subjects)
+    : t(`${K}.generic`, { kind: t(`vangnet.enum.gapKind.${gap.kind}`), from: f.date(gap.periodStart), to: f.date(gap.periodEnd) });
   // A sentence may begin with a name the reader may not see ("een toezegging van ...").
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }
@@ -161,6 +177,7 @@ function sentence(f: Formats, gap: Gap, subjects: GapSubjects): string {
 
 /** When a gap is about: "januari t/m maart 2027", "juli 2027", "eindigt 31-03-2027", "vanaf 01-01-2027". */
 export function gapPeriod(gap: Gap, t: Translate, locale: string): string {
+  if (!isExplained(gap)) return t(`${K}.age_window`, { from: formatDate(gap.periodStart, locale), to: formatDate(gap.periodEnd, locale) });
   switch (gap.kind) {
     case 'shortfall':
       return formatMonthRange(gap.details.firstMonth, gap.details.lastMonth, locale, t(`${K}.through`));
@@ -200,6 +217,7 @@ function missingBudgetYear(gap: Gap): number | null {
  */
 export function nextStep(gap: Gap, subjects: GapSubjects, reader: Reader, t: Translate): NextStep {
   const coverage = focus(gap, t(`${K}.step_coverage`), 'coverage-section');
+  if (!isExplained(gap)) return coverage;
   const budgetYear = missingBudgetYear(gap);
   const applies = reader.role === 'initiative';
   if (applies && budgetYear !== null) return focus(gap, t(`${K}.step_budget`, { year: budgetYear }), 'budgets', { budgetYear });
@@ -241,6 +259,7 @@ export function nextStep(gap: Gap, subjects: GapSubjects, reader: Reader, t: Tra
 
 /** The commitments and funders a gap's sentence names. */
 export function gapSubjectIds(gap: Gap): { commitmentIds: number[]; funderIds: number[] } {
+  if (!isExplained(gap)) return { commitmentIds: [], funderIds: [] };
   switch (gap.kind) {
     case 'cliff':
       return { commitmentIds: gap.details.endingCommitmentIds, funderIds: [] };

@@ -345,6 +345,14 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       committed_summary: 'With committed money: %{months}, %{through}',
       pipeline_summary: 'Including open applications: %{months}, %{through}',
       empty: 'No budget and no funding in the coming 60 months.',
+      need_estimated: 'Estimated need',
+      estimated_note: 'Dashed from %{month}: estimated need. Those months have no budget yet; the %{year} budget is carried forward.',
+      show_table: 'Show as table',
+      hide_table: 'Hide the table',
+      month: 'Month',
+      estimated: 'Estimated',
+      estimated_yes: 'estimated',
+      balance: 'Balance (committed)',
     },
     coverage: {
       title: 'Coverage per year and funder',
@@ -354,6 +362,8 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       need: 'Need (budget)',
       coverage: 'Coverage',
       empty: 'No committed funding in these years yet.',
+      estimated: 'estimated',
+      estimated_note: 'Estimated: this year has no budget yet, so the %{year} budget is carried forward.',
     },
     timeline: {
       title: 'Commitments per funder across the years',
@@ -401,6 +411,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         ends_on: 'ends %{date}',
         from_date: 'from %{date}',
         age_window: '%{from} to %{to}',
+        generic: '%{kind}: %{from} to %{to}. The explanation follows after the next scan.',
         step_coverage: 'See coverage and co-financing',
         step_budget: 'Enter the %{year} budget',
         step_follow_up: 'Apply to %{funder} for a follow-up',
@@ -414,6 +425,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
     budgets: {
       title: 'Budget per year',
       empty: 'No budget entered yet.',
+      missing: 'The %{year} budget is missing — the %{last} need is carried forward.',
     },
     tranches: {
       title: 'Tranches',

@@ -341,6 +341,15 @@ export const vangnetNl = {
       committed_summary: 'Met toegezegd geld: %{months}, %{through}',
       pipeline_summary: 'Met lopende aanvragen erbij: %{months}, %{through}',
       empty: 'Geen begroting en geen financiering in de komende 60 maanden.',
+      need_estimated: 'Geschatte behoefte',
+      estimated_note:
+        'Gestippeld vanaf %{month}: geschatte behoefte. Voor die maanden is nog geen begroting; de begroting van %{year} is doorgetrokken.',
+      show_table: 'Toon als tabel',
+      hide_table: 'Verberg de tabel',
+      month: 'Maand',
+      estimated: 'Geschat',
+      estimated_yes: 'geschat',
+      balance: 'Saldo (toegezegd)',
     },
     coverage: {
       title: 'Dekking per jaar en financier',
@@ -350,6 +359,8 @@ export const vangnetNl = {
       need: 'Behoefte (begroting)',
       coverage: 'Dekking',
       empty: 'Nog geen toegezegde financiering in deze jaren.',
+      estimated: 'geschat',
+      estimated_note: 'Geschat: voor dit jaar is nog geen begroting, dus is de begroting van %{year} doorgetrokken.',
     },
     timeline: {
       title: 'Toezeggingen per financier door de jaren',
@@ -394,6 +405,7 @@ export const vangnetNl = {
         ends_on: 'eindigt %{date}',
         from_date: 'vanaf %{date}',
         age_window: '%{from} t/m %{to}',
+        generic: '%{kind}: %{from} t/m %{to}. De toelichting volgt na de volgende scan.',
         step_coverage: 'Bekijk dekking en cofinanciering',
         step_budget: 'Begroting %{year} invullen',
         step_follow_up: 'Vervolg aanvragen bij %{funder}',
@@ -407,6 +419,7 @@ export const vangnetNl = {
     budgets: {
       title: 'Begroting per jaar',
       empty: 'Nog geen begroting ingevuld.',
+      missing: 'Begroting %{year} ontbreekt — de behoefte van %{last} is doorgetrokken.',
     },
     tranches: {
       title: 'Tranches',
