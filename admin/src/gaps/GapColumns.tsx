@@ -11,7 +11,7 @@ export function GapColumns() {
       <EnumCol source="severity" enumName="severity" />
       <DataTable.Col source="periodStart" label="vangnet.gaps.period" field={GapPeriodField} />
       <DataTable.Col source="shortfallCents" align="right" field={GapShortfallField} />
-      <DataTable.Col source="details" label="vangnet.gaps.explanation" disableSort field={GapExplanationField} />
+      <DataTable.Col source="details" label="vangnet.gaps.explanation" disableSort field={GapExplanationField} cellSx={() => ({ minWidth: 320 })} />
     </>
   );
 }

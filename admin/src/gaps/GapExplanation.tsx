@@ -15,7 +15,7 @@ export function GapExplanation({ gap }: { gap: Gap }) {
   const { subjects, isLoading } = useGapSubjects(gap);
   const user = getUser();
   if (isLoading) return <Skeleton variant="text" width="80%" />;
-  const step = user ? nextStep(gap, subjects, { role: user.role, funderId: user.funderId }, translate) : null;
+  const step = user ? nextStep(gap, subjects, { role: user.role, funderId: user.funderId, year: new Date().getFullYear() }, translate) : null;
   return (
     <Stack spacing={0.75} alignItems="flex-start" data-testid="gap-explanation">
       <Typography variant="body2" data-testid="gap-sentence" sx={{ maxWidth: '75ch' }}>
@@ -31,7 +31,7 @@ export function GapExplanation({ gap }: { gap: Gap }) {
             variant="outlined"
             endIcon={<ArrowForwardIcon />}
             data-testid="gap-next-step"
-            sx={{ textAlign: 'left' }}
+            sx={{ textAlign: 'left', textTransform: 'none' }}
           >
             {step.label}
           </Button>

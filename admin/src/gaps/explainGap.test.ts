@@ -62,8 +62,17 @@ describe('a gap explained in a sentence', () => {
     const estimated = gap('shortfall', { ...shortfall.details, needEstimated: true, budgetThrough: 2026, fundedThrough: '2027-01-31' });
     expect(explain(estimated)).to.contain('De reserves (€ 12.000) dekken dit tot en met 31-01-2027.');
     expect(explain(estimated)).to.contain('Vanaf 2027 is er nog geen begroting: die behoefte is geschat op de begroting van 2026.');
-    const step = nextStep(estimated, subjects, { role: 'initiative', funderId: null }, tNl);
+    const step = nextStep(estimated, subjects, { role: 'initiative', funderId: null, year: 2026 }, tNl);
     expect(step).to.deep.equal({ label: 'Begroting 2027 invullen', to: '/initiatives/7/show', state: { focus: 'budgets', budgetYear: 2027 } });
+    const later = nextStep(estimated, subjects, { role: 'initiative', funderId: null, year: 2025 }, tNl);
+    expect(later.label, 'a budget two years ahead can wait; the money cannot').to.equal('Aanvraag vastleggen');
+  });
+
+  it('does not say the reserves cover a shortfall they do not reach', () => {
+    const early = gap('shortfall', { ...shortfall.details, fundedThrough: '2026-12-31' });
+    expect(explain(early)).to.contain('De reserves (€ 12.000) zijn niet genoeg: het geld is er tot en met 31-12-2026.');
+    const now = gap('shortfall', { ...shortfall.details, fundedThrough: null, runwayMonths: 0, reservesCents: 150_000 });
+    expect(explain(now, 'en')).to.contain('Even with the reserves (€1,500) the money runs out this month.');
   });
 
   it('says by how much a cliff drops and which commitment ends', () => {
@@ -96,12 +105,12 @@ describe('a gap explained in a sentence', () => {
       '‘Subsidie X’ van Gemeente Utrecht (€ 12.000) loopt af op 31-03-2027, over 4 maanden, en er is geen vervolg aangevraagd.',
     );
     expect(gapPeriod(expiring, tNl, 'nl')).to.equal('eindigt 31-03-2027');
-    expect(nextStep(expiring, subjects, { role: 'initiative', funderId: null }, tNl)).to.deep.equal({
+    expect(nextStep(expiring, subjects, { role: 'initiative', funderId: null, year: 2026 }, tNl)).to.deep.equal({
       label: 'Vervolg aanvragen bij Gemeente Utrecht',
       to: '/commitments/create',
       state: { record: { status: 'requested', initiativeId: 7, funderId: 3, startDate: '2027-04-01', kind: 'subsidy', title: 'Vervolg: Subsidie X' } },
     });
-    expect(nextStep(expiring, subjects, { role: 'admin', funderId: null }, tNl).state).to.deep.equal({ focus: 'coverage-section' });
+    expect(nextStep(expiring, subjects, { role: 'admin', funderId: null, year: 2026 }, tNl).state).to.deep.equal({ focus: 'coverage-section' });
   });
 
   it('names a funder’s limit in years and its dates', () => {
@@ -157,6 +166,6 @@ describe('a gap explained in a sentence', () => {
   it('reads a gap an older scan wrote without these details, until it is rescanned', () => {
     const old = { ...shortfall, details: { endingCommitmentIds: [] } } as unknown as Gap;
     expect(explain(old)).to.equal('Tekort: 01-01-2027 t/m 31-03-2027. De toelichting volgt na de volgende scan.');
-    expect(nextStep(old, subjects, { role: 'initiative', funderId: null }, tNl).to).to.equal('/initiatives/7/show');
+    expect(nextStep(old, subjects, { role: 'initiative', funderId: null, year: 2026 }, tNl).to).to.equal('/initiatives/7/show');
   });
 });

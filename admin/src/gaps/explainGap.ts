@@ -16,6 +16,8 @@ export interface GapSubjects {
 export interface Reader {
   role: Role;
   funderId: number | null;
+  /** this year: a missing budget is worth entering now only up to next year */
+  year: number;
 }
 
 /** Where the suggested step leads: a console path, with react-router state (a form's prefill, a section to show). */
@@ -97,7 +99,9 @@ function shortfall(f: Formats, gap: GapOf<'shortfall'>): string {
         }),
   );
   const reserves = f.euro(d.reservesCents);
-  if (d.fundedThrough === null) parts.push(f.t(d.reservesCents > 0 ? `${K}.reserves_gone` : `${K}.no_reserves_now`));
+  if (d.fundedThrough === null) parts.push(f.t(d.reservesCents > 0 ? `${K}.reserves_gone` : `${K}.no_reserves_now`, { reserves }));
+  else if (d.fundedThrough < `${d.firstMonth}-01`)
+    parts.push(f.t(d.reservesCents > 0 ? `${K}.reserves_short` : `${K}.no_reserves_until`, { reserves, date: f.date(d.fundedThrough) }));
   else if (d.fundedThrough >= lastDayOfMonth(d.lastMonth))
     parts.push(f.t(d.reservesCents > 0 ? `${K}.reserves_carry` : `${K}.money_carries`, { reserves, date: f.date(d.fundedThrough) }));
   else parts.push(f.t(d.reservesCents > 0 ? `${K}.reserves_until` : `${K}.no_reserves_until`, { reserves, date: f.date(d.fundedThrough) }));
@@ -220,7 +224,7 @@ export function nextStep(gap: Gap, subjects: GapSubjects, reader: Reader, t: Tra
   if (!isExplained(gap)) return coverage;
   const budgetYear = missingBudgetYear(gap);
   const applies = reader.role === 'initiative';
-  if (applies && budgetYear !== null) return focus(gap, t(`${K}.step_budget`, { year: budgetYear }), 'budgets', { budgetYear });
+  if (applies && budgetYear !== null && budgetYear <= reader.year + 1) return focus(gap, t(`${K}.step_budget`, { year: budgetYear }), 'budgets', { budgetYear });
 
   const followUp = (commitmentId: number, funderId: number, endDate: string): NextStep => {
     const commitment = subjects.commitment(commitmentId);

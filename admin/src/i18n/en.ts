@@ -386,6 +386,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         shortfall_run: 'From %{period}, %{total} less is committed than budgeted (most in %{largest}: %{largestAmount}).',
         shortfall_one: 'In %{month}, %{total} less is committed than budgeted.',
         reserves_until: 'The reserves (%{reserves}) cover this until %{date}.',
+        reserves_short: 'The reserves (%{reserves}) are not enough: the money lasts until %{date}.',
         reserves_carry: 'The reserves (%{reserves}) absorb this: the money lasts until %{date}.',
         money_carries: 'Earlier surpluses absorb this: the money lasts until %{date}.',
         no_reserves_until: 'There are no reserves to absorb this: the money lasts until %{date}.',

@@ -383,6 +383,7 @@ export const vangnetNl = {
         shortfall_run: 'Van %{period} is %{total} minder toegezegd dan begroot (het meest in %{largest}: %{largestAmount}).',
         shortfall_one: 'In %{month} is %{total} minder toegezegd dan begroot.',
         reserves_until: 'De reserves (%{reserves}) dekken dit tot en met %{date}.',
+        reserves_short: 'De reserves (%{reserves}) zijn niet genoeg: het geld is er tot en met %{date}.',
         reserves_carry: 'De reserves (%{reserves}) vangen dit op: het geld is er tot en met %{date}.',
         money_carries: 'Eerdere overschotten vangen dit op: het geld is er tot en met %{date}.',
         no_reserves_until: 'Er zijn geen reserves om dit op te vangen: het geld is er tot en met %{date}.',

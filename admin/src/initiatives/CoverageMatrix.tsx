@@ -31,7 +31,7 @@ function Amount({ children, strong }: { children: ReactNode; strong?: boolean })
 function EstimatedMarker() {
   const translate = useTranslate();
   return (
-    <Typography component="span" variant="caption" color="text.secondary" sx={{ fontStyle: 'italic', ml: 0.5 }} data-testid="coverage-estimated">
+    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontStyle: 'italic', lineHeight: 1.2 }} data-testid="coverage-estimated">
       {translate('vangnet.coverage.estimated')}*
     </Typography>
   );
