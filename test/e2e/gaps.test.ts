@@ -117,14 +117,14 @@ describe('gaps explain themselves', function () {
       await page.waitForURL(/#\/commitments\/create/);
       const title = page.locator('input[name="title"]');
       await title.waitFor();
+      await screenshot(page, 'gaps-02-follow-up-prefilled');
       expect(await title.inputValue()).to.equal(`Vervolg: ${commitment.title}`);
       const dayAfter = new Date(`${d.endDate}T12:00:00Z`);
       dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
       const iso = dayAfter.toISOString().slice(0, 10);
       expect(await page.locator('input[name="startDate"]').inputValue()).to.be.oneOf([iso, dutchDate(iso)]);
-      await page.getByText(funder.name).first().waitFor();
+      await eventually(() => page.getByRole('combobox', { name: /^Financier/ }).inputValue(), (value) => value === funder.name);
       await page.getByText('aangevraagd').first().waitFor();
-      await screenshot(page, 'gaps-02-follow-up-prefilled');
     });
 
     it('is warned that next year’s budget is missing, with the need carried forward and marked as estimated', async () => {
