@@ -63,6 +63,19 @@ async function scansSettled(run: ConsoleRun): Promise<void> {
 describe('gaps explain themselves', function () {
   this.timeout(180_000);
   let run: ConsoleRun;
+
+  /** A fresh browser profile for the surrounding describe, handed over by `use`. */
+  function onOwnPage(use: (page: Page) => void): void {
+    let context: BrowserContext | undefined;
+    before(async () => {
+      const opened = await newPage(run);
+      context = opened.context;
+      use(opened.page);
+    });
+    after(async () => {
+      await context?.close();
+    });
+  }
   let initiativeId: number;
   let savedBudgets: { year: number; amount_cents: number; note: string | null }[] = [];
 
@@ -85,14 +98,8 @@ describe('gaps explain themselves', function () {
   });
 
   describe('the initiative user', () => {
-    let context: BrowserContext;
     let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    onOwnPage((p) => (page = p));
 
     it('reads an expiring subsidy’s sentence with its numbers, and the follow-up it suggests', async () => {
       const [expiring] = await openGaps(run, initiativeId, 'expiring');
@@ -186,14 +193,8 @@ describe('gaps explain themselves', function () {
   });
 
   describe('the coalition admin, in English', () => {
-    let context: BrowserContext;
     let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    onOwnPage((p) => (page = p));
 
     it('opens an at-risk initiative from the dashboard and reads why, with its age and thresholds', async () => {
       await login(page, run, USERS.admin);
@@ -243,14 +244,8 @@ describe('gaps explain themselves', function () {
   });
 
   describe('on a phone', () => {
-    let context: BrowserContext;
     let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    onOwnPage((p) => (page = p));
 
     it('the initiative reads its gaps, each with a next step that fits the screen', async () => {
       // The menu folds away on a phone; log in at laptop size, then hold the phone.
