@@ -24,7 +24,7 @@ export function MissingBudgetWarning({ initiativeId }: { initiativeId: number })
       data-testid="missing-budget"
       action={
         canWrite ? (
-          <Button component={Link} to={`/initiatives/${initiativeId}/show`} state={{ focus, budgetYear: missing }} color="inherit" size="small" variant="outlined">
+          <Button component={Link} to={`/initiatives/${initiativeId}/show`} state={{ focus, budgetYear: missing }} color="inherit" size="small" variant="outlined" sx={{ textTransform: 'none', whiteSpace: 'nowrap' }}>
             {translate('vangnet.gaps.explain.step_budget', { year: missing })}
           </Button>
         ) : undefined
