@@ -17,7 +17,7 @@ export const tranches: ResourceDef = {
   table: 'tranches',
   fields: {
     id: { sql: 'tranches.id', kind: 'id', sortable: true, filterable: true },
-    commitmentId: { sql: 'tranches.commitment_id', kind: 'id', sortable: true, filterable: true, column: 'commitment_id' },
+    commitmentId: { sql: 'tranches.commitment_id', kind: 'id', sortable: true, filterable: true, column: 'commitment_id', fixed: true },
     periodStart: { sql: 'tranches.period_start', kind: 'date', sortable: true, filterable: true, column: 'period_start' },
     periodEnd: { sql: 'tranches.period_end', kind: 'date', sortable: true, filterable: true, column: 'period_end' },
     amountCents: { sql: 'tranches.amount_cents', kind: 'int', sortable: true, filterable: true, column: 'amount_cents' },
@@ -41,7 +41,6 @@ export const tranches: ResourceDef = {
     .refine((t) => t.periodEnd >= t.periodStart, { path: ['periodEnd'], error: 'must be on or after periodStart' }),
   references: { commitmentId: 'commitments' },
   initiativeSql: '(SELECT c.initiative_id FROM commitments c WHERE c.id = tranches.commitment_id)',
-  funderSql: '(SELECT c.funder_id FROM commitments c WHERE c.id = tranches.commitment_id)',
   tenantOf: async (trx, r) => {
     const c = await trx('commitments').where({ id: r.commitmentId as number }).first<CommitmentRow | undefined>('initiative_id', 'funder_id');
     return c ? { initiativeId: c.initiative_id, funderId: c.funder_id } : null;
