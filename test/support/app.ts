@@ -38,14 +38,19 @@ export interface TestApp {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
 }
 
-export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A console build to serve at `/`, as `npm start` serves admin/dist. */
+  consoleDir?: string;
+}
+
+export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
   const db = createDb(TEST_DATABASE_URL);
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues });
+  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues, consoleDir: options.consoleDir });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -1,5 +1,6 @@
 // The fields of a commitment, shared by the create and edit forms. A funder user's commitments
-// are always its own funder's, an initiative user's its own initiative's: those inputs are fixed.
+// are always its own funder's, an initiative user's its own initiative's: those inputs are read-only
+// (not disabled: a disabled input is neither sent nor valid, so the save would fail on it).
 import { Grid } from '@mui/material';
 import {
   AutocompleteInput,
@@ -21,12 +22,12 @@ export function CommitmentInputs() {
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="initiativeId" reference="initiatives">
-          <AutocompleteInput validate={required()} disabled={permissions === 'initiative'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={permissions === 'initiative'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="funderId" reference="funders">
-          <AutocompleteInput validate={required()} disabled={permissions === 'funder'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={permissions === 'funder'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={12}>

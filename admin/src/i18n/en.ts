@@ -397,6 +397,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       earlier: '+ %{smart_count} earlier |||| + %{smart_count} earlier',
     },
     scans: {
+      queue_dashboard: 'Queues',
       scan_now: 'Scan now',
       title: 'Portfolio scan %{id}',
       batches: 'Batches: %{done} of %{total}',

@@ -393,6 +393,7 @@ export const vangnetNl = {
       earlier: '+ %{smart_count} eerdere |||| + %{smart_count} eerdere',
     },
     scans: {
+      queue_dashboard: 'Wachtrijen',
       scan_now: 'Nu scannen',
       title: 'Portefeuillescan %{id}',
       batches: 'Batches: %{done} van %{total}',
