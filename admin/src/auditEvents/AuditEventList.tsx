@@ -1,10 +1,11 @@
 // Every write, who did it and what changed: unfold a row to see the fields before and after.
 import { Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import { AutocompleteInput, DataTable, DateInput, List, ReferenceInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { AutocompleteInput, DataTable, List, ReferenceInput, SelectInput, TextInput, useRecordContext, useTranslate } from 'react-admin';
 import type { AuditEvent } from '../api/types';
 import { EnumCol, ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField, useFormat } from '../common/fields';
+import { DayInput } from '../common/DayInput';
 
 const RESOURCES = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches', 'users', 'scans'];
 
@@ -72,8 +73,8 @@ export function AuditEventList() {
       <AutocompleteInput />
     </ReferenceInput>,
     <TextInput key="recordId" source="recordId" />,
-    <DateInput key="at_gte" source="at_gte" />,
-    <DateInput key="at_lte" source="at_lte" />,
+    <DayInput key="at_gte" source="at_gte" />,
+    <DayInput key="at_lte" source="at_lte" />,
   ];
   return (
     <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>

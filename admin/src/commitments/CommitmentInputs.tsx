@@ -5,7 +5,6 @@ import { Grid } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -15,6 +14,7 @@ import {
 import type { Role } from '../api/types';
 import { enumChoices } from '../common/enums';
 import { EuroInput } from '../common/EuroInput';
+import { DayInput } from '../common/DayInput';
 
 export function CommitmentInputs() {
   const { permissions } = usePermissions<Role>();
@@ -46,13 +46,13 @@ export function CommitmentInputs() {
         <SelectInput source="status" choices={enumChoices('commitmentStatus')} validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="startDate" validate={required()} fullWidth />
+        <DayInput source="startDate" validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="endDate" validate={required()} fullWidth />
+        <DayInput source="endDate" validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="decisionDate" fullWidth />
+        <DayInput source="decisionDate" fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <EuroInput source="amountCents" validate={required()} helperText="vangnet.commitments.amount_help" fullWidth />

@@ -1,10 +1,11 @@
 // The gaps the scans found, open ones first by default; each links to its initiative.
-import { AutocompleteInput, BooleanInput, DataTable, DateInput, List, ReferenceInput, SelectInput } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, SelectInput } from 'react-admin';
 import { ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
 import { GapColumns } from './GapColumns';
 import { GapDetails } from './GapDetails';
+import { DayInput } from '../common/DayInput';
 
 const filters = [
   <BooleanInput key="open" source="open" alwaysOn />,
@@ -13,7 +14,7 @@ const filters = [
   <ReferenceInput key="initiativeId" source="initiativeId" reference="initiatives">
     <AutocompleteInput />
   </ReferenceInput>,
-  <DateInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
+  <DayInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
 ];
 
 export function GapList() {

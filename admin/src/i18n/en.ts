@@ -415,6 +415,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       field: 'Field',
     },
     validation: {
+      date: 'Enter a date like 31/12/2027',
       euro: 'Enter an amount in euros, e.g. 1,234.56',
       euro_negative: 'An amount cannot be negative',
     },

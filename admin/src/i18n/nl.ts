@@ -411,6 +411,7 @@ export const vangnetNl = {
       field: 'Veld',
     },
     validation: {
+      date: 'Vul een datum in als 31-12-2027',
       euro: 'Vul een bedrag in euro’s in, bijvoorbeeld 1.234,56',
       euro_negative: 'Een bedrag kan niet negatief zijn',
     },
