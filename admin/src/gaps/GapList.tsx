@@ -3,6 +3,7 @@ import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, Selec
 import { ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
+import { NoResults } from '../common/NoResults';
 import { GapColumns } from './GapColumns';
 import { GapDetails } from './GapDetails';
 import { DayInput } from '../common/DayInput';
@@ -17,10 +18,12 @@ const filters = [
   <DayInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
 ];
 
+const DEFAULT_FILTER = { open: true };
+
 export function GapList() {
   return (
-    <List filters={filters} filterDefaultValues={{ open: true }} sort={{ field: 'periodStart', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false} rowClick={false} expand={<GapDetails />} expandSingle={false}>
+    <List filters={filters} filterDefaultValues={DEFAULT_FILTER} sort={{ field: 'periodStart', order: 'ASC' }}>
+      <DataTable bulkActionButtons={false} rowClick={false} expand={<GapDetails />} expandSingle={false} empty={<NoResults defaults={DEFAULT_FILTER} />}>
         <ReferenceCol source="initiativeId" reference="initiatives" />
         <GapColumns />
         <DataTable.Col source="detectedAt" field={TimestampField} />

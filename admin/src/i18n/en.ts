@@ -326,7 +326,8 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       funding_weighted: 'portfolio: %{share} short-term',
       distribution_limited:
         'The portfolio holds %{count} initiatives; the spread per initiative is only computed up to %{max}. Above are the means and medians.',
-      riskiest: 'The ten initiatives most at five-year risk',
+      riskiest: 'The initiative most at five-year risk |||| The %{smart_count} initiatives most at five-year risk',
+      riskiest_none: 'Initiatives at five-year risk',
       no_risk: 'No initiatives at five-year risk. Well done.',
       next_endings: 'Next endings',
       no_next_endings: 'No running commitments ending soon.',
