@@ -212,6 +212,28 @@ describe('every role’s everyday loop in the console', function () {
   });
 
   describe('an admin', () => {
+    it('reads the funder’s new commitment in the audit log in words: its title, labels and names', async () => {
+      const { context, page } = await newPage(run, LAPTOP);
+      try {
+        await login(page, run, USERS.admin);
+        await openMenuItem(page, 'Auditlog');
+        const latest = await run.db('audit_events').where({ resource: 'commitments', action: 'create' }).orderBy('id', 'desc').first<{ after: { title: string } }>();
+        const row = page.locator('tbody tr', { hasText: latest.after.title }).first();
+        await row.getByText(latest.after.title).waitFor();
+        await row.click();
+        const changes = page.getByTestId('audit-change');
+        const after = async (field: string) => (await changes.filter({ hasText: field }).first().locator('td').nth(2).innerText()).trim();
+        expect(await eventually(() => after('Financier'), (text) => text !== '')).to.equal('Gemeente Utrecht');
+        expect(await after('Initiatief')).to.equal('De Gedeelde Pan');
+        expect(await after('Soort')).to.equal('subsidie');
+        expect(await after('Status')).to.equal('toegezegd');
+        expect(await after('Verlengbaar')).to.equal('Nee');
+        await screenshot(page, 'everyday-10-admin-audit-log');
+      } finally {
+        await context.close();
+      }
+    });
+
     for (const [size, viewport] of [
       ['laptop', LAPTOP],
       ['phone', PHONE],
