@@ -212,6 +212,21 @@ describe('every role’s everyday loop in the console', function () {
   });
 
   describe('an admin', () => {
+    it('sees a risk card whose title counts the initiatives it lists', async () => {
+      const { context, page } = await newPage(run, LAPTOP);
+      try {
+        await login(page, run, USERS.admin);
+        const card = page.getByTestId('riskiest');
+        await card.locator('tbody tr').first().waitFor();
+        const rows = await card.locator('tbody tr').count();
+        expect(rows).to.be.within(1, 10);
+        await card.getByText(rows === 1 ? 'Het initiatief met het hoogste vijfjaarsrisico' : `De ${rows} initiatieven met het hoogste vijfjaarsrisico`).waitFor();
+        await screenshot(page, 'everyday-10-admin-dashboard');
+      } finally {
+        await context.close();
+      }
+    });
+
     it('reads the funder’s new commitment in the audit log in words: its title, labels and names', async () => {
       const { context, page } = await newPage(run, LAPTOP);
       try {
@@ -228,7 +243,7 @@ describe('every role’s everyday loop in the console', function () {
         expect(await after('Soort')).to.equal('subsidie');
         expect(await after('Status')).to.equal('toegezegd');
         expect(await after('Verlengbaar')).to.equal('Nee');
-        await screenshot(page, 'everyday-10-admin-audit-log');
+        await screenshot(page, 'everyday-11-admin-audit-log');
       } finally {
         await context.close();
       }

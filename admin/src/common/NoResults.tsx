@@ -3,7 +3,7 @@
 // only", or a value they emptied); this one only when a filter of the user's own is in force, and
 // clearing goes back to the list's defaults.
 import { CardContent, Typography } from '@mui/material';
-import { Button, useGetResourceLabel, useListContext, useResourceContext, useTranslate } from 'react-admin';
+import { Button, useGetResourceLabel, useListContext, useLocaleState, useResourceContext, useTranslate } from 'react-admin';
 
 function isSet(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return false;
@@ -15,7 +15,9 @@ export function NoResults({ defaults = {} }: { defaults?: Record<string, unknown
   const resource = useResourceContext() ?? '';
   const getResourceLabel = useGetResourceLabel();
   const { filterValues, setFilters } = useListContext();
-  const name = getResourceLabel(resource, 0);
+  const [locale] = useLocaleState();
+  // Inside a sentence: "Geen financieringsgaten gevonden", not "Geen Financieringsgaten".
+  const name = getResourceLabel(resource, 0).toLocaleLowerCase(locale);
   const chosen = Object.entries(filterValues ?? {}).filter(([key, value]) => isSet(value) && JSON.stringify(value) !== JSON.stringify(defaults[key]));
   return (
     <CardContent>
