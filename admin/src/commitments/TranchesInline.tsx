@@ -14,14 +14,16 @@ import { DayInput } from '../common/DayInput';
 
 function TrancheInputs() {
   const small = { size: 'small' as const, helperText: false as const, sx: { width: 150 } };
+  // Room for "31-12-2027" beside the calendar button.
+  const day = { ...small, sx: { width: 180 } };
   return (
     <>
-      <DayInput source="periodStart" validate={required()} {...small} />
-      <DayInput source="periodEnd" validate={required()} {...small} />
+      <DayInput source="periodStart" validate={required()} {...day} />
+      <DayInput source="periodEnd" validate={required()} {...day} />
       <EuroInput source="amountCents" validate={required()} sx={{ width: 170 }} />
-      <DayInput source="dueOn" {...small} />
+      <DayInput source="dueOn" {...day} />
       <SelectInput source="status" choices={enumChoices('trancheStatus')} validate={required()} {...small} />
-      <DayInput source="receivedOn" {...small} />
+      <DayInput source="receivedOn" {...day} />
     </>
   );
 }
