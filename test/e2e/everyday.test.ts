@@ -29,6 +29,41 @@ async function idOf(run: ConsoleRun, table: 'initiatives' | 'funders', name: str
   return row.id;
 }
 
+interface CommitmentRow {
+  id: number;
+  initiative_id: number;
+  funder_id: number;
+  kind: string;
+  status: string;
+  amount_cents: number;
+  start_date: string;
+  end_date: string;
+}
+
+/** The commitment a form saved, once the database has it. */
+function savedCommitment(run: ConsoleRun, title: string): Promise<CommitmentRow> {
+  return eventually(
+    () => run.db('commitments').where({ title }).first<CommitmentRow | undefined>(),
+    (row) => row !== undefined,
+  ) as Promise<CommitmentRow>;
+}
+
+/** A fresh browser profile of this size, logged in as the user, closed after the work. */
+async function asUser(
+  run: ConsoleRun,
+  user: { email: string; password: string },
+  viewport: { width: number; height: number },
+  work: (page: Page, context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const { context, page } = await newPage(run, viewport);
+  try {
+    await login(page, run, user);
+    await work(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Opens the menu first where a phone hides it behind the menu button. */
 async function openMenuItem(page: Page, name: string): Promise<void> {
   if ((page.viewportSize()?.width ?? LAPTOP.width) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
@@ -110,7 +145,7 @@ describe('every role’s everyday loop in the console', function () {
       await eventually(() => page.getByTestId('tranche-row').count(), (n) => n === 4);
       await screenshot(page, 'everyday-04-initiative-grant-saved');
 
-      const commitment = await run.db('commitments').where({ title }).first<{ id: number; initiative_id: number; kind: string; status: string; amount_cents: number; start_date: string; end_date: string }>();
+      const commitment = await savedCommitment(run, title);
       expect(commitment).to.include({ initiative_id: initiativeId, kind: 'grant', status: 'requested', amount_cents: 1234567, start_date: `${year}-01-01`, end_date: `${year}-12-31` });
       const tranches = await run.db('tranches').where({ commitment_id: commitment.id }).orderBy('period_start').select<{ amount_cents: number; period_start: string; period_end: string; status: string }[]>();
       expect(tranches.map((t) => [t.period_start, t.period_end, t.amount_cents])).to.deep.equal([
@@ -142,11 +177,9 @@ describe('every role’s everyday loop in the console', function () {
     });
 
     it('records a commitment for an initiative it funds, in English on a laptop, and schedules a tranche for it', async () => {
-      const { context, page } = await newPage(run, LAPTOP);
-      try {
+      await asUser(run, USERS.funder, LAPTOP, async (page) => {
         const year = new Date().getFullYear() + 1;
         const title = `Wmo follow-up ${Date.now()}`;
-        await login(page, run, USERS.funder);
         await page.getByRole('button', { name: /Nederlands/i }).click();
         await page.getByRole('menuitem', { name: 'English' }).click();
         await openMenuItem(page, 'Commitments');
@@ -163,10 +196,7 @@ describe('every role’s everyday loop in the console', function () {
         await page.getByRole('button', { name: 'Save' }).click();
 
         await page.waitForURL(/#\/commitments\/\d+$/);
-        const commitment = await eventually(
-          () => run.db('commitments').where({ title }).first<{ id: number; funder_id: number; initiative_id: number; amount_cents: number; status: string }>(),
-          (row) => row !== undefined,
-        );
+        const commitment = await savedCommitment(run, title);
         expect(commitment).to.include({ funder_id: funderId, initiative_id: initiativeId, amount_cents: 2000050, status: 'committed' });
 
         // The "add" row proposes the whole period and the unscheduled amount.
@@ -176,17 +206,13 @@ describe('every role’s everyday loop in the console', function () {
         const tranches = await run.db('tranches').where({ commitment_id: commitment.id }).select<{ amount_cents: number; period_start: string; period_end: string }[]>();
         expect(tranches.map((t) => [t.period_start, t.period_end, t.amount_cents])).to.deep.equal([[`${year}-01-01`, `${year}-06-30`, 2000050]]);
         await screenshot(page, 'everyday-06-funder-commitment-saved-en');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('records a commitment on a phone', async () => {
-      const { context, page } = await newPage(run, PHONE);
-      try {
+      await asUser(run, USERS.funder, PHONE, async (page) => {
         const year = new Date().getFullYear() + 1;
         const title = `Wmo telefoon ${Date.now()}`;
-        await login(page, run, USERS.funder);
         await openMenuItem(page, 'Toezeggingen');
         await page.getByRole('link', { name: 'Toevoegen' }).click();
         await page.waitForURL(/#\/commitments\/create$/);
@@ -199,38 +225,27 @@ describe('every role’s everyday loop in the console', function () {
         await screenshot(page, 'everyday-07-funder-commitment-form-phone');
         await page.getByRole('button', { name: 'Opslaan' }).click();
         await page.waitForURL(/#\/commitments\/\d+$/);
-        const commitment = await eventually(
-          () => run.db('commitments').where({ title }).first<{ funder_id: number; amount_cents: number; start_date: string }>(),
-          (row) => row !== undefined,
-        );
+        const commitment = await savedCommitment(run, title);
         expect(commitment).to.include({ funder_id: funderId, amount_cents: 750000, start_date: `${year}-07-01` });
         await screenshot(page, 'everyday-08-funder-commitment-saved-phone');
-      } finally {
-        await context.close();
-      }
+      });
     });
   });
 
   describe('an admin', () => {
     it('sees a risk card whose title counts the initiatives it lists', async () => {
-      const { context, page } = await newPage(run, LAPTOP);
-      try {
-        await login(page, run, USERS.admin);
+      await asUser(run, USERS.admin, LAPTOP, async (page) => {
         const card = page.getByTestId('riskiest');
         await card.locator('tbody tr').first().waitFor();
         const rows = await card.locator('tbody tr').count();
         expect(rows).to.be.within(1, 10);
         await card.getByText(rows === 1 ? 'Het initiatief met het hoogste vijfjaarsrisico' : `De ${rows} initiatieven met het hoogste vijfjaarsrisico`).waitFor();
         await screenshot(page, 'everyday-10-admin-dashboard');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     it('reads the funder’s new commitment in the audit log in words: its title, labels and names', async () => {
-      const { context, page } = await newPage(run, LAPTOP);
-      try {
-        await login(page, run, USERS.admin);
+      await asUser(run, USERS.admin, LAPTOP, async (page) => {
         await openMenuItem(page, 'Auditlog');
         const latest = await run.db('audit_events').where({ resource: 'commitments', action: 'create' }).orderBy('id', 'desc').first<{ after: { title: string } }>();
         const row = page.locator('tbody tr', { hasText: latest.after.title }).first();
@@ -244,9 +259,7 @@ describe('every role’s everyday loop in the console', function () {
         expect(await after('Status')).to.equal('toegezegd');
         expect(await after('Verlengbaar')).to.equal('Nee');
         await screenshot(page, 'everyday-11-admin-audit-log');
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     for (const [size, viewport] of [
@@ -254,9 +267,7 @@ describe('every role’s everyday loop in the console', function () {
       ['phone', PHONE],
     ] as const) {
       it(`opens the queue dashboard from the menu on a ${size}`, async () => {
-        const { context, page } = await newPage(run, viewport);
-        try {
-          await login(page, run, USERS.admin);
+        await asUser(run, USERS.admin, viewport, async (page, context) => {
           const opened = context.waitForEvent('page');
           await openMenuItem(page, 'Wachtrijen');
           const dashboard = await opened;
@@ -267,9 +278,7 @@ describe('every role’s everyday loop in the console', function () {
           await dashboard.getByText('rescan').first().waitFor();
           await dashboard.getByText('scan', { exact: true }).first().waitFor();
           await screenshot(dashboard, `everyday-09-admin-queue-dashboard-${size}`);
-        } finally {
-          await context.close();
-        }
+        });
       });
     }
   });
