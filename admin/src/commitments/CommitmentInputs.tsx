@@ -1,6 +1,7 @@
 // The fields of a commitment, shared by the create and edit forms. A funder user's commitments
-// are always its own funder's, an initiative user's its own initiative's: those inputs are read-only
-// (not disabled: a disabled input is neither sent nor valid, so the save would fail on it).
+// are always its own funder's, an initiative user's its own initiative's; once created, a
+// commitment's initiative and funder never change (the API refuses it, 422). Those inputs are
+// read-only, not disabled: a disabled input is neither sent nor valid, so a create would fail on it.
 import { Grid } from '@mui/material';
 import {
   AutocompleteInput,
@@ -16,18 +17,18 @@ import { enumChoices } from '../common/enums';
 import { EuroInput } from '../common/EuroInput';
 import { DayInput } from '../common/DayInput';
 
-export function CommitmentInputs() {
+export function CommitmentInputs({ existing = false }: { existing?: boolean }) {
   const { permissions } = usePermissions<Role>();
   return (
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="initiativeId" reference="initiatives">
-          <AutocompleteInput validate={required()} readOnly={permissions === 'initiative'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={existing || permissions === 'initiative'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="funderId" reference="funders">
-          <AutocompleteInput validate={required()} readOnly={permissions === 'funder'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={existing || permissions === 'funder'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={12}>
