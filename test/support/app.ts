@@ -23,6 +23,8 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** `manual` answers a redirect itself instead of following it. */
+  redirect?: 'follow' | 'manual';
 }
 
 export interface TestApp {
@@ -83,7 +85,7 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
       let body: string | undefined = options.rawBody;
       if (options.body !== undefined) body = JSON.stringify(options.body);
       if (body !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await fetch(url + path, { method, headers, body });
+      const res = await fetch(url + path, { method, headers, body, redirect: options.redirect });
       const text = await res.text();
       let parsed: unknown = text;
       try {
