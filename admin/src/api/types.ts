@@ -18,8 +18,8 @@ import type { Fragmentation } from '../../../server/domain/fragmentation';
 import type { Runway, RunwayMonth } from '../../../server/domain/runway';
 
 export type { Runway, RunwayMonth, Fragmentation };
-export type { RiskEntry, Scan } from '../../../server/records';
-export type { RiskReason } from '../../../server/domain/enums';
+export type { Cofunder, Cofunding, CofundingInitiative, RiskEntry, Scan } from '../../../server/records';
+export type { CofunderGroup, RiskReason } from '../../../server/domain/enums';
 export type IsoDate = string;
 
 export interface Funder {
@@ -231,28 +231,6 @@ export interface PortfolioFunding {
   pipelineCents: number;
   /** committed over need; null without a budgeted need */
   coverage: number | null;
-}
-
-/** A row of GET /api/funders/{id}/cofunding */
-export interface CofundingInitiative {
-  id: number;
-  name: string;
-  municipality: string;
-  foundedOn: IsoDate;
-  commitments: Pick<Commitment, 'id' | 'title' | 'status' | 'startDate' | 'endDate' | 'amountCents'>[];
-  otherFunders: FunderShare[];
-  coverage: Pick<CoverageYear, 'year' | 'needCents' | 'committedCents' | 'pipelineCents' | 'coverage'>[];
-  openGaps: Pick<Gap, 'id' | 'kind' | 'periodStart' | 'periodEnd' | 'severity' | 'shortfallCents'>[];
-}
-
-export interface Cofunding {
-  funderId: number;
-  asOf: IsoDate;
-  from: number;
-  years: number;
-  initiatives: CofundingInitiative[];
-  first: number;
-  total: number;
 }
 
 export type { CommitmentKind, CommitmentStatus, Domain, FunderType, GapKind, GapSeverity, InitiativeStatus, Role, ScanStatus, ScanTrigger, TrancheSchedule, TrancheStatus };

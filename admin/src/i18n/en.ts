@@ -396,6 +396,15 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       empty: 'This funder does not fund any initiative you can see (yet).',
       no_other_funders: 'none',
       earlier: '+ %{smart_count} earlier |||| + %{smart_count} earlier',
+      hide_earlier: 'Hide earlier',
+      until: 'until %{date}',
+      window: 'Amounts: committed and completed funding from %{from} to %{to}, spread over each term.',
+      own_window: '%{amount} committed in this period',
+      group: {
+        current: 'Current',
+        pipeline: 'Applied for',
+        past: 'Earlier',
+      },
     },
     scans: {
       queue_dashboard: 'Queues',

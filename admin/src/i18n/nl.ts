@@ -392,6 +392,15 @@ export const vangnetNl = {
       empty: 'Deze financier financiert (nog) geen initiatieven die u kunt zien.',
       no_other_funders: 'geen',
       earlier: '+ %{smart_count} eerdere |||| + %{smart_count} eerdere',
+      hide_earlier: 'Eerdere verbergen',
+      until: 't/m %{date}',
+      window: 'Bedragen: toegezegd en afgerond geld van %{from} t/m %{to}, verdeeld over de looptijd.',
+      own_window: '%{amount} toegezegd in deze periode',
+      group: {
+        current: 'Lopend',
+        pipeline: 'Aangevraagd',
+        past: 'Eerder',
+      },
     },
     scans: {
       queue_dashboard: 'Wachtrijen',
