@@ -1,9 +1,11 @@
-// An initiative's view: its runway, its coverage per year and what ends next.
+// An initiative's view: a missing budget, its runway, its coverage per year, what ends next and its
+// open gaps, each explained with a next step.
 import { Alert } from '@mui/material';
 import { RecordContextProvider, ResourceContextProvider, Title, useTranslate } from 'react-admin';
 import type { Initiative } from '../api/types';
 import { Loading } from '../common/states';
 import { CoverageMatrix } from '../initiatives/CoverageMatrix';
+import { MissingBudgetWarning } from '../initiatives/MissingBudgetWarning';
 import { OpenGaps } from '../initiatives/OpenGaps';
 import { RunwaySection } from '../initiatives/RunwaySection';
 import { NextEndings } from './NextEndings';
@@ -18,6 +20,7 @@ export function InitiativeDashboard() {
     <ResourceContextProvider value="initiatives">
       <RecordContextProvider value={initiative}>
         <Title title={translate('vangnet.dashboard.initiative_title', { name: initiative?.name ?? '' })} />
+        <MissingBudgetWarning initiativeId={initiativeId} />
         <RunwaySection initiativeId={initiativeId} />
         {/* One below the other: side by side, the next endings' amounts were cut off even at 1600 px. */}
         <CoverageMatrix initiativeId={initiativeId} />

@@ -1,8 +1,22 @@
-// react-admin's layout with our app bar.
+// react-admin's layout with our app bar, and a menu of the resources plus, for admins, the queue
+// dashboard, which is no resource of the console.
 import type { ReactNode } from 'react';
-import { Layout as RaLayout } from 'react-admin';
+import { Layout as RaLayout, Menu as RaMenu, usePermissions } from 'react-admin';
+import type { Role } from '../api/types';
+import { QueueDashboardMenuItem } from '../scans/QueueDashboardMenuItem';
 import { AppBar } from './AppBar';
 
+function Menu() {
+  const { permissions } = usePermissions<Role>();
+  return (
+    <RaMenu>
+      <RaMenu.DashboardItem />
+      <RaMenu.ResourceItems />
+      {permissions === 'admin' ? <QueueDashboardMenuItem /> : null}
+    </RaMenu>
+  );
+}
+
 export function Layout({ children }: { children: ReactNode }) {
-  return <RaLayout appBar={AppBar}>{children}</RaLayout>;
+  return <RaLayout appBar={AppBar} menu={Menu}>{children}</RaLayout>;
 }

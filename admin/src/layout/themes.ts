@@ -3,7 +3,9 @@
 // Every page works from a 360 px wide phone up: wide tables scroll inside their card instead of
 // widening the page, and the phone's floating create button never hides the last rows.
 import type { Theme } from '@mui/material/styles';
+import { createElement } from 'react';
 import { defaultDarkTheme, defaultLightTheme, type RaThemeOptions } from 'react-admin';
+import { NoResults } from '../common/NoResults';
 
 /** A page's card may shrink below its widest table (flex items do not by default). */
 const shrinkable = { '& .RaShow-card, & .RaEdit-card, & .RaCreate-card': { minWidth: 0 } };
@@ -20,6 +22,8 @@ const components = {
       },
     },
   },
+  // Every table's "nothing found", unless the table says otherwise.
+  RaDataTable: { defaultProps: { empty: createElement(NoResults) } },
   RaList: { styleOverrides: { root: { '& .RaList-main': { minWidth: 0 }, '& .RaList-content': { overflowX: 'auto' } } } },
   RaShow: { styleOverrides: { root: shrinkable } },
   RaEdit: { styleOverrides: { root: shrinkable } },

@@ -96,9 +96,8 @@ export async function login(page: Page, run: ConsoleRun, user: { email: string; 
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click();
-  // On a phone the menu hides behind its toggle; the page's main part shows the console is in.
-  const phone = (page.viewportSize()?.width ?? 1366) < 600;
-  await (phone ? page.getByRole('main') : page.getByRole('menuitem', { name: /Dashboard/ })).waitFor();
+  // On a phone the menu hides behind its button until opened.
+  await page.getByRole('menuitem', { name: /Dashboard/ }).or(page.getByRole('button', { name: /^(Menu openen|Open menu)$/ })).first().waitFor();
 }
 
 /** A picture of the page as shown, then axe's check of it: every page a test visits is checked. */
