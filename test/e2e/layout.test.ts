@@ -47,14 +47,17 @@ function extraPages(role: Role, ids: Ids): string[] {
   return [...shows, `commitments/${ids.commitment}`, `initiatives/${ids.initiative}`];
 }
 
-/** The hash routes of the menu, read from the menu itself (opened through its toggle on a phone). */
+/**
+ * The console's routes in the menu, read from the menu itself (opened through its toggle on a
+ * phone). The queue dashboard, bull-board's own page outside the console, is left out.
+ */
 async function menuRoutes(page: Page): Promise<string[]> {
   await page.locator('.RaAppBar-menuButton').click();
   const items = page.getByRole('menuitem');
   await items.first().waitFor();
   const hrefs = await items.evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
   await page.keyboard.press('Escape');
-  return hrefs.map((href) => href.replace(/^#\/?/, ''));
+  return hrefs.filter((href) => href.startsWith('#')).map((href) => href.replace(/^#\/?/, ''));
 }
 
 /** Waits until nothing on the page still loads: no spinner, no skeleton, no running bar. */

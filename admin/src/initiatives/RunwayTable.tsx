@@ -21,7 +21,8 @@ export function RunwayTable({ committed, pipeline }: { committed: Runway; pipeli
         {label(open ? 'hide_table' : 'show_table')}
       </Button>
       {open ? (
-        <TableContainer id={id} sx={{ maxHeight: 420 }}>
+        // It scrolls (60 months in 420 px): focusable and named, so a keyboard can scroll it too.
+        <TableContainer id={id} sx={{ maxHeight: 420 }} tabIndex={0} role="region" aria-label={translate('vangnet.runway.title')}>
           <Table size="small" stickyHeader data-testid="runway-table">
             <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{translate('vangnet.runway.title')}</caption>
             <TableHead>

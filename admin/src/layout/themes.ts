@@ -28,8 +28,9 @@ const components = {
   RaShow: { styleOverrides: { root: shrinkable } },
   RaEdit: { styleOverrides: { root: shrinkable } },
   RaCreate: { styleOverrides: { root: shrinkable } },
-  // react-admin writes "no records yet" in the disabled grey, too faint to read (WCAG 1.4.3).
+  // react-admin writes "no records yet" and "not found" too faint to read (WCAG 1.4.3).
   RaEmpty: { styleOverrides: { root: ({ theme }: { theme: Theme }) => ({ '& .RaEmpty-message': { color: theme.palette.text.secondary } }) } },
+  RaNotFound: { styleOverrides: { root: ({ theme }: { theme: Theme }) => ({ '& .RaNotFound-message': { opacity: 1, color: theme.palette.text.secondary } }) } },
   // On a phone the language button shows only its icon; its name stays for screen readers.
   RaLocalesMenuButton: {
     styleOverrides: {
