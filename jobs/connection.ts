@@ -16,10 +16,10 @@ export function redisOptions(url: string): RedisOptions {
 }
 
 /**
- * Reconnect attempts 100 ms, 200 ms, ... apart, at most 1 s: a worker is back within about a
+ * Reconnect attempts 100 ms, 200 ms, ... apart, at most 500 ms: a worker is back within about a
  * second of Redis (BullMQ's own default backs off exponentially to 20 s).
  */
-export const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, 1_000);
+export const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, 500);
 
 /**
  * For workers: options rather than a connection, so BullMQ opens and closes its connections

@@ -49,8 +49,8 @@ export async function startWorkers(
     lockDuration: config.JOB_LOCK_MS,
     stalledInterval: Math.max(500, Math.floor(config.JOB_LOCK_MS / 2)),
     // BullMQ waits 15 s after a connection error before it asks for jobs again; Redis back means
-    // work again within a second or two.
-    runRetryDelay: 1_000,
+    // work again within about a second.
+    runRetryDelay: 500,
   });
 
   const scanWorker = new Worker<StartJob | BatchJob>(
