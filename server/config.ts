@@ -34,6 +34,10 @@ const schema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */
   START_WORKER: bool.default(true),
+}).refine((c) => c.RESCAN_REQUEUE_MS > c.RESCAN_DEBOUNCE_MS, {
+  // Each hand-over restarts the debounce wait: handing over again sooner would postpone the rescan for ever.
+  path: ['RESCAN_REQUEUE_MS'],
+  error: 'must be greater than RESCAN_DEBOUNCE_MS',
 });
 
 export type Config = z.infer<typeof schema>;

@@ -25,6 +25,6 @@ export const unprocessable = (message: string, errors?: FieldErrors) => new ApiE
 export const unavailable = (message: string) => new ApiError(503, message);
 /** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
-export const DATABASE_DOWN = 'The database cannot be reached right now; try again in a few seconds.';
+export const DATABASE_DOWN = 'The database cannot be reached or is too busy right now; try again in a few seconds.';
 export const databaseUnavailable = () => new ApiError(503, DATABASE_DOWN, undefined, { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) });
 export const methodNotAllowed = (message: string) => new ApiError(405, message);

@@ -112,6 +112,50 @@ describe('PostgreSQL outage', function () {
     });
   });
 
+  describe('a server that accepts connections but never answers', () => {
+    it('answers 503 once the connect timeout (DB_ACQUIRE_TIMEOUT_MS) passes, instead of hanging, and recovers after', async () => {
+      // A fresh API: no pooled connection to fall back on.
+      const fresh = await startTestApp({ DATABASE_URL: app.config.DATABASE_URL, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE });
+      pg.signal('SIGSTOP');
+      try {
+        const started = Date.now();
+        const res = await fresh.request('GET', '/api/initiatives', { token });
+        expect(res.status).to.equal(503);
+        expect(res.headers.get('retry-after')).to.equal('5');
+        expect(Date.now() - started, 'answered after ms').to.be.within(1_000, 4_000);
+      } finally {
+        pg.signal('SIGCONT');
+      }
+      await waitFor('the list to answer again', async () => (await fresh.request('GET', '/api/initiatives', { token })).status === 200, 5_000, 100);
+      await fresh.close();
+    });
+  });
+
+  describe('a pool whose connections are all busy', () => {
+    it('answers 503 after DB_ACQUIRE_TIMEOUT_MS instead of queueing the request for a minute', async () => {
+      // The test API's pool holds 10 connections: keep them all busy for 3 s.
+      const busy = Array.from({ length: 10 }, () => app.db.raw('SELECT pg_sleep(3)').then(() => undefined));
+      await waitFor('every connection to be taken', async () => (await activeSleeps()) === 10, 3_000, 20);
+      const started = Date.now();
+      const res = await app.request<ApiErrorBody>('GET', '/api/initiatives', { token });
+      expect(res.status).to.equal(503);
+      expect(res.body).to.deep.equal({ message: DATABASE_DOWN });
+      expect(Date.now() - started, 'answered after ms').to.be.within(1_000, 3_000);
+      await Promise.all(busy);
+      expect((await app.request('GET', '/api/initiatives', { token })).status).to.equal(200);
+    });
+
+    async function activeSleeps(): Promise<number> {
+      const admin = createDb(app.config.DATABASE_URL, 1);
+      try {
+        const { rows } = await admin.raw<{ rows: { n: number }[] }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(3)' AND state = 'active'");
+        return rows[0]?.n ?? 0;
+      } finally {
+        await admin.destroy();
+      }
+    }
+  });
+
   describe('what counts as "the database is unavailable"', () => {
     const cases: [string, unknown, boolean][] = [
       ['a refused connection', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }), true],

@@ -2,7 +2,7 @@
 // machine's shared one. PostgreSQL refuses to run as root, so it runs as the `postgres` user in a
 // temporary data directory that user owns, listening on one loopback port only.
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -67,8 +67,18 @@ export class PrivatePostgres {
     this.running = false;
   }
 
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the server's main process: it still accepts TCP
+   * connections but never answers them, like a hung or unreachable host; open sessions go on.
+   */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    const pid = Number(readFileSync(join(this.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    process.kill(pid, signal);
+  }
+
   /** Stops the server and removes its data directory. */
   async destroy(): Promise<void> {
+    if (this.running) this.signal('SIGCONT');
     await this.stop('immediate').catch(() => undefined);
     rmSync(this.dir, { recursive: true, force: true });
   }
