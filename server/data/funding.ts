@@ -39,7 +39,7 @@ export interface LoadOptions {
   /**
    * For the gap rules, which look at committed money and need from this day on (the first day of
    * the month before `asOf`): load only the tranches of committed or completed commitments ending
-   * on or after it, and the budgets from its year. A commitment whose tranches are left out then
+   * on or after it, and the budgets from its year and the one carried into it. A commitment whose tranches are left out then
    * looks untranched, which changes no committed money from that day on.
    */
   from?: IsoDate;
@@ -66,7 +66,15 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
     db('budgets')
       .whereIn('initiative_id', ids)
       .modify((q) => {
-        if (options.from) q.where('year', '>=', Number(options.from.slice(0, 4)));
+        if (!options.from) return;
+        // From the window's year on, plus the latest earlier budget, which carries forward into
+        // years without one of their own (NeedPlan in domain/allocation.ts).
+        const fromYear = Number(options.from.slice(0, 4));
+        q.where((w) =>
+          w
+            .where('year', '>=', fromYear)
+            .orWhereRaw('year = (SELECT max(e.year) FROM budgets e WHERE e.initiative_id = budgets.initiative_id AND e.year < ?)', [fromYear]),
+        );
       })
       .select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
     db('commitments as c')

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import type { GapKind, GapSeverity } from '../domain/enums.js';
 import { matchGaps, type OpenGap } from '../domain/gap-matching.js';
+import type { GapDetails } from '../domain/gap-details.js';
 import type { FoundGap } from '../domain/gaps.js';
 import type { IsoDate } from '../domain/types.js';
 
@@ -15,7 +16,8 @@ interface GapRow {
   period_end: IsoDate;
   shortfall_cents: number;
   severity: GapSeverity;
-  details: Record<string, unknown>;
+  /** jsonb, written from a FoundGap's details */
+  details: GapDetails;
 }
 
 export interface SyncResult {

@@ -277,8 +277,8 @@ export interface WindowFunding {
 
 /**
  * Need, committed and pipeline funding of the initiatives `scope` selects over the days from
- * `firstDay` to `lastDay` (e.g. the twelve months from the month of `asOf`): each budget spread
- * over the days of its year, each slice over the days of its period (monthlyNeedCents and
+ * `firstDay` to `lastDay` (e.g. the twelve months from the month of `asOf`): each year's need (its
+ * own budget or the latest earlier one carried forward, NeedPlan) spread over the days of its year, each slice over the days of its period (monthlyNeedCents and
  * monthlyFundingCents of domain/allocation.ts, summed over the window's months), rounded once.
  */
 export async function windowFunding(db: Knex, scope: Knex.QueryBuilder, firstDay: string, lastDay: string): Promise<WindowFunding> {
@@ -299,11 +299,12 @@ money AS (
   WHERE s.period_start <= :lastDay::date AND s.period_end >= :firstDay::date
 ),
 need AS (
-  SELECT b.amount_cents::numeric * (least(make_date(b.year, 12, 31), :lastDay::date) - greatest(make_date(b.year, 1, 1), :firstDay::date) + 1)
-         / (make_date(b.year, 12, 31) - make_date(b.year, 1, 1) + 1) AS cents
-  FROM budgets b
-  WHERE b.initiative_id IN :scope
-    AND b.year BETWEEN extract(year FROM :firstDay::date)::int AND extract(year FROM :lastDay::date)::int
+  SELECT (SELECT b.amount_cents FROM budgets b WHERE b.initiative_id = i.id AND b.year <= y.year ORDER BY b.year DESC LIMIT 1)::numeric
+         * (least(make_date(y.year, 12, 31), :lastDay::date) - greatest(make_date(y.year, 1, 1), :firstDay::date) + 1)
+         / (make_date(y.year, 12, 31) - make_date(y.year, 1, 1) + 1) AS cents
+  FROM initiatives i
+  CROSS JOIN generate_series(extract(year FROM :firstDay::date)::int, extract(year FROM :lastDay::date)::int) AS y(year)
+  WHERE i.id IN :scope
 )
 SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
        round(coalesce((SELECT sum(cents) FROM money WHERE status = ANY(:committed::text[])), 0)) AS committed,

@@ -6,6 +6,8 @@ import {
   monthlyFundingByCommitment,
   monthlyFundingCents,
   monthlyNeedCents,
+  monthlyNeedEstimated,
+  NeedPlan,
   roundCents,
   spreadOverMonths,
   sumSeries,
@@ -32,10 +34,34 @@ describe('allocation', () => {
       expect(need).to.deep.equal([28_000]);
     });
 
-    it('has no need in a year without a budget', () => {
-      const need = monthlyNeedCents([{ year: 2027, amountCents: 365_000 }], ['2026-12', '2027-01', '2028-01']);
-      expect(need).to.deep.equal([0, 31_000, 0]);
-      expect(yearNeedCents([{ year: 2027, amountCents: 365_000 }], 2028)).to.equal(0);
+    it('has no need before the first budget year', () => {
+      const need = monthlyNeedCents([{ year: 2027, amountCents: 365_000 }], ['2026-12', '2027-01']);
+      expect(need).to.deep.equal([0, 31_000]);
+      expect(yearNeedCents([{ year: 2027, amountCents: 365_000 }], 2026)).to.equal(0);
+      expect(monthlyNeedEstimated([{ year: 2027, amountCents: 365_000 }], ['2026-12', '2027-01'])).to.deep.equal([false, false]);
+    });
+
+    it('carries the latest budget forward into later years without one, as estimated need', () => {
+      // 2026: 365_000 (1_000 a day); nothing for 2027 or 2028 → both need what 2026 needs: in leap
+      // year 2028 that is 365_000 over 366 days, so January 2028 is 365_000 × 31 / 366
+      const budgets = [{ year: 2026, amountCents: 365_000 }];
+      const months = ['2026-12', '2027-01', '2028-01'];
+      expect(rounded(monthlyNeedCents(budgets, months))).to.deep.equal([31_000, 31_000, 30_915]);
+      expect(monthlyNeedEstimated(budgets, months)).to.deep.equal([false, true, true]);
+      expect(yearNeedCents(budgets, 2031)).to.equal(365_000);
+    });
+
+    it('carries the nearest earlier budget, and a budget of 0 stops the need', () => {
+      const budgets = [
+        { year: 2026, amountCents: 365_000 },
+        { year: 2028, amountCents: 730_000 },
+        { year: 2030, amountCents: 0 },
+      ];
+      const plan = new NeedPlan(budgets);
+      expect([2025, 2026, 2027, 2028, 2029, 2030, 2031].map((y) => plan.yearCents(y))).to.deep.equal([0, 365_000, 365_000, 730_000, 730_000, 0, 0]);
+      expect([2025, 2026, 2027, 2028, 2029, 2030, 2031].map((y) => plan.estimated(y))).to.deep.equal([false, false, true, false, true, false, true]);
+      expect(plan.budgetThrough).to.equal(2030);
+      expect(new NeedPlan([]).budgetThrough).to.equal(null);
     });
 
     it('keeps the unrounded share of a budget that does not divide evenly', () => {

@@ -152,28 +152,77 @@ export function monthlyFundingCents(
   return spreadOverMonths(slices, months);
 }
 
-function budgetByYear(budgets: readonly BudgetInput[]): Map<number, number> {
-  const byYear = new Map<number, number>();
-  for (const b of budgets) byYear.set(b.year, (byYear.get(b.year) ?? 0) + b.amountCents);
-  return byYear;
+/**
+ * DESIGN.md, "Need": each year's own budget, and for a year without one after the first budget
+ * year, the latest earlier budget carried forward (estimated). Years before the first budget year
+ * need nothing; an explicit budget of 0 is real and carried forward as 0.
+ */
+export class NeedPlan {
+  private readonly byYear = new Map<number, number>();
+  /** budget years, ascending */
+  private readonly years: number[];
+
+  constructor(budgets: readonly BudgetInput[]) {
+    for (const b of budgets) this.byYear.set(b.year, (this.byYear.get(b.year) ?? 0) + b.amountCents);
+    this.years = [...this.byYear.keys()].sort((a, b) => a - b);
+  }
+
+  /** The last year with a budget of its own; null without any budget. */
+  get budgetThrough(): number | null {
+    return this.years[this.years.length - 1] ?? null;
+  }
+
+  /** The budget year whose amount `year` needs: its own, else the latest earlier one; null before the first. */
+  private sourceYear(year: number): number | null {
+    if (this.byYear.has(year)) return year;
+    let source: number | null = null;
+    for (const y of this.years) {
+      if (y > year) break;
+      source = y;
+    }
+    return source;
+  }
+
+  /** The year's need in cents (its own budget or the carried-forward one). */
+  yearCents(year: number): number {
+    const source = this.sourceYear(year);
+    return source === null ? 0 : (this.byYear.get(source) ?? 0);
+  }
+
+  /** True when the year's need is carried forward from an earlier budget year. */
+  estimated(year: number): boolean {
+    const source = this.sourceYear(year);
+    return source !== null && source !== year;
+  }
 }
 
-/** Need per month (unrounded cents): the year's budget × days in the month ÷ days in the year. */
+/** Need per month (unrounded cents): the year's need × days in the month ÷ days in the year. */
 export function monthlyNeedCents(budgets: readonly BudgetInput[], months: readonly IsoMonth[]): number[] {
-  const byYear = budgetByYear(budgets);
+  const plan = new NeedPlan(budgets);
   const axis = monthAxis(months);
   const need = new Array<number>(axis.length).fill(0);
+  let year = Number.NaN;
+  let amount = 0;
   for (let i = 0; i < axis.length; i++) {
-    const year = axis.years[i] ?? 0;
-    const amount = byYear.get(year) ?? 0;
+    if (axis.years[i] !== year) {
+      year = axis.years[i] ?? 0;
+      amount = plan.yearCents(year);
+    }
     if (amount !== 0) need[i] = (amount * ((axis.endDays[i] ?? 0) - (axis.startDays[i] ?? 0) + 1)) / daysInYear(year);
   }
   return need;
 }
 
-/** Need of a calendar year: its budget, spread over exactly that year's days. */
+/** Whether each of `months` needs a carried-forward (estimated) budget. */
+export function monthlyNeedEstimated(budgets: readonly BudgetInput[], months: readonly IsoMonth[]): boolean[] {
+  const plan = new NeedPlan(budgets);
+  const axis = monthAxis(months);
+  return Array.from({ length: axis.length }, (_, i) => plan.estimated(axis.years[i] ?? 0));
+}
+
+/** Need of a calendar year: its budget (or the carried-forward one), spread over exactly that year's days. */
 export function yearNeedCents(budgets: readonly BudgetInput[], year: number): number {
-  return budgetByYear(budgets).get(year) ?? 0;
+  return new NeedPlan(budgets).yearCents(year);
 }
 
 /** The part of a commitment's funding that falls on the days of calendar `year` (unrounded cents). */

@@ -2,13 +2,15 @@
 // of that year, null when there is no need. Committed funding counts committed and completed
 // commitments; the pipeline figure is the whole pipeline scenario (committed + completed +
 // requested + conditional), not only the part still hoped for.
-import { commitmentYearCents, countsIn, roundCents, yearNeedCents } from './allocation.js';
+import { commitmentYearCents, countsIn, NeedPlan, roundCents } from './allocation.js';
 import type { FunderType } from './enums.js';
 import type { InitiativeFunding } from './types.js';
 
 export interface YearCoverage {
   year: number;
   needCents: number;
+  /** the year's need is carried forward from an earlier budget year */
+  needEstimated: boolean;
   committedCents: number;
   pipelineCents: number;
   /** committedCents ÷ needCents, null when needCents is 0 */
@@ -32,7 +34,11 @@ function rounded<K extends PropertyKey>(record: Partial<Record<K, number>>): Par
  * cent from the total. The ratio is taken of the rounded figures shown beside it, so a reader can
  * check it.
  */
-export function yearCoverage(initiative: Pick<InitiativeFunding, 'budgets' | 'commitments'>, year: number): YearCoverage {
+export function yearCoverage(
+  initiative: Pick<InitiativeFunding, 'budgets' | 'commitments'>,
+  year: number,
+  plan: NeedPlan = new NeedPlan(initiative.budgets),
+): YearCoverage {
   let committed = 0;
   let pipeline = 0;
   const byFunderId: Record<number, number> = {};
@@ -46,11 +52,12 @@ export function yearCoverage(initiative: Pick<InitiativeFunding, 'budgets' | 'co
     addTo(byFunderId, commitment.funderId, cents);
     addTo(byFunderType, commitment.funderType, cents);
   }
-  const needCents = roundCents(yearNeedCents(initiative.budgets, year));
+  const needCents = roundCents(plan.yearCents(year));
   const committedCents = roundCents(committed);
   return {
     year,
     needCents,
+    needEstimated: plan.estimated(year),
     committedCents,
     pipelineCents: roundCents(pipeline),
     coverage: needCents === 0 ? null : committedCents / needCents,
@@ -65,5 +72,6 @@ export function computeCoverage(
   fromYear: number,
   years: number,
 ): YearCoverage[] {
-  return Array.from({ length: years }, (_, i) => yearCoverage(initiative, fromYear + i));
+  const plan = new NeedPlan(initiative.budgets);
+  return Array.from({ length: years }, (_, i) => yearCoverage(initiative, fromYear + i, plan));
 }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { GapKind } from './enums.js';
+import type { FiveYearRiskDetails } from './gap-details.js';
 import { findGaps, firstDayLookedAt, severityOf, type FoundGap } from './gaps.js';
 import { withDefaults } from './settings.js';
 import { commitment, funder, initiative, spread, tranche, thousandADay } from './test-factories.js';
@@ -12,16 +13,18 @@ function gapsOf(kind: GapKind, subject: InitiativeFunding, asOf: IsoDate): Found
 
 describe('findGaps', () => {
   describe('shortfall', () => {
-    // need 1_000 a day in 2026 and 2028. Committed: 74_000 over 2026-01-01..2026-03-15 (74 days,
-    // 1_000 a day), so March gets 15_000 of its 31_000.
+    // need 1_000 a day in 2026 and 2028, explicitly none in 2027 and from 2029. Committed: 74_000
+    // over 2026-01-01..2026-03-15 (74 days, 1_000 a day), so March gets 15_000 of its 31_000.
     const subject = initiative({
-      budgets: [thousandADay(2026), thousandADay(2028)],
+      budgets: [thousandADay(2026), { year: 2027, amountCents: 0 }, thousandADay(2028), { year: 2029, amountCents: 0 }],
       commitments: [spread('2026-01-01', '2026-03-15', 74_000), spread('2026-01-01', '2026-12-31', 365_000, 'requested')],
     });
 
     it('finds each maximal run of underfunded months, adding up what is missing', () => {
       // run 1: March 31_000 − 15_000 = 16_000, April..December 275 days × 1_000 = 275_000 → 291_000
-      // 2027 has no need, which ends the run; run 2: all of 2028, 366_000
+      // 2027 has no need, which ends the run; run 2: all of 2028, 366_000. The largest month is the
+      // first with 31_000 missing (May); January and February are carried by their funding alone
+      // (no reserves), so the runway ends with February.
       expect(gapsOf('shortfall', subject, '2026-01-10')).to.deep.equal([
         {
           kind: 'shortfall',
@@ -29,7 +32,20 @@ describe('findGaps', () => {
           periodEnd: '2026-12-31',
           shortfallCents: 291_000,
           severity: 'high',
-          details: {},
+          details: {
+            months: 10,
+            firstMonth: '2026-03',
+            lastMonth: '2026-12',
+            totalCents: 291_000,
+            largestMonth: '2026-05',
+            largestMonthCents: 31_000,
+            needEstimated: false,
+            budgetThrough: 2029,
+            fundedThrough: '2026-02-28',
+            runwayMonths: 2,
+            reservesCents: 0,
+            toleranceCents: 1_000,
+          },
           subjectId: 0,
           commitmentId: null,
         },
@@ -39,7 +55,20 @@ describe('findGaps', () => {
           periodEnd: '2028-12-31',
           shortfallCents: 366_000,
           severity: 'low',
-          details: {},
+          details: {
+            months: 12,
+            firstMonth: '2028-01',
+            lastMonth: '2028-12',
+            totalCents: 366_000,
+            largestMonth: '2028-01',
+            largestMonthCents: 31_000,
+            needEstimated: false,
+            budgetThrough: 2029,
+            fundedThrough: '2026-02-28',
+            runwayMonths: 2,
+            reservesCents: 0,
+            toleranceCents: 1_000,
+          },
           subjectId: 0,
           commitmentId: null,
         },
@@ -52,6 +81,64 @@ describe('findGaps', () => {
       expect(gapsOf('shortfall', longNeed, '2026-07-01').map((g) => [g.periodStart, g.periodEnd, g.shortfallCents])).to.deep.equal([
         ['2026-07-01', '2031-06-30', 1_826_000],
       ]);
+    });
+
+    it('carries the last budget forward past the budget years, marked estimated', () => {
+      // only 2026 budgeted (1_000 a day), nothing committed, asOf 2026-07-01: the need continues at
+      // the 2026 rate through the horizon's end (June 2031): 2026-07..2031-06 is 1826 days, but
+      // leap year 2028 spreads 365_000 over 366 days, so 2028 needs 365_000, not 366_000
+      const carried = initiative({ budgets: [thousandADay(2026)], reservesCents: 50_000 });
+      const [gap] = gapsOf('shortfall', carried, '2026-07-01');
+      // 184 days of 2026 + 365_000 × 3 (2027, 2029, 2030) + 181 days of 2031, and 2028 month by month
+      // in whole cents (365_000 × days / 366): seven 31-day months 30_915, four 30-day months 29_918,
+      // February 28_921 → 364_998
+      expect([gap?.periodStart, gap?.periodEnd, gap?.shortfallCents]).to.deep.equal(['2026-07-01', '2031-06-30', 184_000 + 3 * 365_000 + 364_998 + 181_000]);
+      // the reserves of 50_000 carry July (31_000) but not August
+      expect(gap?.details).to.deep.include({ needEstimated: true, budgetThrough: 2026, fundedThrough: '2026-07-31', runwayMonths: 1, reservesCents: 50_000 });
+    });
+
+    it('stops the need at an explicit budget of 0', () => {
+      const stopping = initiative({ budgets: [thousandADay(2026), { year: 2027, amountCents: 0 }] });
+      expect(gapsOf('shortfall', stopping, '2026-07-01').map((g) => [g.periodStart, g.periodEnd, g.shortfallCents])).to.deep.equal([
+        ['2026-07-01', '2026-12-31', 184_000],
+      ]);
+    });
+
+    describe('tolerance', () => {
+      // need 1_000 a day in 2026 only (2027 explicitly 0), funded by monthly tranches short by `short` cents each
+      const shortBy = (short: number) =>
+        initiative({
+          budgets: [thousandADay(2026), { year: 2027, amountCents: 0 }],
+          commitments: [
+            commitment({
+              startDate: '2026-01-01',
+              endDate: '2026-12-31',
+              amountCents: 365_000,
+              tranches: monthsOf2026.map(([start, end, days]) => tranche(start, end, days * 1_000 - short)),
+            }),
+          ],
+        });
+      const monthsOf2026: [IsoDate, IsoDate, number][] = [
+        ['2026-01-01', '2026-01-31', 31], ['2026-02-01', '2026-02-28', 28], ['2026-03-01', '2026-03-31', 31],
+        ['2026-04-01', '2026-04-30', 30], ['2026-05-01', '2026-05-31', 31], ['2026-06-01', '2026-06-30', 30],
+        ['2026-07-01', '2026-07-31', 31], ['2026-08-01', '2026-08-31', 31], ['2026-09-01', '2026-09-30', 30],
+        ['2026-10-01', '2026-10-31', 31], ['2026-11-01', '2026-11-30', 30], ['2026-12-01', '2026-12-31', 31],
+      ];
+
+      it('raises no shortfall for a cent short, nor for exactly € 10 a month', () => {
+        expect(gapsOf('shortfall', shortBy(1), '2026-01-01')).to.deep.equal([]);
+        expect(gapsOf('shortfall', shortBy(1_000), '2026-01-01')).to.deep.equal([]);
+      });
+
+      it('raises one for € 10,01 short a month, adding up the whole shortfall', () => {
+        expect(gapsOf('shortfall', shortBy(1_001), '2026-01-01').map((g) => [g.periodStart, g.periodEnd, g.shortfallCents])).to.deep.equal([
+          ['2026-01-01', '2026-12-31', 12 * 1_001],
+        ]);
+      });
+
+      it('follows the setting', () => {
+        expect(findGaps(shortBy(1), '2026-01-01', withDefaults({ shortfallToleranceCents: 0 })).filter((g) => g.kind === 'shortfall')).to.have.length(1);
+      });
     });
 
     it('finds nothing without need', () => {
@@ -76,8 +163,8 @@ describe('findGaps', () => {
       const hoped = spread('2026-04-01', '2026-04-30', 1, 'requested');
       const gaps = gapsOf('cliff', initiative({ commitments: [grant, hoped] }), '2026-01-01');
       expect(gaps.map((g) => [g.periodStart, g.periodEnd, g.severity, g.details])).to.deep.equal([
-        ['2026-02-01', '2026-02-28', 'high', { endingCommitmentIds: [], previousFundingCents: 10_000, fundingCents: 7_000 }],
-        ['2026-05-01', '2026-05-31', 'high', { endingCommitmentIds: [grant.id], previousFundingCents: 4_901, fundingCents: 0 }],
+        ['2026-02-01', '2026-02-28', 'high', { month: '2026-02', endingCommitmentIds: [], previousFundingCents: 10_000, fundingCents: 7_000, dropCents: 3_000, dropShare: 0.3, cliffPercent: 70 }],
+        ['2026-05-01', '2026-05-31', 'high', { month: '2026-05', endingCommitmentIds: [grant.id], previousFundingCents: 4_901, fundingCents: 0, dropCents: 4_901, dropShare: 1, cliffPercent: 70 }],
       ]);
     });
 
@@ -86,7 +173,7 @@ describe('findGaps', () => {
       const grant = spread('2026-01-01', '2026-03-31', 90_000);
       const gaps = gapsOf('cliff', initiative({ commitments: [grant] }), '2026-04-15');
       expect(gaps.map((g) => [g.periodStart, g.periodEnd, g.details])).to.deep.equal([
-        ['2026-04-01', '2026-04-30', { endingCommitmentIds: [grant.id], previousFundingCents: 31_000, fundingCents: 0 }],
+        ['2026-04-01', '2026-04-30', { month: '2026-04', endingCommitmentIds: [grant.id], previousFundingCents: 31_000, fundingCents: 0, dropCents: 31_000, dropShare: 1, cliffPercent: 70 }],
       ]);
     });
 
@@ -111,7 +198,8 @@ describe('findGaps', () => {
           periodEnd: '2026-06-30',
           shortfallCents: 0,
           severity: 'high',
-          details: { commitmentId: ending.id, funderId: 5 },
+          // June 2026 is 5 months after January 2026
+          details: { commitmentId: ending.id, funderId: 5, startDate: '2025-07-01', endDate: '2026-06-30', amountCents: 100_000, monthsLeft: 5, expiringWithinMonths: 6 },
           subjectId: ending.id,
           commitmentId: ending.id,
         },
@@ -160,15 +248,17 @@ describe('findGaps', () => {
           periodEnd: '2030-12-31',
           shortfallCents: 0,
           severity: 'low',
-          details: { funderId: 7, firstStartDate: '2024-03-01', maxFundingYears: 3 },
+          details: { funderId: 7, firstStartDate: '2024-03-01', maxFundingYears: 3, limitDate: '2027-03-01' },
           subjectId: 7,
           commitmentId: null,
         },
       ]);
     });
 
-    it('needs need on or after the limit date', () => {
-      expect(gapsOf('funder_limit', initiative({ commitments, funders, budgets: [thousandADay(2026)] }), '2026-01-15')).to.deep.equal([]);
+    it('needs need on or after the limit date, carried-forward need included', () => {
+      const stopping = [thousandADay(2026), { year: 2027, amountCents: 0 }];
+      expect(gapsOf('funder_limit', initiative({ commitments, funders, budgets: stopping }), '2026-01-15')).to.deep.equal([]);
+      expect(gapsOf('funder_limit', initiative({ commitments, funders, budgets: [thousandADay(2026)] }), '2026-01-15')).to.have.length(1);
     });
 
     it('takes asOf ≤ limit date < horizon end', () => {
@@ -220,11 +310,16 @@ describe('findGaps', () => {
           details: {
             reasons: ['low_coverage'],
             ageYears: 4,
+            windowFirstMonth: '2026-03',
+            windowLastMonth: '2027-02',
             needCents: 365_000,
             committedCents: 0,
             shortTermCents: 0,
             coverage: 0,
             shortTermShare: null,
+            coverageThreshold: 0.75,
+            shortTermThreshold: 0.5,
+            needEstimated: false,
           },
           subjectId: 0,
           commitmentId: null,
@@ -233,20 +328,20 @@ describe('findGaps', () => {
     });
 
     it('ends the day before the sixth birthday', () => {
-      expect(riskAt('2028-03-09').map((g) => g.details['ageYears'])).to.deep.equal([5]);
+      expect(riskAt('2028-03-09').map((g) => (g.details as FiveYearRiskDetails).ageYears)).to.deep.equal([5]);
       expect(riskAt('2028-03-10')).to.deep.equal([]);
     });
 
     it('flags coverage below 75%, not at 75%', () => {
       // 75% of 365_000 = 273_750
       expect(riskAt('2026-03-10', founded([longTerm(273_750)]))).to.deep.equal([]);
-      expect(riskAt('2026-03-10', founded([longTerm(273_749)])).map((g) => g.details['reasons'])).to.deep.equal([['low_coverage']]);
+      expect(riskAt('2026-03-10', founded([longTerm(273_749)])).map((g) => (g.details as FiveYearRiskDetails).reasons)).to.deep.equal([['low_coverage']]);
     });
 
     it('flags a short-term share above 50%, not at 50%', () => {
       expect(riskAt('2026-03-10', founded([shortTerm(182_500), longTerm(182_500)]))).to.deep.equal([]);
       const gaps = riskAt('2026-03-10', founded([shortTerm(182_501), longTerm(182_499)]));
-      expect(gaps.map((g) => g.details['reasons'])).to.deep.equal([['short_term_funding']]);
+      expect(gaps.map((g) => (g.details as FiveYearRiskDetails).reasons)).to.deep.equal([['short_term_funding']]);
     });
 
     it('gives both reasons when both hold', () => {
@@ -287,7 +382,7 @@ describe('findGaps', () => {
   it('gives shortfallCents only to shortfalls, and lists gaps kind by kind', () => {
     const grant = spread('2025-07-01', '2026-03-31', 100_000);
     const gaps = findGaps(
-      initiative({ foundedOn: '2022-01-01', budgets: [thousandADay(2026)], commitments: [grant] }),
+      initiative({ foundedOn: '2022-01-01', budgets: [thousandADay(2026), { year: 2027, amountCents: 0 }], commitments: [grant] }),
       '2026-01-15',
     );
     expect(gaps.map((g) => [g.kind, g.periodStart, g.shortfallCents])).to.deep.equal([

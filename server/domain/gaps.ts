@@ -7,6 +7,7 @@
 import {
   monthlyFundingByCommitment,
   monthlyNeedCents,
+  NeedPlan,
   roundCents,
   sumSeries,
   type CommitmentSeries,
@@ -24,11 +25,16 @@ import {
   yearOf,
 } from './dates.js';
 import { GAP_KINDS, type CommitmentStatus, type GapKind, type GapSeverity, type RiskReason } from './enums.js';
+import type { CliffDetails, ExpiringDetails, FiveYearRiskDetails, FunderLimitDetails, GapDetails, ShortfallDetails } from './gap-details.js';
 import { isShortTerm } from './length.js';
+import { fundedThroughOf, walkBalance } from './runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from './settings.js';
 import type { CommitmentInput, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
 
-export type GapDetails = Record<string, unknown>;
+export type { GapDetails } from './gap-details.js';
+
+/** What `findGaps` looks at of an initiative. */
+export type GapInput = Pick<InitiativeFunding, 'foundedOn' | 'reservesCents' | 'budgets' | 'commitments' | 'funders'>;
 
 export interface FoundGap {
   kind: GapKind;
@@ -68,7 +74,8 @@ interface Scan {
   asOf: IsoDate;
   settings: DomainSettings;
   severityLimits: { high: IsoDate; medium: IsoDate };
-  initiative: Pick<InitiativeFunding, 'foundedOn' | 'budgets' | 'commitments' | 'funders'>;
+  initiative: GapInput;
+  plan: NeedPlan;
   committed: CommitmentInput[];
   /** the horizon's months */
   months: IsoMonth[];
@@ -81,6 +88,9 @@ interface Scan {
   /** unrounded cents per commitment, for the months of the horizon (and at least the risk window) */
   series: CommitmentSeries[];
   needUnrounded: number[];
+  /** committed runway over the horizon: months carried by reserves and funding */
+  runwayMonths: number;
+  fundedThrough: IsoDate | null;
 }
 
 function prepare(initiative: Scan['initiative'], asOf: IsoDate, settings: DomainSettings): Scan {
@@ -92,11 +102,14 @@ function prepare(initiative: Scan['initiative'], asOf: IsoDate, settings: Domain
   const total = sumSeries(series.map((s) => s.cents), extended.length).map(roundCents);
   const needUnrounded = monthlyNeedCents(initiative.budgets, extended).slice(1);
   const months = extended.slice(1, settings.horizonMonths + 1);
+  const fundingUnrounded = sumSeries(series.map((s) => s.cents.slice(1, months.length + 1)), months.length);
+  const walk = walkBalance(initiative.reservesCents, needUnrounded.slice(0, months.length), fundingUnrounded);
   return {
     asOf,
     settings,
     severityLimits: severityLimits(asOf, settings),
     initiative,
+    plan: new NeedPlan(initiative.budgets),
     committed: series.map((s) => s.commitment),
     months,
     horizonEnd: lastDayOfMonth(months[months.length - 1] ?? first),
@@ -105,6 +118,8 @@ function prepare(initiative: Scan['initiative'], asOf: IsoDate, settings: Domain
     fundingBefore: total[0] ?? 0,
     series: series.map((s) => ({ commitment: s.commitment, cents: s.cents.slice(1) })),
     needUnrounded,
+    runwayMonths: walk.runwayMonths,
+    fundedThrough: fundedThroughOf(months, walk.runwayMonths),
   };
 }
 
@@ -126,33 +141,57 @@ function byPeriod(a: FoundGap, b: FoundGap): number {
   return a.subjectId - b.subjectId;
 }
 
-/** Each maximal run of months with need > 0 and funding < need; shortfallCents = Σ (need − funding). */
+/**
+ * Each maximal run of months with need > 0 whose funding falls short of the need by more than the
+ * tolerance; shortfallCents = Σ (need − funding) over the run.
+ */
 function shortfalls(scan: Scan): FoundGap[] {
   const found: FoundGap[] = [];
   const { months } = scan;
   let runStart = -1;
-  let shortfallCents = 0;
+  let total = 0;
+  let largest = -1;
   const closeRun = (lastIndex: number) => {
     const first = months[runStart];
     const last = months[lastIndex];
     if (first !== undefined && last !== undefined) {
-      found.push({ ...gap(scan, 'shortfall', firstDayOfMonth(first), lastDayOfMonth(last), {}), shortfallCents });
+      const details: ShortfallDetails = {
+        months: lastIndex - runStart + 1,
+        firstMonth: first,
+        lastMonth: last,
+        totalCents: total,
+        largestMonth: months[largest] ?? first,
+        largestMonthCents: (scan.need[largest] ?? 0) - (scan.funding[largest] ?? 0),
+        needEstimated: months.slice(runStart, lastIndex + 1).some((m) => scan.plan.estimated(yearOfMonth(m))),
+        budgetThrough: scan.plan.budgetThrough,
+        fundedThrough: scan.fundedThrough,
+        runwayMonths: scan.runwayMonths,
+        reservesCents: scan.initiative.reservesCents,
+        toleranceCents: scan.settings.shortfallToleranceCents,
+      };
+      found.push({ ...gap(scan, 'shortfall', firstDayOfMonth(first), lastDayOfMonth(last), details), shortfallCents: total });
     }
     runStart = -1;
-    shortfallCents = 0;
+    total = 0;
+    largest = -1;
   };
   for (let i = 0; i < months.length; i++) {
     const need = scan.need[i] ?? 0;
-    const funding = scan.funding[i] ?? 0;
-    if (need > 0 && funding < need) {
+    const missing = need - (scan.funding[i] ?? 0);
+    if (need > 0 && missing > scan.settings.shortfallToleranceCents) {
       if (runStart < 0) runStart = i;
-      shortfallCents += need - funding;
+      total += missing;
+      if (largest < 0 || missing > (scan.need[largest] ?? 0) - (scan.funding[largest] ?? 0)) largest = i;
     } else if (runStart >= 0) {
       closeRun(i - 1);
     }
   }
   if (runStart >= 0) closeRun(months.length - 1);
   return found;
+}
+
+function yearOfMonth(month: IsoMonth): number {
+  return Number(month.slice(0, 4));
 }
 
 /** A month whose funding is at most 70% of the previous month's, while the previous month had funding. */
@@ -167,13 +206,16 @@ function cliffs(scan: Scan): FoundGap[] {
       .filter((c) => monthOf(c.endDate) === previousMonth)
       .map((c) => c.id)
       .sort((a, b) => a - b);
-    found.push(
-      gap(scan, 'cliff', firstDayOfMonth(month), lastDayOfMonth(month), {
-        endingCommitmentIds,
-        previousFundingCents: previous,
-        fundingCents: funding,
-      }),
-    );
+    const details: CliffDetails = {
+      month,
+      previousFundingCents: previous,
+      fundingCents: funding,
+      dropCents: previous - funding,
+      dropShare: (previous - funding) / previous,
+      endingCommitmentIds,
+      cliffPercent: scan.settings.cliffPercent,
+    };
+    found.push(gap(scan, 'cliff', firstDayOfMonth(month), lastDayOfMonth(month), details));
   });
   return found;
 }
@@ -194,18 +236,29 @@ function expiring(scan: Scan): FoundGap[] {
       (c) =>
         !all.some((o) => o.funderId === c.funderId && FOLLOW_UP_STATUSES.includes(o.status) && o.startDate > c.endDate),
     )
-    .map((c) => ({
-      ...gap(scan, 'expiring', c.startDate, c.endDate, { commitmentId: c.id, funderId: c.funderId }),
-      subjectId: c.id,
-      commitmentId: c.id,
-    }))
+    .map((c) => {
+      const details: ExpiringDetails = {
+        commitmentId: c.id,
+        funderId: c.funderId,
+        startDate: c.startDate,
+        endDate: c.endDate,
+        amountCents: c.amountCents,
+        monthsLeft: monthIndexOf(monthOf(c.endDate)) - monthIndexOf(monthOf(scan.asOf)),
+        expiringWithinMonths: scan.settings.expiringWithinMonths,
+      };
+      return { ...gap(scan, 'expiring', c.startDate, c.endDate, details), subjectId: c.id, commitmentId: c.id };
+    })
     .sort(byPeriod);
+}
+
+function monthIndexOf(month: IsoMonth): number {
+  return yearOfMonth(month) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
 /**
  * For a funder with `maxFundingYears`, the limit date is its earliest committed start plus that many
- * years. "Need after it" is read as need on a day from the limit date to the horizon's end: the limit
- * date is the first day the funder may no longer fund.
+ * years. "Need after it" is read as need on a day from the limit date to the horizon's end (carried
+ * forward budgets included): the limit date is the first day the funder may no longer fund.
  */
 function funderLimits(scan: Scan): FoundGap[] {
   const firstStart = new Map<number, IsoDate>();
@@ -219,14 +272,11 @@ function funderLimits(scan: Scan): FoundGap[] {
     if (maxFundingYears === null) continue;
     const limitDate = addYears(startDate, maxFundingYears);
     if (limitDate < scan.asOf || limitDate >= scan.horizonEnd) continue;
-    const fromYear = yearOf(limitDate);
-    const toYear = yearOf(scan.horizonEnd);
-    const needAfter = scan.initiative.budgets.some((b) => b.amountCents > 0 && b.year >= fromYear && b.year <= toYear);
+    let needAfter = false;
+    for (let year = yearOf(limitDate); year <= yearOf(scan.horizonEnd) && !needAfter; year++) needAfter = scan.plan.yearCents(year) > 0;
     if (!needAfter) continue;
-    found.push({
-      ...gap(scan, 'funder_limit', limitDate, scan.horizonEnd, { funderId, firstStartDate: startDate, maxFundingYears }),
-      subjectId: funderId,
-    });
+    const details: FunderLimitDetails = { funderId, maxFundingYears, firstStartDate: startDate, limitDate };
+    found.push({ ...gap(scan, 'funder_limit', limitDate, scan.horizonEnd, details), subjectId: funderId });
   }
   return found.sort(byPeriod);
 }
@@ -262,17 +312,23 @@ function fiveYearRisk(scan: Scan): FoundGap[] {
     reasons.push('short_term_funding');
   }
   if (reasons.length === 0) return [];
-  return [
-    gap(scan, 'five_year_risk', periodStart, periodEnd, {
-      reasons,
-      ageYears: Math.floor(wholeMonthsBetween(foundedOn, scan.asOf) / 12),
-      needCents,
-      committedCents,
-      shortTermCents,
-      coverage: needCents === 0 ? null : committedCents / needCents,
-      shortTermShare: committedCents === 0 ? null : shortTermCents / committedCents,
-    }),
-  ];
+  const windowFirstMonth = monthOf(scan.asOf);
+  const windowLastMonth = addMonthsToMonth(windowFirstMonth, window - 1);
+  const details: FiveYearRiskDetails = {
+    reasons,
+    ageYears: Math.floor(wholeMonthsBetween(foundedOn, scan.asOf) / 12),
+    windowFirstMonth,
+    windowLastMonth,
+    needCents,
+    committedCents,
+    shortTermCents,
+    coverage: needCents === 0 ? null : committedCents / needCents,
+    shortTermShare: committedCents === 0 ? null : shortTermCents / committedCents,
+    coverageThreshold: settings.riskCoveragePercent / 100,
+    shortTermThreshold: settings.riskShortTermPercent / 100,
+    needEstimated: scan.plan.estimated(yearOfMonth(windowFirstMonth)) || scan.plan.estimated(yearOfMonth(windowLastMonth)),
+  };
+  return [gap(scan, 'five_year_risk', periodStart, periodEnd, details)];
 }
 
 const RULES: Record<GapKind, (scan: Scan) => FoundGap[]> = {
@@ -293,7 +349,7 @@ export function firstDayLookedAt(asOf: IsoDate): IsoDate {
 
 /** All gaps of one initiative at `asOf`, grouped by kind in the order of GAP_KINDS, each kind by period. */
 export function findGaps(
-  initiative: Pick<InitiativeFunding, 'foundedOn' | 'budgets' | 'commitments' | 'funders'>,
+  initiative: GapInput,
   asOf: IsoDate,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): FoundGap[] {

@@ -13,6 +13,7 @@ describe('settings', () => {
       riskUntilAgeYears: 6,
       riskWindowMonths: 12,
       shortTermMonths: 24,
+      shortfallToleranceCents: 1_000,
       severityHighMonths: 6,
       severityMediumMonths: 12,
     });

@@ -22,6 +22,8 @@ export interface DomainSettings {
   riskWindowMonths: number;
   /** Short-term: a commitment whose period fits within this many months. */
   shortTermMonths: number;
+  /** `shortfall`: a month counts only when funding falls short of need by more than this many cents. */
+  shortfallToleranceCents: number;
   /** Severity `high` when a gap starts before `asOf` + this many months ... */
   severityHighMonths: number;
   /** ... `medium` before `asOf` + this many months, else `low`. */
@@ -38,6 +40,7 @@ export const DEFAULT_SETTINGS: Readonly<DomainSettings> = Object.freeze({
   riskUntilAgeYears: 6,
   riskWindowMonths: 12,
   shortTermMonths: 24,
+  shortfallToleranceCents: 1_000,
   severityHighMonths: 6,
   severityMediumMonths: 12,
 });

@@ -3,11 +3,12 @@
 // statistics are the exception: data/portfolioStats.ts computes them in SQL, mirroring the domain.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { countsIn } from '../domain/allocation.js';
+import { countsIn, NeedPlan } from '../domain/allocation.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import { RISK_REASONS, type RiskReason } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
+import type { FiveYearRiskDetails } from '../domain/gap-details.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
@@ -129,7 +130,7 @@ export class AnalyticsService {
     const from = q.from ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const rows = computeCoverage(funding, from, q.years);
-    return { initiativeId: funding.id, from, years: rows, funders: fundersOf(funding, rows) };
+    return { initiativeId: funding.id, from, budgetThrough: new NeedPlan(funding.budgets).budgetThrough, years: rows, funders: fundersOf(funding, rows) };
   }
 
   async fragmentation(actor: Actor, rawId: string, query: unknown) {
@@ -276,7 +277,7 @@ function riskEntry(
   gaps: readonly FoundGap[],
   asOf: IsoDate,
 ): RiskEntry {
-  const d = risk.details as { reasons: RiskReason[]; ageYears: number; needCents: number; committedCents: number; coverage: number | null; shortTermShare: number | null };
+  const d = risk.details as FiveYearRiskDetails;
   const limits = gaps.filter((g) => g.kind === 'funder_limit');
   const shortfall = gaps.find((g) => g.kind === 'shortfall');
   const uncovered = d.coverage === null ? 0 : Math.max(0, 1 - d.coverage);
