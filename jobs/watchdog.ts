@@ -35,6 +35,12 @@ async function lookAfter(db: Knex, queue: Queues['scan'], scan: StalledScan, sta
     return;
   }
   const lost = expected.filter((_, i) => !ALIVE.has(states[i]!));
+  if (lost.length && scan.supersededBy !== null) {
+    // Its batches would write an older picture over the newer scan's gaps.
+    await failScan(db, scan.id, `Its jobs vanished from the queue and scan ${scan.supersededBy} has completed since, so it is not resumed.`);
+    logger.warn({ scan: scan.id, supersededBy: scan.supersededBy }, 'failed a stalled scan that a later one superseded');
+    return;
+  }
   if (!lost.length) {
     // Slow (its jobs wait behind others), not lost: look again after another SCAN_STALL_MS.
     await claimStalledScan(db, scan.id, stallMs, false);

@@ -129,6 +129,8 @@ export interface StalledScan {
   requeues: number;
   /** its batches that have no `scan_batches` row yet; null when the scan is not planned yet */
   pendingBatches: Batch[] | null;
+  /** a later portfolio scan that completed meanwhile, if any: resuming this one would undo its work */
+  supersededBy: number | null;
 }
 
 const UNFINISHED = ['queued', 'running'];
@@ -141,15 +143,20 @@ export async function stalledScans(knex: Knex, stallMs: number): Promise<Stalled
     .whereNot('trigger', 'change')
     .where('progressed_at', '<', stalledSince(knex, stallMs))
     .orderBy('id')
-    .select<{ id: number; requeues: number; plan: [number, number][] | null }[]>('id', 'requeues', 'plan');
+    .select<{ id: number; requeues: number; plan: [number, number][] | null; superseded_by: number | null }[]>(
+      'id',
+      'requeues',
+      'plan',
+      knex('scans as later').min('later.id').whereRaw('later.id > scans.id').whereNot('later.trigger', 'change').where('later.status', 'completed').as('superseded_by'),
+    );
   if (!scans.length) return [];
   const done = await knex('scan_batches')
     .whereIn('scan_id', scans.map((s) => s.id))
     .select<{ scan_id: number; batch_no: number }[]>('scan_id', 'batch_no');
-  return scans.map(({ id, requeues, plan }) => {
+  return scans.map(({ id, requeues, plan, superseded_by }) => {
     const finished = new Set(done.filter((d) => d.scan_id === id).map((d) => d.batch_no));
     const pendingBatches = plan ? plan.map(([fromId, toId], batchNo) => ({ scanId: id, batchNo, fromId, toId })).filter((b) => !finished.has(b.batchNo)) : null;
-    return { id, requeues, pendingBatches };
+    return { id, requeues, pendingBatches, supersededBy: superseded_by };
   });
 }
 

@@ -131,6 +131,24 @@ describe('Redis crash (SHUTDOWN NOSAVE)', function () {
     });
   });
 
+  describe('a scan cut off while a later scan completed', () => {
+    it('fails instead of writing its older picture over the later scan', async () => {
+      const atCrash = await crashMidScan();
+      const [later] = await app.db('scans').insert({ trigger: 'manual', status: 'completed', as_of: today(), finished_at: app.db.fn.now() }).returning<{ id: number }[]>('id');
+      await redis.start();
+      const failed = await waitFor(
+        'the scan to fail',
+        async () => {
+          const s = await getScan(app, token, atCrash.id);
+          return s.status !== 'running' && s;
+        },
+        STALL_MS + 15_000,
+        100,
+      );
+      expect(failed).to.include({ status: 'failed', error: `Its jobs vanished from the queue and scan ${later!.id} has completed since, so it is not resumed.` });
+    });
+  });
+
   describe('the rescans of the last edits before the crash', () => {
     const initiatives: number[] = [];
 
