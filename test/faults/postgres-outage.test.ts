@@ -6,10 +6,11 @@ import { createDb, isDatabaseUnavailable, migrateLatest } from '../../server/dat
 import { DATABASE_DOWN } from '../../server/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeBudget, makeInitiative, makeUser, TEST_PASSWORD } from '../support/factories.js';
-import { recreateDatabase } from '../support/infra.js';
+import { TEST_REDIS_URL } from '../support/env.js';
+import { dropQueueKeys, recreateDatabase } from '../support/infra.js';
 import { PrivatePostgres } from '../support/privatePostgres.js';
 import type { ApiErrorBody } from '../support/records.js';
-import { freePort, QUIET_SCHEDULE, waitFor } from '../jobs/support.js';
+import { freePort, getScan, lockInitiative, postScan, QUIET_SCHEDULE, someoneWaitsForALock, waitFor } from '../jobs/support.js';
 
 describe('PostgreSQL outage', function () {
   this.timeout(90_000);
@@ -18,6 +19,8 @@ describe('PostgreSQL outage', function () {
   let email: string;
   let token: string;
   let initiativeId: number;
+  // Queues of this file only: its worker works on the private database.
+  const queuePrefix = `{vangnet-pg-outage-${process.pid}}`;
 
   const login = () => app.request<{ token: string }>('POST', '/api/auth/login', { body: { email, password: TEST_PASSWORD } });
   /** A login, a list, a figure and a write: each needs the database. */
@@ -38,7 +41,8 @@ describe('PostgreSQL outage', function () {
     const db = createDb(url);
     await migrateLatest(db);
     await db.destroy();
-    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE });
+    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE, QUEUE_PREFIX: queuePrefix, SCAN_BATCH: '1' });
+    await app.startWorker();
     const adminId = await makeUser(app.db, 'admin');
     email = (await app.db('users').where({ id: adminId }).first<{ email: string }>('email')).email;
     token = (await login()).body.token;
@@ -49,6 +53,7 @@ describe('PostgreSQL outage', function () {
   after(async () => {
     await app?.close();
     await pg?.destroy();
+    await dropQueueKeys(TEST_REDIS_URL, queuePrefix);
   });
 
   it('answers every request while PostgreSQL is up', async () => {
@@ -154,6 +159,29 @@ describe('PostgreSQL outage', function () {
         await admin.destroy();
       }
     }
+  });
+
+  describe('a portfolio scan during a PostgreSQL restart', () => {
+    it('completes: its batches that met the outage are retried', async () => {
+      for (let i = 0; i < 5; i++) await makeInitiative(app.db);
+      const lock = await lockInitiative(app.db, initiativeId);
+      const scan = await postScan(app, token, '2027-01-15');
+      await waitFor('a batch to wait for the locked initiative', () => someoneWaitsForALock(app.db), 10_000);
+      // The restart cuts off the waiting batch (and the lock's session).
+      await pg.stop('fast');
+      await lock.release().catch(() => undefined);
+      await pg.start();
+      const final = await waitFor(
+        'the scan to finish',
+        async () => {
+          const s = await getScan(app, token, scan.id).catch(() => null);
+          return s && s.status !== 'running' && s.status !== 'queued' && s;
+        },
+        30_000,
+        200,
+      );
+      expect(final).to.include({ status: 'completed', initiativesScanned: final.initiativesTotal, batchesDone: final.batchesTotal });
+    });
   });
 
   describe('what counts as "the database is unavailable"', () => {
