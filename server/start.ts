@@ -45,6 +45,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   services.crud.onCommitted(() => producer.relay.kick());
   const worker = config.START_WORKER ? await startWorkers(db, config, logger, producer) : null;
 
+  // As soon as the queue answers (now, or when Redis comes back), a never-scanned database gets its scan.
+  let firstScan: Promise<void> = Promise.resolve();
+  producer.onReady(() => {
+    firstScan = firstScan.then(() =>
+      services.scans.scanOnFirstStart().then(
+        (scanId) => {
+          if (scanId !== null) logger.info({ scanId }, 'queued a first portfolio scan of the never-scanned database');
+        },
+        (err: unknown) => logger.warn({ err }, 'could not queue the first portfolio scan; it is tried again when the queue reconnects'),
+      ),
+    );
+  });
+
   const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR, queues: producer.queues });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s)).on('error', reject);
@@ -58,6 +71,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await firstScan;
       await worker?.close();
       await producer.close();
       await db.destroy();

@@ -54,6 +54,24 @@ describe('npm start', function () {
     expect(await counts(URL_)).to.deep.equal(afterFirst);
   });
 
+  it('queues a portfolio scan on the first start of a never-scanned database, and only then', async () => {
+    const portfolioScans = async () => {
+      const client = new pg.Client({ connectionString: URL_ });
+      await client.connect();
+      const { rows } = await client.query<{ trigger: string }>(`SELECT trigger FROM scans WHERE trigger <> 'change' ORDER BY id`);
+      await client.end();
+      return rows.map((r) => r.trigger);
+    };
+    const first = await startServer(config(), createLogger('silent'));
+    // queued as soon as the queue answers, which may be a moment after the start
+    for (let waited = 0; waited < 10_000 && (await portfolioScans()).length === 0; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    await first.close();
+    expect(await portfolioScans()).to.deep.equal(['schedule']);
+    const second = await startServer(config(), createLogger('silent'));
+    await second.close();
+    expect(await portfolioScans()).to.deep.equal(['schedule']);
+  });
+
   it('loads nothing when DEMO_DATA is false', async () => {
     const running = await startServer(config({ DEMO_DATA: 'false' }), createLogger('silent'));
     await running.close();

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { badRequest, fieldError } from '../errors.js';
 import type { FieldSpec, ResourceDef } from '../resources/resource.js';
+import { NUL_MESSAGE, nulPath } from './nul.js';
 
 export const MAX_PAGE = 1000;
 
@@ -24,11 +25,15 @@ export interface RawListQuery {
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw fieldError(name, 'must be given once, as JSON');
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw fieldError(name, 'is not valid JSON');
   }
+  const nul = nulPath(parsed, name);
+  if (nul) throw fieldError(nul, NUL_MESSAGE);
+  return parsed;
 }
 
 const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);

@@ -11,6 +11,7 @@ import type { Queues } from '../../jobs/queues.js';
 import { consoleRoutes } from './console.js';
 import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
+import { refuseNul } from './refuseNul.js';
 import { resourceRoutes } from './resourceRoutes.js';
 
 export interface AppDeps extends Services {
@@ -57,7 +58,14 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
+  // Every API answer is about one user's session (a token, the user, records only they may see):
+  // no browser or proxy keeps a copy.
+  api.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
+  api.use(refuseNul);
   if (deps.queues) api.post('/auth/dashboard-cookie', dashboardCookieRoute(deps.auth));
   api.use('/auth', authRoutes(deps.auth));
   api.use(requireAuth(deps.auth));

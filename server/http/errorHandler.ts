@@ -16,7 +16,14 @@ const PG_ERRORS: Record<string, [number, string]> = {
   '22007': [400, 'A date has the wrong format.'],
   '22008': [400, 'A date is out of range.'],
   '22001': [400, 'A text is too long.'],
+  '22021': [400, 'A text holds a character the database cannot store (NUL, \\u0000).'],
 };
+
+/** A library's error about the request itself (http-errors style `status` 4xx), e.g. a bad path or body encoding. */
+function clientStatus(err: unknown): number | null {
+  const status = typeof err === 'object' && err !== null ? (err as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
 
 interface BodyParserError {
   type?: string;
@@ -45,6 +52,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
         'charset.unsupported': 'The body has an unsupported character set.',
       };
       body = { message: messages[e.type!] ?? 'The body could not be read.', errors: { body: messages[e.type!] ?? 'could not be read' } };
+    } else if (clientStatus(err)) {
+      status = clientStatus(err)!;
+      // The router's decoding of a path parameter throws URIError; a corrupt compressed body comes from zlib.
+      body =
+        err instanceof URIError
+          ? { message: 'The address holds malformed percent-encoding.' }
+          : { message: 'The body could not be read: is it compressed as its Content-Encoding says?', errors: { body: 'could not be read' } };
     } else {
       const code = (err as { code?: string }).code;
       const mapped = code ? PG_ERRORS[code] : undefined;

@@ -1,12 +1,13 @@
 // bull-board at /admin/queues, for admins only. A browser cannot send a bearer header on a page
 // load, so the console first calls POST /api/auth/dashboard-cookie, which puts the same session
-// token in an HttpOnly cookie scoped to this path.
+// token in an HttpOnly cookie scoped to this path. The board is read-only: its actions (pause,
+// retry, clean, ...) would change the queues without an audit row, so they are not offered.
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import express, { type Request, type RequestHandler, type Router } from 'express';
+import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import type { Queues } from '../../jobs/queues.js';
-import { forbidden } from '../errors.js';
+import { forbidden, methodNotAllowed, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';
 
@@ -17,7 +18,12 @@ function cookieToken(req: Request): string | undefined {
   const header = req.get('cookie') ?? '';
   for (const part of header.split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === DASHBOARD_COOKIE) return decodeURIComponent(value.join('='));
+    if (name !== DASHBOARD_COOKIE) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined; // malformed percent-encoding: no token, so 401
+    }
   }
   return undefined;
 }
@@ -30,13 +36,22 @@ function requireAdmin(auth: AuthService): RequestHandler {
   };
 }
 
+/** Only reads reach the board: besides its read-only mode, none of its write routes can slip through. */
+const readOnly: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw methodNotAllowed('The queue dashboard is read-only.');
+  next();
+};
+
 /** Sets the dashboard cookie for the caller's session (admins only). */
 export function dashboardCookieRoute(auth: AuthService): RequestHandler {
   return async (req, res) => {
     const token = bearerToken(req);
     const user = await auth.authenticate(token);
     if (user.role !== 'admin') throw forbidden('The queue dashboard is for admins only.');
-    res.cookie(DASHBOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, secure: req.secure });
+    const expires = await auth.sessionExpiry(token!);
+    if (!expires) throw unauthorized('Your session has ended or is not valid: log in again.');
+    // Lives exactly as long as the session; Secure whenever the request came over HTTPS (trust proxy).
+    res.cookie(DASHBOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, secure: req.secure, maxAge: expires.getTime() - Date.now() });
     res.status(204).end();
   };
 }
@@ -44,8 +59,11 @@ export function dashboardCookieRoute(auth: AuthService): RequestHandler {
 export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'scan' | 'rescan'>): Router {
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: [new BullMQAdapter(queues.scan), new BullMQAdapter(queues.rescan)], serverAdapter });
+  createBullBoard({ queues: [queues.scan, queues.rescan].map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
+  // bull-board serves through an Express app of its own, which would announce itself.
+  const board = serverAdapter.getRouter() as Express;
+  board.disable('x-powered-by');
   const router = express.Router();
-  router.use(requireAdmin(auth), serverAdapter.getRouter() as Router);
+  router.use(requireAdmin(auth), readOnly, board);
   return router;
 }

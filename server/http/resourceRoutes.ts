@@ -30,7 +30,8 @@ export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
     res.json(await crud.update(def, actorOf(res), req.params.id, req.body));
   });
   router.delete('/:id', async (req, res) => {
-    res.json(await crud.remove(def, actorOf(res), req.params.id));
+    const body = req.body as { version?: unknown } | undefined;
+    res.json(await crud.remove(def, actorOf(res), req.params.id, req.query.version ?? body?.version));
   });
   return router;
 }

@@ -17,8 +17,8 @@ export const commitments: ResourceDef = {
   table: 'commitments',
   fields: {
     id: { sql: 'commitments.id', kind: 'id', sortable: true, filterable: true },
-    initiativeId: { sql: 'commitments.initiative_id', kind: 'id', sortable: true, filterable: true, column: 'initiative_id' },
-    funderId: { sql: 'commitments.funder_id', kind: 'id', sortable: true, filterable: true, column: 'funder_id' },
+    initiativeId: { sql: 'commitments.initiative_id', kind: 'id', sortable: true, filterable: true, column: 'initiative_id', fixed: true },
+    funderId: { sql: 'commitments.funder_id', kind: 'id', sortable: true, filterable: true, column: 'funder_id', fixed: true },
     title: { sql: 'commitments.title', kind: 'text', sortable: true, filterable: true, column: 'title' },
     reference: { sql: 'commitments.reference', kind: 'text', filterable: true, column: 'reference' },
     programme: { sql: 'commitments.programme', kind: 'text', sortable: true, nullable: true, filterable: true, column: 'programme' },
@@ -93,9 +93,10 @@ export const commitments: ResourceDef = {
       });
     }
   },
-  afterCreate: async (trx, created, input) => {
+  cascades: { tranches: 'commitment_id' },
+  afterCreate: async (trx, created, input): Promise<Record<string, number[]>> => {
     const schedule = input.trancheSchedule as TrancheSchedule | undefined;
-    if (!schedule) return;
+    if (!schedule) return {};
     const rows = generateTranches(created.startDate as string, created.endDate as string, created.amountCents as number, schedule).map((t) => ({
       commitment_id: created.id,
       period_start: t.periodStart,
@@ -104,6 +105,8 @@ export const commitments: ResourceDef = {
       due_on: t.periodStart,
       status: 'planned',
     }));
-    if (rows.length) await trx.batchInsert('tranches', rows, 500);
+    // At most 3,600 monthly tranches (300 years × 12) × 6 columns: one statement stays far below PostgreSQL's parameter limit.
+    const inserted = rows.length ? await trx('tranches').insert(rows).returning<{ id: number }[]>('id') : [];
+    return { tranches: inserted.map((r) => r.id) };
   },
 };

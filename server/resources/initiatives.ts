@@ -40,5 +40,8 @@ export const initiatives: ResourceDef = {
   }),
   initiativeSql: 'initiatives.id',
   tenantOf: async (_trx, r) => ({ initiativeId: r.id as number, funderId: null }),
+  // Gaps go too, unaudited: the scans write them, their rows are never audited, and the
+  // initiative's own audit row says what went.
+  cascades: { budgets: 'initiative_id' },
   inUseMessage: 'This initiative still has commitments or users: remove those first.',
 };

@@ -20,6 +20,8 @@ export interface FieldSpec {
   computed?: boolean;
   /** May be null: sorting puts nulls last (the clause costs other columns their index order). */
   nullable?: boolean;
+  /** Set once on create and never changed (a commitment's initiative): an update that changes it is a 422. */
+  fixed?: boolean;
 }
 
 /** The initiative and funder a record belongs to: what the access rules are about. */
@@ -55,8 +57,20 @@ export interface ResourceDef {
   tenantOf?: (trx: Knex, record: Record<string, unknown>) => Promise<Tenant | null>;
   /** Business rules checked inside the write transaction; throw ApiError(422) to refuse. */
   check?: (trx: Knex.Transaction, next: Record<string, unknown>, prev: ApiRecord | null, actor: Actor) => Promise<void>;
-  /** Called after an insert with the new record, e.g. to generate tranches. */
-  afterCreate?: (trx: Knex.Transaction, created: ApiRecord, input: Record<string, unknown>) => Promise<void>;
+  /**
+   * Called after an insert with the new record, e.g. to generate tranches; answers the records it
+   * created (resource → ids), which get their own audit rows.
+   */
+  afterCreate?: (trx: Knex.Transaction, created: ApiRecord, input: Record<string, unknown>) => Promise<Readonly<Record<string, readonly number[]>>>;
+  /** Called after an update, e.g. to end a user's sessions when the password changed. */
+  afterUpdate?: (trx: Knex.Transaction, prev: ApiRecord, next: ApiRecord, input: Record<string, unknown>) => Promise<void>;
+  /** Facts about an update the audit row records beside the record (`passwordChanged`), never a secret. */
+  auditNotes?: (input: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Records the database removes with this one (ON DELETE CASCADE): resource → its column that
+   * points here. Each gets its own audit row.
+   */
+  cascades?: Readonly<Record<string, string>>;
   /** Columns derived from the input besides the plain fields (a password becomes its hash). */
   extraColumns?: (input: Record<string, unknown>, prev: ApiRecord | null) => Promise<Record<string, unknown>>;
   /** Input fields that are not stored as such (`trancheSchedule` on create, a user's `password`). */

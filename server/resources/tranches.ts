@@ -17,7 +17,7 @@ export const tranches: ResourceDef = {
   table: 'tranches',
   fields: {
     id: { sql: 'tranches.id', kind: 'id', sortable: true, filterable: true },
-    commitmentId: { sql: 'tranches.commitment_id', kind: 'id', sortable: true, filterable: true, column: 'commitment_id' },
+    commitmentId: { sql: 'tranches.commitment_id', kind: 'id', sortable: true, filterable: true, column: 'commitment_id', fixed: true },
     periodStart: { sql: 'tranches.period_start', kind: 'date', sortable: true, filterable: true, column: 'period_start' },
     periodEnd: { sql: 'tranches.period_end', kind: 'date', sortable: true, filterable: true, column: 'period_end' },
     amountCents: { sql: 'tranches.amount_cents', kind: 'int', sortable: true, filterable: true, column: 'amount_cents' },

@@ -47,6 +47,12 @@ export const users: ResourceDef = {
     if (!prev) throw fieldError('password', 'is required for a new user');
     return {};
   },
+  // A new password or a disable ends every session: re-enabling the user later revives none of them.
+  afterUpdate: async (trx, prev, next, input) => {
+    if (typeof input.password !== 'string' && !(next.disabled && !prev.disabled)) return;
+    await trx('sessions').where({ user_id: prev.id }).whereNull('revoked_at').update({ revoked_at: trx.fn.now() });
+  },
+  auditNotes: (input) => (typeof input.password === 'string' ? { passwordChanged: true } : {}),
   check: async (_trx, next, prev, actor) => {
     if (prev?.id !== actor.userId) return;
     if (next.role !== prev.role) throw forbidden('You cannot change your own role.', { role: 'cannot be changed for yourself' });

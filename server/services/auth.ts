@@ -8,20 +8,36 @@ import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 
+/**
+ * Login throttling after OWASP's authentication cheat sheet: only failures count. One address
+ * guessing one account, and one address guessing many, are stopped hard (429); an account
+ * attacked from many addresses is only slowed down, so its owner still gets in from elsewhere.
+ */
 export interface AuthSettings {
   sessionTtlSeconds: number;
-  /** Failed logins per email, and attempts per IP, allowed within the window. */
-  maxFailuresPerEmail: number;
-  maxAttemptsPerIp: number;
+  /** Failed logins within the window after which the same (email, address) pair gets 429. */
+  maxFailuresPerEmailAndIp: number;
+  /** Failed logins from one address (any email) within the window after which it gets 429. */
+  maxFailuresPerIp: number;
+  /** Failed logins of one email (any address) within the window after which every attempt is slowed. */
+  slowFailuresPerEmail: number;
+  /** The first slowed attempt waits this long; each further failure doubles it, up to the maximum. */
+  slowDelayMs: number;
+  maxSlowDelayMs: number;
   windowSeconds: number;
 }
 
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionTtlSeconds: 12 * 3600,
-  maxFailuresPerEmail: 10,
-  maxAttemptsPerIp: 50,
+  maxFailuresPerEmailAndIp: 10,
+  maxFailuresPerIp: 100,
+  slowFailuresPerEmail: 20,
+  slowDelayMs: 1000,
+  maxSlowDelayMs: 10_000,
   windowSeconds: 15 * 60,
 };
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export interface PublicUser {
   id: number;
@@ -62,7 +78,7 @@ export class AuthService {
 
   async login(email: string, password: string, ip: string): Promise<{ token: string; user: PublicUser }> {
     const normalized = email.trim().toLowerCase();
-    await this.checkRateLimit(normalized, ip);
+    await this.throttle(normalized, ip);
     const user = await this.db('users').whereRaw('lower(email) = ?', [normalized]).first<UserRow | undefined>();
     // Verify against a dummy hash when the user is unknown, so timing does not tell.
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
@@ -78,19 +94,37 @@ export class AuthService {
     return { token, user: toPublicUser(user) };
   }
 
-  private async checkRateLimit(email: string, ip: string): Promise<void> {
-    const since = this.db.raw(`now() - make_interval(secs => ?)`, [this.settings.windowSeconds]);
-    const recent = () => this.db('login_attempts').where('at', '>', since).first<{ n: number; oldest: Date } | undefined>(this.db.raw('count(*)::int AS n'), this.db.raw('min(at) AS oldest'));
-    const [byEmail, byIp] = await Promise.all([recent().where({ email, success: false }), recent().where({ ip })]);
+  /** 429 for a pair or an address over its limit; a delay for an email attacked from everywhere. */
+  private async throttle(email: string, ip: string): Promise<void> {
+    const s = this.settings;
+    const since = this.db.raw(`now() - make_interval(secs => ?)`, [s.windowSeconds]);
+    const failures = (where: Record<string, string>) =>
+      this.db('login_attempts')
+        .where({ ...where, success: false })
+        .where('at', '>', since)
+        .first<{ n: number; oldest: Date | null } | undefined>(this.db.raw('count(*)::int AS n'), this.db.raw('min(at) AS oldest'));
+    const [byPair, byIp, byEmail] = await Promise.all([failures({ email, ip }), failures({ ip }), failures({ email })]);
     for (const [row, max] of [
-      [byEmail, this.settings.maxFailuresPerEmail],
-      [byIp, this.settings.maxAttemptsPerIp],
+      [byPair, s.maxFailuresPerEmailAndIp],
+      [byIp, s.maxFailuresPerIp],
     ] as const) {
-      if (row && Number(row.n) >= max) {
-        const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + this.settings.windowSeconds * 1000 - Date.now()) / 1000));
+      if (row?.oldest && Number(row.n) >= max) {
+        const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + s.windowSeconds * 1000 - Date.now()) / 1000));
         throw new ApiError(429, `Too many login attempts. Try again in ${retryAfter} seconds.`, undefined, { 'Retry-After': String(retryAfter) });
       }
     }
+    const over = Number(byEmail?.n ?? 0) - s.slowFailuresPerEmail;
+    if (over >= 0) await sleep(Math.min(s.maxSlowDelayMs, s.slowDelayMs * 2 ** Math.min(over, 30)));
+  }
+
+  /** When the session behind a token ends (for a cookie that should live exactly as long). */
+  async sessionExpiry(token: string): Promise<Date | null> {
+    const row = await this.db('sessions')
+      .where({ token_hash: tokenHash(token) })
+      .whereNull('revoked_at')
+      .where('expires_at', '>', this.db.fn.now())
+      .first<{ expires_at: Date } | undefined>('expires_at');
+    return row ? new Date(row.expires_at) : null;
   }
 
   /** The user behind a bearer token, or 401. */

@@ -2,7 +2,7 @@
 // and the access rules. Knows nothing of HTTP.
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { ApiError, badRequest, conflict, notFound, type FieldErrors } from '../errors.js';
+import { ApiError, badRequest, conflict, notFound, unprocessable, type FieldErrors } from '../errors.js';
 import { fetchResourcePage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead } from './access.js';
@@ -37,6 +37,20 @@ export function validationError(errors: FieldErrors): ApiError {
     .map(([f, m]) => `${f}: ${m}`)
     .join('; ');
   return badRequest(`Invalid input. ${summary}`, errors);
+}
+
+/** The `version` a DELETE may carry (query or body): undefined when absent, else a whole number or 400. */
+export function parseVersion(raw: unknown): number | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const version = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw validationError({ version: 'must be a whole number' });
+  return version;
+}
+
+function staleVersion(def: ResourceDef, current: unknown, sent: unknown): ApiError {
+  return conflict(`This ${def.name} record was changed by someone else (version ${String(current)}, you sent ${String(sent)}). Reload it and try again.`, {
+    version: 'is stale: reload the record',
+  });
 }
 
 function parseId(raw: string | number): number {
@@ -109,16 +123,22 @@ export class CrudService {
     const input = this.readBody(def, body);
     const next = this.validate(def, input);
     return this.write(async (trx) => {
-      await this.checkTenant(trx, def, actor, next);
+      // References first: a record you may not see answers exactly like one that does not exist.
       await this.checkReferences(trx, def, actor, next);
+      await this.checkTenant(trx, def, actor, next);
       await def.check?.(trx, next, null, actor);
       const [row] = await trx(def.table)
         .insert({ ...this.columns(def, next), ...(await def.extraColumns?.(next, null)) })
         .returning<{ id: number }[]>('id');
       const created = await this.find(def, actor, row!.id, trx);
-      await def.afterCreate?.(trx, created, next);
+      const children = await def.afterCreate?.(trx, created, next);
       const after = def.afterCreate ? await this.find(def, actor, row!.id, trx) : created;
       await recordAudit(trx, actor, 'create', def.name, after.id, null, after);
+      for (const [resource, ids] of Object.entries(children ?? {})) {
+        for (const child of await this.findMany(this.resources[resource]!, actor, ids, trx)) {
+          await recordAudit(trx, actor, 'create', resource, child.id, null, child);
+        }
+      }
       for (const listener of this.listeners) await listener(trx, def.name, null, after);
       return after;
     });
@@ -138,34 +158,36 @@ export class CrudService {
     return this.write(async (trx) => {
       await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
       const prev = await this.find(def, actor, id, trx);
-      if (prev.version !== version) {
-        throw conflict(`This ${def.name} record was changed by someone else (version ${prev.version}, you sent ${String(version)}). Reload it and try again.`, {
-          version: 'is stale: reload the record',
-        });
-      }
+      if (prev.version !== version) throw staleVersion(def, prev.version, version);
       await this.checkTenant(trx, def, actor, prev);
       const writable = Object.fromEntries(Object.entries(prev).filter(([k]) => def.fields[k]?.column));
       const next = this.validate(def, { ...writable, ...this.writableInput(def, input) });
-      await this.checkTenant(trx, def, actor, { ...next, id });
+      this.checkFixed(def, prev, next);
       await this.checkReferences(trx, def, actor, next);
+      await this.checkTenant(trx, def, actor, { ...next, id });
       await def.check?.(trx, next, prev, actor);
       await trx(def.table)
         .whereRaw('id = ?::bigint', [id])
         .update({ ...this.columns(def, next), ...(await def.extraColumns?.(next, prev)), version: trx.raw('version + 1'), updated_at: trx.fn.now() });
       const after = await this.find(def, actor, id, trx);
-      await recordAudit(trx, actor, 'update', def.name, id, prev, after);
+      await def.afterUpdate?.(trx, prev, after, input);
+      await recordAudit(trx, actor, 'update', def.name, id, prev, { ...after, ...def.auditNotes?.(input) });
       for (const listener of this.listeners) await listener(trx, def.name, prev, after);
       return after;
     });
   }
 
-  async remove(def: ResourceDef, actor: Actor, rawId: string): Promise<ApiRecord> {
+  /** Deletes a record; with a `version`, only when that is still the record's version (else 409). */
+  async remove(def: ResourceDef, actor: Actor, rawId: string, rawVersion?: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'delete');
     const id = parseId(rawId);
+    const version = parseVersion(rawVersion);
     return this.write(async (trx) => {
       await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
       const prev = await this.find(def, actor, id, trx);
       await this.checkTenant(trx, def, actor, prev);
+      if (version !== undefined && prev.version !== version) throw staleVersion(def, prev.version, version);
+      const cascaded = await this.cascadedBy(trx, def, actor, id);
       try {
         await trx(def.table).whereRaw('id = ?::bigint', [id]).delete();
       } catch (err) {
@@ -175,9 +197,39 @@ export class CrudService {
         throw err;
       }
       await recordAudit(trx, actor, 'delete', def.name, id, prev, null);
+      for (const [resource, records] of cascaded) {
+        for (const record of records) await recordAudit(trx, actor, 'delete', resource, record.id, record, null);
+      }
       for (const listener of this.listeners) await listener(trx, def.name, prev, null);
       return prev;
     });
+  }
+
+  /** The records (of any visibility the actor has) with these ids. */
+  private async findMany(def: ResourceDef, actor: Actor, ids: readonly number[], knex: Knex): Promise<ApiRecord[]> {
+    if (!ids.length) return [];
+    return (await this.select(knex, def, actor).whereIn(def.fields.id!.sql, ids).orderBy(def.fields.id!.sql)) as ApiRecord[];
+  }
+
+  /** The records the database will remove with this one, as they are now, per resource. */
+  private async cascadedBy(trx: Knex.Transaction, def: ResourceDef, actor: Actor, id: number): Promise<[string, ApiRecord[]][]> {
+    const out: [string, ApiRecord[]][] = [];
+    for (const [resource, column] of Object.entries(def.cascades ?? {})) {
+      const child = this.resources[resource]!;
+      const records = (await this.select(trx, child, actor).whereRaw(`${child.table}.${column} = ?::bigint`, [id]).orderBy(child.fields.id!.sql)) as ApiRecord[];
+      out.push([resource, records]);
+    }
+    return out;
+  }
+
+  /** Fields fixed once created keep their value (the same value is fine: clients send the whole record back). */
+  private checkFixed(def: ResourceDef, prev: ApiRecord, next: Record<string, unknown>): void {
+    const changed = Object.entries(def.fields).filter(([name, spec]) => spec.fixed && next[name] !== undefined && String(next[name]) !== String(prev[name]));
+    if (!changed.length) return;
+    throw unprocessable(
+      `${changed.map(([name]) => name).join(' and ')} of a ${def.name} record cannot be changed once created: delete the record and create it anew.`,
+      Object.fromEntries(changed.map(([name]) => [name, 'cannot be changed once created'])),
+    );
   }
 
   /** The body as an object of known fields; unknown fields are refused, read-only ones dropped later. */

@@ -43,4 +43,25 @@ export class ScanService {
     });
     return this.crud.get(RESOURCES.scans!, actor, scanId);
   }
+
+  /**
+   * DESIGN.md: a portfolio scan runs on the first start of an empty or never-scanned database, so
+   * nobody sees "no gaps" merely because no scan has run yet. Never-scanned: no portfolio scan
+   * (`schedule` or `manual`) was ever recorded; rescans of single initiatives do not count. The
+   * scan is the system's own, recorded as `schedule`. Answers the scan's id, or null when none
+   * was needed or the queue cannot take it now (then the next start tries again).
+   */
+  async scanOnFirstStart(): Promise<number | null> {
+    if (!this.queues || !(await this.queueReady())) return null;
+    const queue = this.queues.scan;
+    return this.db.transaction(async (trx) => {
+      // one process at a time decides, so two API processes starting together queue one scan
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['vangnet:first-start-scan']);
+      const scanned = await trx('scans').whereIn('trigger', ['schedule', 'manual']).first('id');
+      if (scanned) return null;
+      const scan = await createScan(trx, 'schedule', today());
+      await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
+      return scan.id;
+    });
+  }
 }

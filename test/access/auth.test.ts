@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { AuthService } from '../../server/services/auth.js';
+import { AuthService, DEFAULT_AUTH_SETTINGS } from '../../server/services/auth.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeFunder, makeUser, TEST_PASSWORD, tokenFor } from '../support/factories.js';
 
@@ -66,24 +66,79 @@ describe('login and sessions', () => {
     expect(res.body).to.have.nested.property('errors.password', 'is required');
   });
 
-  it('limits failed logins per email: the eleventh try answers 429 with Retry-After', async () => {
-    for (let i = 0; i < 10; i += 1) expect((await login({ email, password: `wrong ${i}` }, `10.0.1.${i}`)).status).to.equal(401);
-    const limited = await login({ email, password: TEST_PASSWORD }, '10.0.2.1');
-    expect(limited.status).to.equal(429);
-    const retryAfter = Number(limited.headers.get('retry-after'));
-    expect(retryAfter).to.be.within(1, 15 * 60);
-    // Another account from the same addresses is not affected.
-    const other = await makeUser(app.db, 'admin');
-    const otherEmail = (await app.db('users').where({ id: other }).first<{ email: string }>('email')).email;
-    expect((await login({ email: otherEmail, password: TEST_PASSWORD }, '10.0.2.1')).status).to.equal(200);
+  /** Failed attempts written straight to the table: as if they had been made, without argon2's cost. */
+  const recordFailures = (n: number, row: { email: string; ip: string }) => app.db('login_attempts').insert(Array.from({ length: n }, () => ({ ...row, success: false })));
+
+  it("lets the owner in from another address after an attacker's 10 failures: no lockout per email", async () => {
+    for (let i = 0; i < 10; i += 1) expect((await login({ email, password: `wrong ${i}` }, '203.0.113.66')).status).to.equal(401);
+    expect((await login({ email, password: TEST_PASSWORD }, '10.0.2.1')).status).to.equal(200);
   });
 
-  it('limits attempts per IP address across emails', async () => {
-    for (let i = 0; i < 50; i += 1) await login({ email: `someone-${i}@test.example`, password: 'guess' }, '10.9.9.9');
+  it('limits failures per email and address: the eleventh try from there answers 429 with Retry-After, even with the right password', async () => {
+    for (let i = 0; i < 10; i += 1) expect((await login({ email, password: `wrong ${i}` }, '203.0.113.7')).status).to.equal(401);
+    const limited = await login({ email, password: TEST_PASSWORD }, '203.0.113.7');
+    expect(limited.status).to.equal(429);
+    expect(Number(limited.headers.get('retry-after'))).to.be.within(1, 15 * 60);
+    // Another account from that address, and this account from elsewhere, are not affected.
+    const other = await makeUser(app.db, 'admin');
+    const otherEmail = (await app.db('users').where({ id: other }).first<{ email: string }>('email')).email;
+    expect((await login({ email: otherEmail, password: TEST_PASSWORD }, '203.0.113.7')).status).to.equal(200);
+    expect((await login({ email, password: TEST_PASSWORD }, '203.0.113.8')).status).to.equal(200);
+  });
+
+  it('does not count successful logins: 50 people behind one office address all get in', async () => {
+    const people = await Promise.all(Array.from({ length: 5 }, () => makeUser(app.db, 'admin')));
+    const emails = (await app.db('users').whereIn('id', people).select<{ email: string }[]>('email')).map((u) => u.email);
+    for (let i = 0; i < 55; i += 1) {
+      const res = await login({ email: emails[i % emails.length], password: TEST_PASSWORD }, '198.51.100.1');
+      expect(res.status, `login ${i + 1}`).to.equal(200);
+    }
+  });
+
+  it('limits failures per address across emails (100 in 15 minutes)', async () => {
+    await recordFailures(100, { email: 'someone@test.example', ip: '10.9.9.9' });
     const limited = await login({ email, password: TEST_PASSWORD }, '10.9.9.9');
     expect(limited.status).to.equal(429);
     expect(limited.headers.get('retry-after')).to.match(/^\d+$/);
     expect((await login({ email, password: TEST_PASSWORD }, '10.9.9.10')).status).to.equal(200);
+  });
+
+  it('slows, never locks, an account attacked from many addresses', async () => {
+    const auth = new AuthService(app.db, { ...DEFAULT_AUTH_SETTINGS, slowFailuresPerEmail: 20, slowDelayMs: 200, maxSlowDelayMs: 400 });
+    for (let i = 0; i < 30; i += 1) await recordFailures(1, { email, ip: `192.0.2.${i}` });
+    const started = Date.now();
+    const { user } = await auth.login(email, TEST_PASSWORD, '10.0.3.1');
+    expect(user.id).to.equal(userId);
+    expect(Date.now() - started).to.be.at.least(400);
+  });
+
+  it("ends a user's sessions when an admin resets the password, and records only that it changed", async () => {
+    const admin = await tokenFor(app.db, await makeUser(app.db, 'admin'));
+    const old = await tokenFor(app.db, userId);
+    const record = (await app.request<Record<string, unknown>>('GET', `/api/users/${userId}`, { token: admin })).body;
+    const reset = await app.request('PUT', `/api/users/${userId}`, { token: admin, body: { ...record, password: 'a reset password 2027' } });
+    expect(reset.status).to.equal(200);
+    expect((await app.request('GET', '/api/auth/me', { token: old })).status).to.equal(401);
+    const audit = await app.db('audit_events').where({ resource: 'users', record_id: String(userId), action: 'update' }).orderBy('id', 'desc').first<{ after: Record<string, unknown> }>('after');
+    expect(audit.after).to.include({ passwordChanged: true });
+    expect(JSON.stringify(audit.after)).not.to.contain('a reset password 2027');
+    // An update without a password leaves sessions alone.
+    const fresh = await tokenFor(app.db, userId);
+    const current = (await app.request<Record<string, unknown>>('GET', `/api/users/${userId}`, { token: admin })).body;
+    expect((await app.request('PUT', `/api/users/${userId}`, { token: admin, body: current })).status).to.equal(200);
+    expect((await app.request('GET', '/api/auth/me', { token: fresh })).status).to.equal(200);
+  });
+
+  it('ends the sessions of a user an admin disables: enabling them again revives none', async () => {
+    const admin = await tokenFor(app.db, await makeUser(app.db, 'admin'));
+    const old = await tokenFor(app.db, userId);
+    const record = (await app.request<Record<string, unknown>>('GET', `/api/users/${userId}`, { token: admin })).body;
+    const disabled = await app.request<Record<string, unknown>>('PUT', `/api/users/${userId}`, { token: admin, body: { ...record, disabled: true } });
+    expect(disabled.status).to.equal(200);
+    const enabled = await app.request('PUT', `/api/users/${userId}`, { token: admin, body: { ...disabled.body, disabled: false } });
+    expect(enabled.status).to.equal(200);
+    expect((await app.request('GET', '/api/auth/me', { token: old })).status).to.equal(401);
+    expect((await login({ email, password: TEST_PASSWORD })).status).to.equal(200);
   });
 
   it('answers 401 without a token, with a malformed one, and with an unknown one', async () => {
@@ -165,6 +220,23 @@ describe('hardening', () => {
     expect(allowed.headers.get('access-control-allow-origin')).to.equal('http://console.example');
     const other = await app.request('GET', '/healthz', { headers: { origin: 'http://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).to.equal(null);
+  });
+
+  it('answers Cache-Control: no-store wherever a token or personal data is answered', async () => {
+    const userId = await makeUser(app.db, 'admin');
+    const email = (await app.db('users').where({ id: userId }).first<{ email: string }>('email')).email;
+    const login = await app.request<LoginBody>('POST', '/api/auth/login', { body: { email, password: TEST_PASSWORD }, headers: { 'x-forwarded-for': '10.7.0.1' } });
+    expect(login.status).to.equal(200);
+    const token = login.body.token;
+    for (const res of [
+      login,
+      await app.request('GET', '/api/auth/me', { token }),
+      await app.request('GET', '/api/users', { token }),
+      await app.request('GET', `/api/users/${userId}`, { token }),
+      await app.request('POST', '/api/auth/login', { body: { email, password: 'wrong password' }, headers: { 'x-forwarded-for': '10.7.0.1' } }),
+    ]) {
+      expect(res.headers.get('cache-control')).to.equal('no-store');
+    }
   });
 
   it('answers errors without a stack trace', async () => {

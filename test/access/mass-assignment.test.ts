@@ -34,8 +34,8 @@ describe('no mass assignment', () => {
     const id = await makeCommitment(app.db, own, funderA);
     const before = await read(`/api/commitments/${id}`);
     const res = await app.request('PUT', `/api/commitments/${id}`, { token: funderToken, body: { ...before, funderId: funderB } });
-    expect(res.status).to.equal(403);
-    expect(res.body).to.have.nested.property('errors.funderId', 'must be your own funder');
+    expect(res.status).to.equal(422);
+    expect(res.body).to.have.nested.property('errors.funderId', 'cannot be changed once created');
     expect(await read(`/api/commitments/${id}`)).to.deep.equal(before);
   });
 
@@ -52,14 +52,16 @@ describe('no mass assignment', () => {
     const budget = await makeBudget(app.db, own, { year: 2031 });
     const before = await read(`/api/budgets/${budget}`);
     const res = await app.request('PUT', `/api/budgets/${budget}`, { token: initiativeToken, body: { ...before, initiativeId: other } });
-    expect(res.status).to.equal(403);
-    expect(res.body).to.have.nested.property('errors.initiativeId', 'must be your own initiative');
+    // An initiative it may not see answers like one that does not exist.
+    expect(res.status).to.equal(400);
+    expect(res.body).to.have.nested.property('errors.initiativeId', 'must be the id of an existing initiatives record you may see');
     expect(await read(`/api/budgets/${budget}`)).to.deep.equal(before);
 
     const commitment = await makeCommitment(app.db, own, funderB);
     const c = await read(`/api/commitments/${commitment}`);
     const moved = await app.request('PUT', `/api/commitments/${commitment}`, { token: initiativeToken, body: { ...c, initiativeId: other } });
-    expect(moved.status).to.equal(403);
+    expect(moved.status).to.equal(422);
+    expect(moved.body).to.have.nested.property('errors.initiativeId', 'cannot be changed once created');
     expect(await read(`/api/commitments/${commitment}`)).to.deep.equal(c);
   });
 

@@ -91,7 +91,8 @@ function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey
   if (given === 'all') return ok;
   const { sees, owns } = reach(role, key);
   if (verb === 'list' || verb === 'get') return sees ? ok : 404;
-  if (verb === 'create') return owns ? ok : 403;
+  // A reference to a record the role may not see answers like one to a record that does not exist.
+  if (verb === 'create') return owns ? ok : sees ? 403 : 400;
   if (!sees) return 404;
   return owns ? ok : 403;
 }

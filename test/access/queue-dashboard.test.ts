@@ -29,9 +29,52 @@ describe('queue dashboard', () => {
     const cookie = await app.request('POST', '/api/auth/dashboard-cookie', { token: adminToken });
     expect(cookie.status).to.equal(204);
     const setCookie = cookie.headers.get('set-cookie') ?? '';
-    expect(setCookie).to.match(/^vangnet_dashboard=[^;]+; Path=\/admin\/queues; HttpOnly; SameSite=Strict/);
+    expect(setCookie).to.match(/^vangnet_dashboard=[^;]+;/);
+    for (const attribute of ['Path=/admin/queues', 'HttpOnly', 'SameSite=Strict']) expect(setCookie).to.contain(attribute);
     const queues = await app.request<{ queues: { name: string }[] }>('GET', '/admin/queues/api/queues', { headers: { cookie: setCookie.split(';')[0]! } });
     expect(queues.status).to.equal(200);
     expect(queues.body.queues.map((q) => q.name).sort()).to.deep.equal(['rescan', 'scan']);
+  });
+
+  it('is read-only: pause, resume, retry, clean and the rest answer 405 and change nothing', async () => {
+    for (const [method, path] of [
+      ['PUT', '/api/queues/pause'],
+      ['PUT', '/api/queues/scan/pause'],
+      ['PUT', '/api/queues/scan/retry/failed'],
+      ['PUT', '/api/queues/scan/clean/completed'],
+      ['PUT', '/api/queues/scan/empty'],
+      ['POST', '/api/queues/scan/add'],
+      ['DELETE', '/api/queues/scan/obliterate'],
+    ] as const) {
+      const res = await app.request(method, `/admin/queues${path}`, { token: adminToken, body: {} });
+      expect(res.status, `${method} ${path}`).to.equal(405);
+    }
+    expect(await app.producer.queues.scan.isPaused()).to.equal(false);
+    const queues = await app.request<{ queues: { readOnlyMode: boolean }[] }>('GET', '/admin/queues/api/queues', { token: adminToken });
+    expect(queues.body.queues.every((q) => q.readOnlyMode)).to.equal(true);
+  });
+
+  it('never announces X-Powered-By, on the page or its API', async () => {
+    for (const path of ['/admin/queues', '/admin/queues/api/queues']) {
+      const res = await app.request('GET', path, { token: adminToken });
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('x-powered-by'), path).to.equal(null);
+    }
+  });
+
+  it('answers 401 to a cookie that is not valid percent-encoding, before anything else', async () => {
+    for (const cookie of ['vangnet_dashboard=%', 'vangnet_dashboard=%E0%A4%A', 'vangnet_dashboard=%ZZ']) {
+      expect((await app.request('GET', '/admin/queues', { headers: { cookie } })).status, cookie).to.equal(401);
+    }
+  });
+
+  it('sets the cookie for exactly the rest of the session, Secure over HTTPS', async () => {
+    const plain = await app.request('POST', '/api/auth/dashboard-cookie', { token: adminToken });
+    const maxAge = Number(/Max-Age=(\d+)/.exec(plain.headers.get('set-cookie') ?? '')?.[1]);
+    // tokenFor makes sessions of one hour.
+    expect(maxAge).to.be.within(3600 - 60, 3600);
+    expect(plain.headers.get('set-cookie')).not.to.contain('Secure');
+    const https = await app.request('POST', '/api/auth/dashboard-cookie', { token: adminToken, headers: { 'x-forwarded-proto': 'https' } });
+    expect(https.headers.get('set-cookie')).to.contain('Secure');
   });
 });

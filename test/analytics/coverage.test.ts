@@ -36,6 +36,7 @@ describe('analytics: coverage', () => {
       await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
       await makeBudget(app.db, id, { year: 2027, amount_cents: 730_000 });
       await makeBudget(app.db, id, { year: 2028, amount_cents: 366_000 });
+      await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
       gemeente = await makeFunder(app.db, { name: names.gemeente, type: 'municipality' });
       fonds = await makeFunder(app.db, { name: names.fonds, type: 'foundation' });
       bedrijf = await makeFunder(app.db, { name: names.bedrijf, type: 'company' });
@@ -69,6 +70,7 @@ describe('analytics: coverage', () => {
       expect(y2026).to.deep.equal({
         year: 2026,
         needCents: 365_000,
+        needEstimated: false,
         committedCents: 365_000,
         pipelineCents: 365_000,
         coverage: 1,
@@ -80,6 +82,7 @@ describe('analytics: coverage', () => {
       expect(y2027).to.deep.equal({
         year: 2027,
         needCents: 730_000,
+        needEstimated: false,
         committedCents: 273_000,
         pipelineCents: 273_000,
         coverage: 273_000 / 730_000,
@@ -90,16 +93,18 @@ describe('analytics: coverage', () => {
       expect(y2028).to.deep.equal({
         year: 2028,
         needCents: 366_000,
+        needEstimated: false,
         committedCents: 91_000,
         pipelineCents: 457_000,
         coverage: 91_000 / 366_000,
         committedByFunderId: { [fonds]: 91_000 },
         committedByFunderType: { foundation: 91_000 },
       });
-      // 2029: no budget, no funding → coverage null (not 0, not a division by zero).
+      // 2029: a budget of 0, no funding → coverage null (not 0, not a division by zero).
       expect(y2029).to.deep.equal({
         year: 2029,
         needCents: 0,
+        needEstimated: false,
         committedCents: 0,
         pipelineCents: 0,
         coverage: null,
@@ -150,6 +155,29 @@ describe('analytics: coverage', () => {
     await makeCommitment(app.db, id, funder, { status: 'requested', start_date: '2026-12-31', end_date: '2027-01-02', amount_cents: 1_000 });
     const res = await coverage(id, '?from=2027&years=1');
     expect(res.body.years[0]).to.include({ needCents: 100_000, committedCents: 50_667, pipelineCents: 51_333, coverage: 50_667 / 100_000 });
+  });
+
+  it('carries a 2026 budget forward into later years as estimated need, and stops at a budget of 0', async () => {
+    const id = await makeInitiative(app.db);
+    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    const carried = await coverage(id, '?from=2026&years=6');
+    expect(carried.body.budgetThrough).to.equal(2026);
+    expect(carried.body.years.map((y) => [y.year, y.needCents, y.needEstimated])).to.deep.equal([
+      [2026, 365_000, false],
+      [2027, 365_000, true],
+      [2028, 365_000, true],
+      [2029, 365_000, true],
+      [2030, 365_000, true],
+      [2031, 365_000, true],
+    ]);
+    await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
+    const stopped = await coverage(id, '?from=2028&years=3');
+    expect(stopped.body.budgetThrough).to.equal(2029);
+    expect(stopped.body.years.map((y) => [y.year, y.needCents, y.needEstimated, y.coverage])).to.deep.equal([
+      [2028, 365_000, true, 0],
+      [2029, 0, false, null],
+      [2030, 0, true, null],
+    ]);
   });
 
   it('answers coverage null for every year of an initiative without a budget', async () => {

@@ -31,6 +31,7 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
     const id = await makeInitiative(app.db, { name: name(suffix), ...over });
     await makeBudget(app.db, id, { year: 2030, amount_cents: 365_000 });
     await makeBudget(app.db, id, { year: 2031, amount_cents: 365_000 });
+    await makeBudget(app.db, id, { year: 2032, amount_cents: 0 });
     return id;
   }
 

@@ -32,6 +32,7 @@ describe('analytics: runway', () => {
     // so 3 months of runway, funded through 2028-03-31. asOf is mid-month: January still counts whole.
     const id = await makeInitiative(app.db, { reserves_cents: 100_000 });
     await makeBudget(app.db, id, { year: 2028, amount_cents: 366_000 });
+    await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
 
     const res = await runway(id, '?asOf=2028-01-15');
     expect(res.status).to.equal(200);
@@ -43,16 +44,17 @@ describe('analytics: runway', () => {
     expect(res.body.horizonReached).to.equal(false);
     expect(res.body.months).to.have.length(60);
     expect(res.body.months.slice(0, 4)).to.deep.equal([
-      { month: '2028-01', needCents: 31_000, fundingCents: 0, balanceCents: 69_000 },
-      { month: '2028-02', needCents: 29_000, fundingCents: 0, balanceCents: 40_000 },
-      { month: '2028-03', needCents: 31_000, fundingCents: 0, balanceCents: 9_000 },
-      { month: '2028-04', needCents: 30_000, fundingCents: 0, balanceCents: -21_000 },
+      { month: '2028-01', needCents: 31_000, fundingCents: 0, balanceCents: 69_000, needEstimated: false },
+      { month: '2028-02', needCents: 29_000, fundingCents: 0, balanceCents: 40_000, needEstimated: false },
+      { month: '2028-03', needCents: 31_000, fundingCents: 0, balanceCents: 9_000, needEstimated: false },
+      { month: '2028-04', needCents: 30_000, fundingCents: 0, balanceCents: -21_000, needEstimated: false },
     ]);
-    // The whole year's need is spent by December: 100_000 − 366_000 = −266_000; no budget after it.
-    expect(res.body.months[11]).to.deep.equal({ month: '2028-12', needCents: 31_000, fundingCents: 0, balanceCents: -266_000 });
-    expect(res.body.months[12]).to.deep.equal({ month: '2029-01', needCents: 0, fundingCents: 0, balanceCents: -266_000 });
+    // The whole year's need is spent by December: 100_000 − 366_000 = −266_000; a budget of 0 after it,
+    // carried forward (estimated) from 2030.
+    expect(res.body.months[11]).to.deep.equal({ month: '2028-12', needCents: 31_000, fundingCents: 0, balanceCents: -266_000, needEstimated: false });
+    expect(res.body.months[12]).to.deep.equal({ month: '2029-01', needCents: 0, fundingCents: 0, balanceCents: -266_000, needEstimated: false });
     // 60 months from 2028-01: the last is 2032-12.
-    expect(res.body.months[59]).to.deep.equal({ month: '2032-12', needCents: 0, fundingCents: 0, balanceCents: -266_000 });
+    expect(res.body.months[59]).to.deep.equal({ month: '2032-12', needCents: 0, fundingCents: 0, balanceCents: -266_000, needEstimated: true });
   });
 
   it('accepts 29 February of a leap year as asOf and starts with February', async () => {
@@ -62,7 +64,7 @@ describe('analytics: runway', () => {
     // − 31_000 = −21_000 (May) → 3 months, through 2028-04-30.
     const res = await runway(id, '?asOf=2028-02-29');
     expect(res.status).to.equal(200);
-    expect(res.body.months[0]).to.deep.equal({ month: '2028-02', needCents: 29_000, fundingCents: 0, balanceCents: 71_000 });
+    expect(res.body.months[0]).to.deep.equal({ month: '2028-02', needCents: 29_000, fundingCents: 0, balanceCents: 71_000, needEstimated: false });
     expect(res.body.runwayMonths).to.equal(3);
     expect(res.body.fundedThrough).to.equal('2028-04-30');
   });
@@ -101,17 +103,17 @@ describe('analytics: runway', () => {
       expect(res.status).to.equal(200);
       expect(res.body.scenario).to.equal('committed');
       expect(res.body.months.slice(0, 5)).to.deep.equal([
-        { month: '2026-11', needCents: 30_000, fundingCents: 30_000, balanceCents: 0 },
-        { month: '2026-12', needCents: 31_000, fundingCents: 31_000, balanceCents: 0 },
-        { month: '2027-01', needCents: 31_000, fundingCents: 31_000, balanceCents: 0 },
-        { month: '2027-02', needCents: 28_000, fundingCents: 0, balanceCents: -28_000 },
-        { month: '2027-03', needCents: 31_000, fundingCents: 0, balanceCents: -59_000 },
+        { month: '2026-11', needCents: 30_000, fundingCents: 30_000, balanceCents: 0, needEstimated: false },
+        { month: '2026-12', needCents: 31_000, fundingCents: 31_000, balanceCents: 0, needEstimated: false },
+        { month: '2027-01', needCents: 31_000, fundingCents: 31_000, balanceCents: 0, needEstimated: false },
+        { month: '2027-02', needCents: 28_000, fundingCents: 0, balanceCents: -28_000, needEstimated: false },
+        { month: '2027-03', needCents: 31_000, fundingCents: 0, balanceCents: -59_000, needEstimated: false },
       ]);
       expect(res.body.runwayMonths).to.equal(3);
       expect(res.body.fundedThrough).to.equal('2027-01-31');
       expect(res.body.horizonReached).to.equal(false);
       // By the end of 2027 the unfunded days Feb–Dec (334 of them) are all spent: −334_000.
-      expect(res.body.months[13]).to.deep.equal({ month: '2027-12', needCents: 31_000, fundingCents: 0, balanceCents: -334_000 });
+      expect(res.body.months[13]).to.deep.equal({ month: '2027-12', needCents: 31_000, fundingCents: 0, balanceCents: -334_000, needEstimated: false });
       expect(res.body.months[59]!.month).to.equal('2031-10');
     });
 
@@ -124,9 +126,9 @@ describe('analytics: runway', () => {
       expect(res.status).to.equal(200);
       expect(res.body.scenario).to.equal('pipeline');
       expect(res.body.months.slice(3, 6)).to.deep.equal([
-        { month: '2027-02', needCents: 28_000, fundingCents: 28_000, balanceCents: 0 },
-        { month: '2027-03', needCents: 31_000, fundingCents: 31_000, balanceCents: 0 },
-        { month: '2027-04', needCents: 30_000, fundingCents: 0, balanceCents: -30_000 },
+        { month: '2027-02', needCents: 28_000, fundingCents: 28_000, balanceCents: 0, needEstimated: false },
+        { month: '2027-03', needCents: 31_000, fundingCents: 31_000, balanceCents: 0, needEstimated: false },
+        { month: '2027-04', needCents: 30_000, fundingCents: 0, balanceCents: -30_000, needEstimated: false },
       ]);
       expect(res.body.runwayMonths).to.equal(5);
       expect(res.body.fundedThrough).to.equal('2027-03-31');
@@ -141,10 +143,10 @@ describe('analytics: runway', () => {
       // conditional, 31_000 over January's 31 days: pipeline January is covered, committed is not
       await makeCommitment(app.db, other, funder, { status: 'conditional', start_date: '2027-01-01', end_date: '2027-01-31', amount_cents: 31_000 });
       const pipeline = await runway(other, '?asOf=2027-01-01&scenario=pipeline');
-      expect(pipeline.body.months[0]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 31_000, balanceCents: 0 });
+      expect(pipeline.body.months[0]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 31_000, balanceCents: 0, needEstimated: false });
       expect(pipeline.body.runwayMonths).to.equal(1);
       const committed = await runway(other, '?asOf=2027-01-01');
-      expect(committed.body.months[0]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 0, balanceCents: -31_000 });
+      expect(committed.body.months[0]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 0, balanceCents: -31_000, needEstimated: false });
       expect(committed.body.runwayMonths).to.equal(0);
     });
   });
@@ -161,8 +163,8 @@ describe('analytics: runway', () => {
 
     const res = await runway(id, '?asOf=2026-12-01');
     expect(res.body.months.slice(0, 2)).to.deep.equal([
-      { month: '2026-12', needCents: 31_000, fundingCents: 30_000, balanceCents: 0 },
-      { month: '2027-01', needCents: 31_000, fundingCents: 30_000, balanceCents: -1_000 },
+      { month: '2026-12', needCents: 31_000, fundingCents: 30_000, balanceCents: 0, needEstimated: false },
+      { month: '2027-01', needCents: 31_000, fundingCents: 30_000, balanceCents: -1_000, needEstimated: false },
     ]);
     expect(res.body.runwayMonths).to.equal(1);
     expect(res.body.fundedThrough).to.equal('2026-12-31');
@@ -173,21 +175,45 @@ describe('analytics: runway', () => {
     const id = await makeInitiative(app.db, { reserves_cents: 0 });
     await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
     const res = await runway(id, '?asOf=2026-05-31');
-    expect(res.body.months[0]).to.deep.equal({ month: '2026-05', needCents: 31_000, fundingCents: 0, balanceCents: -31_000 });
+    expect(res.body.months[0]).to.deep.equal({ month: '2026-05', needCents: 31_000, fundingCents: 0, balanceCents: -31_000, needEstimated: false });
     expect(res.body.runwayMonths).to.equal(0);
     expect(res.body.fundedThrough).to.equal(null);
     expect(res.body.horizonReached).to.equal(false);
   });
 
+  it('carries a 2026 budget forward through 2031 as estimated need, so the budget stopping is no full runway', async () => {
+    // Budget 2026 only: 365_000 (1_000 a day); reserves 500_000; asOf 2026-07-01. July–December
+    // need 184_000 → 316_000 left; 2027 needs 2026's 365_000, estimated: January 31_000 ... the
+    // reserves last until the end of October 2027 (316_000 − 304_000 = 12_000), November ends at −18_000.
+    const id = await makeInitiative(app.db, { reserves_cents: 500_000 });
+    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    const res = await runway(id, '?asOf=2026-07-01');
+    expect(res.body).to.deep.include({ runwayMonths: 16, fundedThrough: '2027-10-31', horizonReached: false, budgetThrough: 2026 });
+    expect(res.body.months[5]).to.deep.equal({ month: '2026-12', needCents: 31_000, fundingCents: 0, balanceCents: 316_000, needEstimated: false });
+    expect(res.body.months[6]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 0, balanceCents: 285_000, needEstimated: true });
+    expect(res.body.months[15]).to.deep.equal({ month: '2027-10', needCents: 31_000, fundingCents: 0, balanceCents: 12_000, needEstimated: true });
+    expect(res.body.months[16]).to.deep.equal({ month: '2027-11', needCents: 30_000, fundingCents: 0, balanceCents: -18_000, needEstimated: true });
+    // every month 2027..2031 needs the 2026 rate: June 2031, the horizon's last month, 30_000
+    expect(res.body.months[59]).to.deep.include({ month: '2031-06', needCents: 30_000, needEstimated: true });
+
+    // an explicit budget of 0 for 2028 stops the need (and is carried forward as 0)
+    await makeBudget(app.db, id, { year: 2028, amount_cents: 0 });
+    const stopped = await runway(id, '?asOf=2026-07-01');
+    expect(stopped.body).to.deep.include({ runwayMonths: 16, budgetThrough: 2028 });
+    expect(stopped.body.months[18]).to.deep.equal({ month: '2028-01', needCents: 0, fundingCents: 0, balanceCents: 316_000 - 365_000, needEstimated: false });
+    expect(stopped.body.months[59]).to.deep.include({ month: '2031-06', needCents: 0, needEstimated: true });
+  });
+
   it('reaches the 60-month horizon when the reserves outlast the need', async () => {
     // Reserves 1_000_000, budget 2026 365_000 (1_000 a day), from March: Mar–Dec is 306 days →
-    // 1_000_000 − 306_000 = 694_000 at the end of 2026, and nothing changes after it.
+    // 1_000_000 − 306_000 = 694_000 at the end of 2026, and nothing changes after it (a budget of 0).
     const id = await makeInitiative(app.db, { reserves_cents: 1_000_000 });
     await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    await makeBudget(app.db, id, { year: 2027, amount_cents: 0 });
     const res = await runway(id, '?asOf=2026-03-01');
-    expect(res.body.months[0]).to.deep.equal({ month: '2026-03', needCents: 31_000, fundingCents: 0, balanceCents: 969_000 });
-    expect(res.body.months[9]).to.deep.equal({ month: '2026-12', needCents: 31_000, fundingCents: 0, balanceCents: 694_000 });
-    expect(res.body.months[59]).to.deep.equal({ month: '2031-02', needCents: 0, fundingCents: 0, balanceCents: 694_000 });
+    expect(res.body.months[0]).to.deep.equal({ month: '2026-03', needCents: 31_000, fundingCents: 0, balanceCents: 969_000, needEstimated: false });
+    expect(res.body.months[9]).to.deep.equal({ month: '2026-12', needCents: 31_000, fundingCents: 0, balanceCents: 694_000, needEstimated: false });
+    expect(res.body.months[59]).to.deep.equal({ month: '2031-02', needCents: 0, fundingCents: 0, balanceCents: 694_000, needEstimated: true });
     expect(res.body.runwayMonths).to.equal(60);
     expect(res.body.fundedThrough).to.equal('2031-02-28');
     expect(res.body.horizonReached).to.equal(true);

@@ -18,6 +18,7 @@ export interface RunwayBody {
 export interface YearCoverageBody {
   year: number;
   needCents: number;
+  needEstimated: boolean;
   committedCents: number;
   pipelineCents: number;
   coverage: number | null;
@@ -35,6 +36,7 @@ export interface FunderFigure {
 export interface CoverageBody {
   initiativeId: number;
   from: number;
+  budgetThrough: number | null;
   years: YearCoverageBody[];
   funders: FunderFigure[];
 }

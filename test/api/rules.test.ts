@@ -431,11 +431,11 @@ describe('API rules and errors', () => {
       expect(await countRows(app.db, 'budgets', { initiative_id: MISSING_ID })).to.equal(0);
     });
 
-    it('refuses moving a commitment to an initiative that does not exist', async () => {
+    it('refuses moving a commitment to an initiative that does not exist: its initiative is fixed', async () => {
       const id = await makeCommitment(app.db, initiativeId, funderId);
       const before = await get('commitments', id);
-      expectRefused(await send('PUT', `/api/commitments/${id}`, { ...before.body, initiativeId: MISSING_ID }), 400, {
-        initiativeId: 'must be the id of an existing initiatives record you may see',
+      expectRefused(await send('PUT', `/api/commitments/${id}`, { ...before.body, initiativeId: MISSING_ID }), 422, {
+        initiativeId: 'cannot be changed once created',
       });
       expect((await get('commitments', id)).body).to.deep.equal(before.body);
     });

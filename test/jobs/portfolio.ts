@@ -4,6 +4,8 @@
 // AS_OF 2027-03-15: the horizon runs over the 60 months 2027-03 .. 2032-02 (horizon end
 // 2032-02-29); severity is `high` before 2027-09-15, `medium` before 2028-03-15, else `low`.
 // Every budget and commitment is 1_000 or 2_000 cents a day, so monthly figures are whole cents.
+// Budgets of 0 end the need where the hand-worked gaps say "no need" (a budget otherwise carries
+// forward). No initiative has reserves, so the runway ends with the last fully funded month.
 import type { Knex } from 'knex';
 import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import type { GapShape } from './support.js';
@@ -46,6 +48,7 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   // A's stale shortfall (August) overlaps the new one, so the scan updates it in place.
   const a = await makeInitiative(db, { founded_on: '2024-01-01' });
   await makeBudget(db, a, { year: 2027, amount_cents: 365_000 });
+  await makeBudget(db, a, { year: 2028, amount_cents: 0 });
   const c1 = await makeCommitment(db, a, f1, { start_date: '2027-01-01', end_date: '2027-06-30', amount_cents: 181_000 });
   await makeCommitment(db, a, f3, { status: 'requested', start_date: '2027-07-01', end_date: '2027-12-31', amount_cents: 184_000 });
   const staleOfA = await staleGap(db, a, 'shortfall', '2027-08-01', '2027-08-31', 31_000);
@@ -54,6 +57,7 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   // Its stale shortfall (May) is resolved.
   const b = await makeInitiative(db, { founded_on: '2024-01-01' });
   await makeBudget(db, b, { year: 2027, amount_cents: 365_000 });
+  await makeBudget(db, b, { year: 2028, amount_cents: 0 });
   await makeCommitment(db, b, f1, { start_date: '2027-01-01', end_date: '2032-12-31', amount_cents: 2_192_000 });
   const staleOfB = await staleGap(db, b, 'shortfall', '2027-05-01', '2027-05-31', 31_000);
 
@@ -67,6 +71,7 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   const c = await makeInitiative(db, { founded_on: '2022-06-01' });
   await makeBudget(db, c, { year: 2027, amount_cents: 365_000 });
   await makeBudget(db, c, { year: 2028, amount_cents: 732_000 });
+  await makeBudget(db, c, { year: 2029, amount_cents: 0 });
   const c2 = await makeCommitment(db, c, f2, { start_date: '2025-01-01', end_date: '2027-12-31', amount_cents: 1_095_000 });
 
   // D stopped: whatever its funding, it has no gaps, and its stale one is resolved.
@@ -80,47 +85,84 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   // - cliff: July 0 after June's 30_000; CE ends in December, so no commitment ended in June
   const e = await makeInitiative(db, { founded_on: '2025-01-01' });
   await makeBudget(db, e, { year: 2027, amount_cents: 365_000 });
+  await makeBudget(db, e, { year: 2028, amount_cents: 0 });
   await makeBudget(db, e, { year: 2029, amount_cents: 365_000 });
+  await makeBudget(db, e, { year: 2030, amount_cents: 0 });
   const ce = await makeCommitment(db, e, f1, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
   await makeTranche(db, ce, { period_start: '2027-01-01', period_end: '2027-06-30', amount_cents: 181_000 });
   await makeTranche(db, ce, { period_start: '2027-07-01', period_end: '2027-12-31', amount_cents: 184_000, status: 'cancelled' });
+
+  // runs of months short of funding: their size, largest month, and how long the runway lasts
+  const shortfallOf = (first: string, last: string, months: number, totalCents: number, largestMonth: string, largestMonthCents: number, budgetThrough: number, fundedThrough: string, runwayMonths: number) => ({
+    months,
+    firstMonth: first,
+    lastMonth: last,
+    totalCents,
+    largestMonth,
+    largestMonthCents,
+    needEstimated: false,
+    budgetThrough,
+    fundedThrough,
+    runwayMonths,
+    reservesCents: 0,
+    toleranceCents: 1_000,
+  });
+  const cliffOf = (month: string, previousFundingCents: number, endingCommitmentIds: number[]) => ({
+    month,
+    previousFundingCents,
+    fundingCents: 0,
+    dropCents: previousFundingCents,
+    dropShare: 1,
+    endingCommitmentIds,
+    cliffPercent: 70,
+  });
 
   const expected = new Map<number, GapShape[]>([
     [
       a,
       [
-        { kind: 'shortfall', periodStart: '2027-07-01', periodEnd: '2027-12-31', shortfallCents: 184_000, severity: 'high', details: {} },
+        // March..June funded exactly: a runway of 4 months, through 2027-06-30
         {
-          kind: 'cliff',
+          kind: 'shortfall',
           periodStart: '2027-07-01',
-          periodEnd: '2027-07-31',
+          periodEnd: '2027-12-31',
+          shortfallCents: 184_000,
+          severity: 'high',
+          details: shortfallOf('2027-07', '2027-12', 6, 184_000, '2027-07', 31_000, 2028, '2027-06-30', 4),
+        },
+        { kind: 'cliff', periodStart: '2027-07-01', periodEnd: '2027-07-31', shortfallCents: 0, severity: 'high', details: cliffOf('2027-07', 30_000, [c1]) },
+        {
+          kind: 'expiring',
+          periodStart: '2027-01-01',
+          periodEnd: '2027-06-30',
           shortfallCents: 0,
           severity: 'high',
-          details: { endingCommitmentIds: [c1], previousFundingCents: 30_000, fundingCents: 0 },
+          // June is 3 months after March
+          details: { commitmentId: c1, funderId: f1, startDate: '2027-01-01', endDate: '2027-06-30', amountCents: 181_000, monthsLeft: 3, expiringWithinMonths: 6 },
         },
-        { kind: 'expiring', periodStart: '2027-01-01', periodEnd: '2027-06-30', shortfallCents: 0, severity: 'high', details: { commitmentId: c1, funderId: f1 } },
       ],
     ],
     [b, []],
     [
       c,
       [
-        { kind: 'shortfall', periodStart: '2028-01-01', periodEnd: '2028-12-31', shortfallCents: 732_000, severity: 'medium', details: {} },
+        // March..December 2027 funded exactly: a runway of 10 months; January 2028 misses 62_000
         {
-          kind: 'cliff',
+          kind: 'shortfall',
           periodStart: '2028-01-01',
-          periodEnd: '2028-01-31',
-          shortfallCents: 0,
+          periodEnd: '2028-12-31',
+          shortfallCents: 732_000,
           severity: 'medium',
-          details: { endingCommitmentIds: [c2], previousFundingCents: 31_000, fundingCents: 0 },
+          details: shortfallOf('2028-01', '2028-12', 12, 732_000, '2028-01', 62_000, 2029, '2027-12-31', 10),
         },
+        { kind: 'cliff', periodStart: '2028-01-01', periodEnd: '2028-01-31', shortfallCents: 0, severity: 'medium', details: cliffOf('2028-01', 31_000, [c2]) },
         {
           kind: 'funder_limit',
           periodStart: '2028-01-01',
           periodEnd: '2032-02-29',
           shortfallCents: 0,
           severity: 'medium',
-          details: { funderId: f2, firstStartDate: '2025-01-01', maxFundingYears: 3 },
+          details: { funderId: f2, firstStartDate: '2025-01-01', maxFundingYears: 3, limitDate: '2028-01-01' },
         },
         {
           kind: 'five_year_risk',
@@ -131,11 +173,16 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
           details: {
             reasons: ['low_coverage'],
             ageYears: 4,
+            windowFirstMonth: '2027-03',
+            windowLastMonth: '2028-02',
             needCents: 426_000,
             committedCents: 306_000,
             shortTermCents: 0,
             coverage: 306_000 / 426_000,
             shortTermShare: 0,
+            coverageThreshold: 0.75,
+            shortTermThreshold: 0.5,
+            needEstimated: false,
           },
         },
       ],
@@ -144,16 +191,23 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
     [
       e,
       [
-        { kind: 'shortfall', periodStart: '2027-07-01', periodEnd: '2027-12-31', shortfallCents: 184_000, severity: 'high', details: {} },
-        { kind: 'shortfall', periodStart: '2029-01-01', periodEnd: '2029-12-31', shortfallCents: 365_000, severity: 'low', details: {} },
         {
-          kind: 'cliff',
+          kind: 'shortfall',
           periodStart: '2027-07-01',
-          periodEnd: '2027-07-31',
-          shortfallCents: 0,
+          periodEnd: '2027-12-31',
+          shortfallCents: 184_000,
           severity: 'high',
-          details: { endingCommitmentIds: [], previousFundingCents: 30_000, fundingCents: 0 },
+          details: shortfallOf('2027-07', '2027-12', 6, 184_000, '2027-07', 31_000, 2030, '2027-06-30', 4),
         },
+        {
+          kind: 'shortfall',
+          periodStart: '2029-01-01',
+          periodEnd: '2029-12-31',
+          shortfallCents: 365_000,
+          severity: 'low',
+          details: shortfallOf('2029-01', '2029-12', 12, 365_000, '2029-01', 31_000, 2030, '2027-06-30', 4),
+        },
+        { kind: 'cliff', periodStart: '2027-07-01', periodEnd: '2027-07-31', shortfallCents: 0, severity: 'high', details: cliffOf('2027-07', 30_000, []) },
       ],
     ],
   ]);

@@ -39,6 +39,7 @@ describe('Redis outage', function () {
     // With Redis up, a budget without funding opens a shortfall through the outbox and a rescan.
     initiativeId = (await post('initiatives', { name: 'Voedselbank Storing', foundedOn: `${year - 3}-01-01`, municipality: 'Utrecht' })).body.id;
     expect((await post('budgets', { initiativeId, year, amountCents: yearCents })).status).to.equal(201);
+    expect((await post('budgets', { initiativeId, year: year + 1, amountCents: 0 })).status).to.equal(201);
     shortfall = await waitFor('the shortfall to open', async () => (await gapsOf(app, token, initiativeId)).find((g) => g.kind === 'shortfall'), 5_000);
   });
 

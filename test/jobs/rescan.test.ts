@@ -43,8 +43,10 @@ describe('rescan on change', () => {
   });
 
   it('opens a shortfall soon after a budget without funding is added', async () => {
-    // need 1_000 a day in `year`, nothing committed: one shortfall over the whole year
+    // need 1_000 a day in `year` and none after it (a budget of 0), nothing committed: one
+    // shortfall over the whole year
     await post('budgets', { initiativeId, year, amountCents: yearCents });
+    await post('budgets', { initiativeId, year: year + 1, amountCents: 0 });
     shortfall = await waitFor(
       'the shortfall to open',
       async () => (await gapsOf(app, token, initiativeId)).find((g) => g.kind === 'shortfall'),
@@ -78,7 +80,12 @@ describe('rescan on change', () => {
     // What is left is the cliff when the commitment ends.
     const open = await gapsOf(app, token, initiativeId);
     expect(open.map((g) => [g.kind, g.periodStart, g.periodEnd, g.details])).to.deep.equal([
-      ['cliff', `${year + 1}-01-01`, `${year + 1}-01-31`, { endingCommitmentIds: [commitment.id], previousFundingCents: 31_000, fundingCents: 0 }],
+      [
+        'cliff',
+        `${year + 1}-01-01`,
+        `${year + 1}-01-31`,
+        { month: `${year + 1}-01`, endingCommitmentIds: [commitment.id], previousFundingCents: 31_000, fundingCents: 0, dropCents: 31_000, dropShare: 1, cliffPercent: 70 },
+      ],
     ]);
     const scan = await app.db('scans').where({ trigger: 'change' }).orderBy('id', 'desc').first<{ as_of: string; status: string; initiatives_total: number }>();
     expect(scan).to.include({ as_of: asOf, status: 'completed', initiatives_total: 1 });
@@ -91,8 +98,8 @@ describe('rescan on change', () => {
     before(async () => {
       await settle(app);
       const since = await dbNow(app.db);
-      // ten budgets for the following years
-      await Promise.all(Array.from({ length: 10 }, (_, i) => post('budgets', { initiativeId, year: year + 1 + i, amountCents: 1_000 * daysInYear(year + 1 + i) })));
+      // ten budgets for the years after the year of 0
+      await Promise.all(Array.from({ length: 10 }, (_, i) => post('budgets', { initiativeId, year: year + 2 + i, amountCents: 1_000 * daysInYear(year + 2 + i) })));
       const sent = Date.now();
       outboxEmptyAfterMs = await waitFor('the outbox to empty', async () => (await countRows(app.db, 'rescan_outbox')) === 0 && Date.now() - sent, 10_000).catch(() => Infinity);
       await settle(app);
@@ -104,10 +111,10 @@ describe('rescan on change', () => {
     });
 
     it('ends with a rescan that saw every edit', async () => {
-      // need from the year after the commitment to the horizon's end, none of it funded
-      const days = toEpochDay(horizonEnd) - toEpochDay(`${year + 1}-01-01`) + 1;
+      // need from two years after the commitment to the horizon's end, none of it funded
+      const days = toEpochDay(horizonEnd) - toEpochDay(`${year + 2}-01-01`) + 1;
       const open = (await gapsOf(app, token, initiativeId)).filter((g) => g.kind === 'shortfall');
-      expect(open.map((g) => [g.periodStart, g.periodEnd, g.shortfallCents])).to.deep.equal([[`${year + 1}-01-01`, horizonEnd, 1_000 * days]]);
+      expect(open.map((g) => [g.periodStart, g.periodEnd, g.shortfallCents])).to.deep.equal([[`${year + 2}-01-01`, horizonEnd, 1_000 * days]]);
     });
 
     it('empties the outbox within a few seconds', () => {
@@ -122,6 +129,7 @@ describe('rescan on change', () => {
     before(async () => {
       other = (await post('initiatives', { name: 'Buurthuis De Bulk', foundedOn: `${year - 3}-01-01`, municipality: 'Utrecht' })).id;
       let budget = await post('budgets', { initiativeId: other, year, amountCents: yearCents });
+      await post('budgets', { initiativeId: other, year: year + 1, amountCents: 0 });
       await settle(app);
       const since = await dbNow(app.db);
       // as a script or a quick hand in the console saves them: each edit waits for the previous one

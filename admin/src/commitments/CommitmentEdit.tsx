@@ -23,7 +23,7 @@ export function CommitmentEdit() {
     <Edit mutationMode="pessimistic" redirect={false}>
       <ReadOnlyElsewhere />
       <SimpleForm>
-        <CommitmentInputs />
+        <CommitmentInputs existing />
       </SimpleForm>
       <Box sx={{ px: 2, pt: 2 }}>
         <CommitmentAmounts />

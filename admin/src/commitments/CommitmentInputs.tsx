@@ -1,5 +1,6 @@
 // The fields of a commitment, shared by the create and edit forms. A funder user's commitments
 // are always its own funder's, an initiative user's its own initiative's: those inputs are fixed.
+// Once created, a commitment's initiative and funder never change (the API refuses it, 422).
 import { Grid } from '@mui/material';
 import {
   AutocompleteInput,
@@ -15,18 +16,18 @@ import type { Role } from '../api/types';
 import { enumChoices } from '../common/enums';
 import { EuroInput } from '../common/EuroInput';
 
-export function CommitmentInputs() {
+export function CommitmentInputs({ existing = false }: { existing?: boolean }) {
   const { permissions } = usePermissions<Role>();
   return (
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="initiativeId" reference="initiatives">
-          <AutocompleteInput validate={required()} disabled={permissions === 'initiative'} fullWidth />
+          <AutocompleteInput validate={required()} disabled={existing || permissions === 'initiative'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="funderId" reference="funders">
-          <AutocompleteInput validate={required()} disabled={permissions === 'funder'} fullWidth />
+          <AutocompleteInput validate={required()} disabled={existing || permissions === 'funder'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={12}>

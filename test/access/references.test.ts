@@ -1,0 +1,189 @@
+// No existence oracle: a reference to a record you may not see answers exactly like a reference to
+// one that does not exist — same status, same body — for every reference field of every resource,
+// every role, on create and update. And the references fixed once created stay fixed.
+import { expect } from 'chai';
+import type { Role } from '../../server/domain/enums.js';
+import { RESOURCES } from '../../server/resources/index.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
+
+const MISSING_ID = 2_147_483_000;
+const ROLES: Role[] = ['admin', 'funder', 'initiative'];
+
+interface Fixture {
+  funderA: number;
+  funderB: number;
+  /** The funder user's (funded by A) and the initiative user's initiative. */
+  own: number;
+  /** Funded by B only, not shared: only the admin sees it. */
+  hidden: number;
+  ownCommitment: number;
+  hiddenCommitment: number;
+  tokens: Record<Role, string>;
+}
+
+/** A valid create body of the resource in the caller's own tenant. */
+function createBody(f: Fixture, resource: string): Record<string, unknown> {
+  switch (resource) {
+    case 'budgets':
+      return { initiativeId: f.own, year: 2100, amountCents: 100 };
+    case 'commitments':
+      return { initiativeId: f.own, funderId: f.funderA, title: 'Orakel', kind: 'grant', status: 'requested', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 500 };
+    case 'tranches':
+      return { commitmentId: f.ownCommitment, periodStart: '2027-01-01', periodEnd: '2027-01-31', amountCents: 1 };
+    case 'users':
+      return { email: 'orakel@test.example', role: 'funder', funderId: f.funderA, password: 'a long enough password' };
+    default:
+      throw new Error(`no body for ${resource}: add one for its reference fields`);
+  }
+}
+
+/** An existing record of the resource in the caller's own tenant, to update. */
+async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<number> {
+  switch (resource) {
+    case 'budgets':
+      return makeBudget(app.db, f.own, { year: 2000 + Math.floor(Math.random() * 100) });
+    case 'commitments':
+      return makeCommitment(app.db, f.own, f.funderA);
+    case 'tranches':
+      return makeTranche(app.db, f.ownCommitment, { amount_cents: 1 });
+    case 'users':
+      return makeUser(app.db, 'funder', { funder_id: f.funderA });
+    default:
+      throw new Error(`no record maker for ${resource}`);
+  }
+}
+
+/** An existing record of the target the role may not see, if there is one. */
+function hiddenId(f: Fixture, target: string, role: Role): number | null {
+  if (role === 'admin') return null;
+  if (target === 'initiatives') return f.hidden;
+  if (target === 'commitments') return f.hiddenCommitment;
+  return null; // every role sees every funder
+}
+
+const withReferences = Object.values(RESOURCES).filter((def) => def.input && def.references);
+
+describe('reference fields: no existence oracle', () => {
+  let app: TestApp;
+  const f = {} as Fixture;
+
+  before(async () => {
+    app = await startTestApp();
+    const { db } = app;
+    f.funderA = await makeFunder(db);
+    f.funderB = await makeFunder(db);
+    f.own = await makeInitiative(db);
+    f.hidden = await makeInitiative(db);
+    f.ownCommitment = await makeCommitment(db, f.own, f.funderA);
+    f.hiddenCommitment = await makeCommitment(db, f.hidden, f.funderB);
+    f.tokens = {
+      admin: await tokenFor(db, await makeUser(db, 'admin')),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: f.funderA })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: f.own })),
+    };
+  });
+  after(() => app.close());
+
+  const audits = async () => Number((await app.db('audit_events').count<{ n: number }[]>({ n: '*' }))[0]!.n);
+
+  it('covers every resource with reference fields', () => {
+    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'tranches', 'users']);
+  });
+
+  for (const def of withReferences) {
+    for (const [field, target] of Object.entries(def.references!)) {
+      for (const role of ROLES) {
+        it(`${def.name}.${field}, ${role}: a ${target} record it may not see answers like a missing one, on create and update`, async () => {
+          const token = f.tokens[role];
+          const hidden = hiddenId(f, target, role);
+          const before = await audits();
+
+          const missingCreate = await app.request('POST', `/api/${def.name}`, { token, body: { ...createBody(f, def.name), [field]: MISSING_ID } });
+          expect(missingCreate.status, JSON.stringify(missingCreate.body)).to.be.within(400, 499);
+          if (hidden !== null) {
+            const hiddenCreate = await app.request('POST', `/api/${def.name}`, { token, body: { ...createBody(f, def.name), [field]: hidden } });
+            expect({ status: hiddenCreate.status, body: hiddenCreate.body }).to.deep.equal({ status: missingCreate.status, body: missingCreate.body });
+          }
+
+          const id = await ownRecord(app, f, def.name);
+          const current = await app.request<Record<string, unknown>>('GET', `/api/${def.name}/${id}`, { token: f.tokens.admin });
+          const missingUpdate = await app.request('PUT', `/api/${def.name}/${id}`, { token, body: { ...current.body, [field]: MISSING_ID } });
+          expect(missingUpdate.status, JSON.stringify(missingUpdate.body)).to.be.within(400, 499);
+          if (hidden !== null) {
+            const hiddenUpdate = await app.request('PUT', `/api/${def.name}/${id}`, { token, body: { ...current.body, [field]: hidden } });
+            expect({ status: hiddenUpdate.status, body: hiddenUpdate.body }).to.deep.equal({ status: missingUpdate.status, body: missingUpdate.body });
+          }
+          expect((await app.request('GET', `/api/${def.name}/${id}`, { token: f.tokens.admin })).body).to.deep.equal(current.body);
+          expect(await audits()).to.equal(before);
+        });
+      }
+    }
+  }
+
+  it("answers an initiative user's tranche on another initiative's commitment like one on a missing commitment", async () => {
+    const body = createBody(f, 'tranches');
+    const other = await app.request('POST', '/api/tranches', { token: f.tokens.initiative, body: { ...body, commitmentId: f.hiddenCommitment } });
+    const missing = await app.request('POST', '/api/tranches', { token: f.tokens.initiative, body: { ...body, commitmentId: MISSING_ID } });
+    expect(other.status).to.equal(400);
+    expect(other.body).to.deep.equal(missing.body);
+    expect(other.body).to.have.nested.property('errors.commitmentId', 'must be the id of an existing commitments record you may see');
+  });
+});
+
+describe('references fixed once created', () => {
+  let app: TestApp;
+  let tokens: Record<Role, string>;
+  let initiative: number;
+  let otherInitiative: number;
+  let funder: number;
+  let otherFunder: number;
+
+  before(async () => {
+    app = await startTestApp();
+    const { db } = app;
+    funder = await makeFunder(db);
+    otherFunder = await makeFunder(db);
+    initiative = await makeInitiative(db);
+    otherInitiative = await makeInitiative(db, { shared_with_funders: true });
+    // Funded by both funders, so the funder user sees it and could name it.
+    await makeCommitment(db, otherInitiative, funder);
+    await makeCommitment(db, initiative, otherFunder);
+    tokens = {
+      admin: await tokenFor(db, await makeUser(db, 'admin')),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: funder })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: initiative })),
+    };
+  });
+  after(() => app.close());
+
+  it('marks exactly a commitment’s initiativeId and funderId and a tranche’s commitmentId as fixed', () => {
+    const fixed = Object.values(RESOURCES).flatMap((d) => Object.entries(d.fields).filter(([, s]) => s.fixed).map(([name]) => `${d.name}.${name}`));
+    expect(fixed.sort()).to.deep.equal(['commitments.funderId', 'commitments.initiativeId', 'tranches.commitmentId']);
+  });
+
+  for (const role of ROLES) {
+    it(`refuses ${role} moving a commitment to another initiative or funder, or a tranche to another commitment (422), and accepts the same values`, async () => {
+      const commitment = await makeCommitment(app.db, initiative, funder);
+      const target = await makeCommitment(app.db, initiative, funder);
+      const tranche = await makeTranche(app.db, commitment, { amount_cents: 1 });
+      const c = (await app.request<Record<string, unknown>>('GET', `/api/commitments/${commitment}`, { token: tokens.admin })).body;
+      const t = (await app.request<Record<string, unknown>>('GET', `/api/tranches/${tranche}`, { token: tokens.admin })).body;
+      for (const [path, record, field, value] of [
+        [`/api/commitments/${commitment}`, c, 'initiativeId', otherInitiative],
+        [`/api/commitments/${commitment}`, c, 'funderId', otherFunder],
+        [`/api/tranches/${tranche}`, t, 'commitmentId', target],
+      ] as const) {
+        const res = await app.request('PUT', path, { token: tokens[role], body: { ...record, [field]: value } });
+        expect(res.status, `${field}: ${JSON.stringify(res.body)}`).to.equal(422);
+        expect(res.body).to.have.nested.property(`errors.${field}`, 'cannot be changed once created');
+      }
+      expect((await app.request('GET', `/api/commitments/${commitment}`, { token: tokens.admin })).body).to.deep.equal(c);
+      expect((await app.request('GET', `/api/tranches/${tranche}`, { token: tokens.admin })).body).to.deep.equal(t);
+      const same = await app.request('PUT', `/api/commitments/${commitment}`, { token: tokens[role], body: { ...c, title: 'Zelfde verwijzingen' } });
+      expect(same.status, JSON.stringify(same.body)).to.equal(200);
+      const sameTranche = await app.request('PUT', `/api/tranches/${tranche}`, { token: tokens[role], body: { ...t, dueOn: '2027-02-01' } });
+      expect(sameTranche.status, JSON.stringify(sameTranche.body)).to.equal(200);
+    });
+  }
+});
