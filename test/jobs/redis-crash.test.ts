@@ -60,6 +60,8 @@ describe('Redis crash (SHUTDOWN NOSAVE)', function () {
   after(async () => {
     // Closing waits for the workers, which need Redis for that.
     if (redis && !redis.running) await redis.start();
+    // Rescans this app handed to its private Redis run before it goes, so no later test waits for them.
+    if (app) await settle(app);
     await app?.close();
     await killChildren();
   });
