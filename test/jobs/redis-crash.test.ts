@@ -87,6 +87,18 @@ describe('Redis crash (SHUTDOWN NOSAVE)', function () {
     });
   }
 
+  /** The scan once it is no longer running (completed or failed). */
+  const finished = (scanId: number) =>
+    waitFor(
+      `scan ${scanId} to finish`,
+      async () => {
+        const s = await getScan(app, token, scanId);
+        return s.status !== 'running' && s;
+      },
+      STALL_MS + 15_000,
+      100,
+    );
+
   describe('a portfolio scan cut off mid-way', () => {
     let atCrash: ScanRecord;
     let restartedAt: number;
@@ -118,15 +130,7 @@ describe('Redis crash (SHUTDOWN NOSAVE)', function () {
       // As if its jobs had been lost and queued again MAX_REQUEUES times already.
       const atCrash = await crashMidScan((scan) => app.db('scans').where({ id: scan.id }).update({ requeues: MAX_REQUEUES }));
       await redis.start();
-      const failed = await waitFor(
-        'the scan to fail',
-        async () => {
-          const s = await getScan(app, token, atCrash.id);
-          return s.status !== 'running' && s;
-        },
-        STALL_MS + 15_000,
-        100,
-      );
+      const failed = await finished(atCrash.id);
       expect(failed.status).to.equal('failed');
       expect(failed.error).to.match(/^No progress for 2 s: \d+ of its jobs vanished from the queue, also after 3 re-queues\. Start a new scan\.$/);
       expect(failed.finishedAt).to.be.a('string');
@@ -138,15 +142,7 @@ describe('Redis crash (SHUTDOWN NOSAVE)', function () {
       const atCrash = await crashMidScan();
       const [later] = await app.db('scans').insert({ trigger: 'manual', status: 'completed', as_of: today(), finished_at: app.db.fn.now() }).returning<{ id: number }[]>('id');
       await redis.start();
-      const failed = await waitFor(
-        'the scan to fail',
-        async () => {
-          const s = await getScan(app, token, atCrash.id);
-          return s.status !== 'running' && s;
-        },
-        STALL_MS + 15_000,
-        100,
-      );
+      const failed = await finished(atCrash.id);
       expect(failed).to.include({ status: 'failed', error: `Its jobs vanished from the queue and scan ${later!.id} has completed since, so it is not resumed.` });
     });
   });
