@@ -45,6 +45,10 @@ export type GapSeverity = (typeof GAP_SEVERITIES)[number];
 export const RISK_REASONS = ['low_coverage', 'short_term_funding'] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
+/** Where a funder stands with an initiative in the co-financing view (domain/cofunders.ts). */
+export const COFUNDER_GROUPS = ['current', 'pipeline', 'past'] as const;
+export type CofunderGroup = (typeof COFUNDER_GROUPS)[number];
+
 export const SCAN_TRIGGERS = ['schedule', 'manual', 'change'] as const;
 export type ScanTrigger = (typeof SCAN_TRIGGERS)[number];
 

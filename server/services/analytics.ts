@@ -4,9 +4,10 @@
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { countsIn, NeedPlan } from '../domain/allocation.js';
+import { cofunders } from '../domain/cofunders.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
-import { RISK_REASONS, type RiskReason } from '../domain/enums.js';
+import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
 import type { FiveYearRiskDetails } from '../domain/gap-details.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
@@ -16,7 +17,7 @@ import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
-import type { RiskEntry } from '../records.js';
+import type { Cofunding, CofundingInitiative, RiskEntry } from '../records.js';
 import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -198,16 +199,17 @@ export class AnalyticsService {
   }
 
   /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
-  async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }) {
+  async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }): Promise<Cofunding> {
     const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
     const { asOf: asOfRaw, years: yearsRaw, ...listRaw } = query;
     const q = parseInput(queries.cofunding, { asOf: asOfRaw, years: yearsRaw });
     const at = q.asOf ?? today();
     const from = yearOf(at);
+    const months = q.years * 12;
     const params = parseListParams(cofundingList, listRaw);
     const funded = this.db('commitments').select('initiative_id').where('funder_id', funder.id).whereNotIn('status', ['declined', 'withdrawn']);
     const base = () => this.db('initiatives').whereIn('initiatives.id', this.visibleInitiatives(actor)).whereIn('initiatives.id', funded);
-    const page = await fetchPage<{ id: number; name: string }>(base().select(selectFields(this.db, cofundingList)), base(), cofundingList, params);
+    const page = await fetchPage<{ id: number; name: string; municipality: string; foundedOn: string }>(base().select(selectFields(this.db, cofundingList)), base(), cofundingList, params);
     const ids = page.records.map((r) => r.id);
     const [portfolio, own, gaps] = await Promise.all([
       loadFunding(this.db, ids),
@@ -215,7 +217,7 @@ export class AnalyticsService {
         .whereIn('initiative_id', ids)
         .where('funder_id', funder.id)
         .orderBy(['start_date', 'id'])
-        .select<{ id: number; initiative_id: number; title: string; status: string; start_date: string; end_date: string; amount_cents: number }[]>(
+        .select<{ id: number; initiative_id: number; title: string; status: CommitmentStatus; start_date: string; end_date: string; amount_cents: number }[]>(
           'id',
           'initiative_id',
           'title',
@@ -228,7 +230,7 @@ export class AnalyticsService {
         .whereIn('initiative_id', ids)
         .whereNull('resolved_at')
         .orderBy(['period_start', 'id'])
-        .select<{ id: number; initiative_id: number; kind: string; period_start: string; period_end: string; severity: string; shortfall_cents: number }[]>(
+        .select<{ id: number; initiative_id: number; kind: GapKind; period_start: string; period_end: string; severity: GapSeverity; shortfall_cents: number }[]>(
           'id',
           'initiative_id',
           'kind',
@@ -239,22 +241,25 @@ export class AnalyticsService {
         ),
     ]);
     const fundingById = new Map(portfolio.map((f) => [f.id, f]));
-    const records = page.records.map((r) => {
+    const records = page.records.map((r): CofundingInitiative => {
       const funding = fundingById.get(r.id)!;
       const coverage = computeCoverage(funding, from, q.years);
+      const funders = cofunders(funding, at, months);
       return {
         ...r,
         commitments: own
           .filter((c) => c.initiative_id === r.id)
           .map((c) => ({ id: c.id, title: c.title, status: c.status, startDate: c.start_date, endDate: c.end_date, amountCents: c.amount_cents })),
-        otherFunders: fundersOf(funding, coverage).filter((f) => f.id !== funder.id),
+        own: funders.find((f) => f.id === funder.id) ?? null,
+        otherFunders: funders.filter((f) => f.id !== funder.id),
         coverage: coverage.map(({ year, needCents, committedCents, pipelineCents, coverage: ratio }) => ({ year, needCents, committedCents, pipelineCents, coverage: ratio })),
         openGaps: gaps
           .filter((g) => g.initiative_id === r.id)
           .map((g) => ({ id: g.id, kind: g.kind, periodStart: g.period_start, periodEnd: g.period_end, severity: g.severity, shortfallCents: g.shortfall_cents })),
       };
     });
-    return { funderId: funder.id, asOf: at, from, years: q.years, initiatives: records, first: page.first, total: page.total };
+    const window = { from: monthOf(at), to: addMonthsToMonth(monthOf(at), months - 1) };
+    return { funderId: funder.id, asOf: at, from, years: q.years, window, initiatives: records, first: page.first, total: page.total };
   }
 }
 

@@ -1,7 +1,8 @@
 // GET /api/funders/{id}/cofunding through real HTTP: the initiatives a funder funds (any
 // commitment that is not declined or withdrawn) that the user may see, each with the funder's own
-// commitments, the OTHER funders, coverage per year from the year of asOf, and the open gaps.
-// The funder is made fresh here, so the initiatives it funds are exactly the ones below.
+// commitments, the funder itself and the OTHER funders as co-funders (group, statuses, committed
+// money in the coming `years` years, end date), coverage per year from the year of asOf, and the
+// open gaps. The funders are made fresh here, so the initiatives they fund are exactly the ones below.
 import { expect } from 'chai';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
@@ -14,11 +15,19 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
   let app: TestApp;
   let admin: string;
   const tag = uniqueTag('Cofi');
-  const names = { fonds: uniqueTag('Fonds Cofi'), gemeente: uniqueTag('Gemeente Cofi'), bedrijf: uniqueTag('Bedrijf Cofi') };
+  const names = {
+    fonds: uniqueTag('Fonds Cofi'),
+    gemeente: uniqueTag('Gemeente Cofi'),
+    bedrijf: uniqueTag('Bedrijf Cofi'),
+    stichting: uniqueTag('Stichting Cofi'),
+    provincie: uniqueTag('Provincie Cofi'),
+  };
   let fonds = 0;
   let gemeente = 0;
   let bedrijf = 0;
-  const ids = { a: 0, b: 0, declinedOnly: 0, notFunded: 0 };
+  let stichting = 0;
+  let provincie = 0;
+  const ids = { a: 0, b: 0, declinedOnly: 0, notFunded: 0, e: 0 };
   const own = { a: 0, b: 0 };
   const gaps = { cliff: 0, shortfall: 0 };
 
@@ -59,6 +68,16 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     await makeCommitment(app.db, ids.declinedOnly, fonds, { status: 'declined' });
     ids.notFunded = await makeInitiative(app.db, { name: `${tag} Dijk`, shared_with_funders: true });
     await makeCommitment(app.db, ids.notFunded, gemeente);
+
+    // E, the stichting's only initiative: a current, a past and a requested-only co-funder.
+    stichting = await makeFunder(app.db, { name: names.stichting, type: 'foundation' });
+    provincie = await makeFunder(app.db, { name: names.provincie, type: 'province' });
+    ids.e = await makeInitiative(app.db, { name: `${tag} Erf`, founded_on: '2022-02-01', municipality: 'Zwolle' });
+    await makeCommitment(app.db, ids.e, stichting, { start_date: '2027-07-01', end_date: '2028-06-30', amount_cents: 366_000 });
+    await makeCommitment(app.db, ids.e, gemeente, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1_200_000 });
+    await makeCommitment(app.db, ids.e, bedrijf, { status: 'completed', start_date: '2026-01-01', end_date: '2026-12-31', amount_cents: 300_000 });
+    await makeCommitment(app.db, ids.e, provincie, { status: 'requested', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 500_000 });
+    await makeCommitment(app.db, ids.e, fonds, { status: 'withdrawn', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 900_000 });
   });
 
   after(async () => {
@@ -73,7 +92,7 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     expect(res.status).to.equal(200);
     expect(res.headers.get('content-range')).to.equal('cofunding 0-1/2');
     const { initiatives, ...head } = res.body;
-    expect(head).to.deep.equal({ funderId: fonds, asOf: AS_OF, from: 2027, years: 2, first: 0, total: 2 });
+    expect(head).to.deep.equal({ funderId: fonds, asOf: AS_OF, from: 2027, years: 2, window: { from: '2027-03', to: '2029-02' }, first: 0, total: 2 });
     expect(initiatives.map((i) => i.id)).to.deep.equal([ids.a, ids.b]);
     const [a, b] = initiatives;
 
@@ -83,11 +102,14 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
       municipality: 'Zwolle',
       foundedOn: '2019-04-01',
       commitments: [{ id: own.a, title: 'Bijdrage 2027', status: 'committed', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 }],
-      // Not the fonds itself. The gemeente: 365_000 (2027) + 366_000 (2028) = 731_000; the bedrijf
-      // only requested → 0.
+      // The window is March 2027 to February 2029. The fonds: 1_000 a day on the 306 days of
+      // March–December 2027.
+      own: { id: fonds, name: names.fonds, type: 'foundation', group: 'current', statuses: [{ status: 'committed', count: 1 }], committedCents: 306_000, endDate: '2027-12-31' },
+      // The gemeente: 1_000 a day on 306 days of 2027 and 366 of 2028 = 672_000; the bedrijf only
+      // requested → pipeline, nothing committed.
       otherFunders: [
-        { id: gemeente, name: names.gemeente, type: 'municipality', committedCents: 731_000 },
-        { id: bedrijf, name: names.bedrijf, type: 'company', committedCents: 0 },
+        { id: gemeente, name: names.gemeente, type: 'municipality', group: 'current', statuses: [{ status: 'committed', count: 1 }], committedCents: 672_000, endDate: '2028-12-31' },
+        { id: bedrijf, name: names.bedrijf, type: 'company', group: 'pipeline', statuses: [{ status: 'requested', count: 1 }], committedCents: 0, endDate: '2028-12-31' },
       ],
       coverage: [
         // 2027: fonds 365_000 + gemeente 365_000 = 730_000 of 730_000.
@@ -108,6 +130,7 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
       municipality: 'Deventer',
       foundedOn: '2023-09-01',
       commitments: [{ id: own.b, title: 'Aanvraag 2028', status: 'requested', startDate: '2028-01-01', endDate: '2028-06-30', amountCents: 100_000 }],
+      own: { id: fonds, name: names.fonds, type: 'foundation', group: 'pipeline', statuses: [{ status: 'requested', count: 1 }], committedCents: 0, endDate: '2028-06-30' },
       otherFunders: [],
       // No budget: coverage null; the requested 100_000 falls wholly in 2028's pipeline.
       coverage: [
@@ -116,6 +139,25 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
       ],
       openGaps: [],
     });
+  });
+
+  it('tells current, requested-only and past co-funders apart, with their money over the coming years', async () => {
+    // Three years from July 2027: 2027-07-01..2030-06-30.
+    const res = await cofunding('?asOf=2027-07-01', admin, stichting);
+    expect(res.status).to.equal(200);
+    expect(res.body).to.include({ from: 2027, years: 3, total: 1 });
+    expect(res.body.window).to.deep.equal({ from: '2027-07', to: '2030-06' });
+    const [e] = res.body.initiatives;
+    expect(e!.id).to.equal(ids.e);
+    // 366_000 over 2027-07-01..2028-06-30 (366 days), all of it inside the window.
+    expect(e!.own).to.deep.equal({ id: stichting, name: names.stichting, type: 'foundation', group: 'current', statuses: [{ status: 'committed', count: 1 }], committedCents: 366_000, endDate: '2028-06-30' });
+    expect(e!.otherFunders).to.deep.equal([
+      // € 12.000 over 2027 evenly: 1_200_000 × 184/365 (July–December) = 604_931.51 cents.
+      { id: gemeente, name: names.gemeente, type: 'municipality', group: 'current', statuses: [{ status: 'committed', count: 1 }], committedCents: 604_932, endDate: '2027-12-31' },
+      { id: provincie, name: names.provincie, type: 'province', group: 'pipeline', statuses: [{ status: 'requested', count: 1 }], committedCents: 0, endDate: '2028-12-31' },
+      // Finished before asOf: nothing in the window. The fonds withdrew: not a co-funder at all.
+      { id: bedrijf, name: names.bedrijf, type: 'company', group: 'past', statuses: [{ status: 'completed', count: 1 }], committedCents: 0, endDate: '2026-12-31' },
+    ]);
   });
 
   it('is the same table for the funder’s own user', async () => {
@@ -136,6 +178,15 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     expect(res.body.total).to.equal(1);
     expect(res.headers.get('content-range')).to.equal('cofunding 0-0/1');
     expect(res.body.initiatives[0]!.otherFunders.map((f) => f.id)).to.deep.equal([gemeente, bedrijf]);
+  });
+
+  it('shows a funder user the table of another funder only as far as it may see the initiatives', async () => {
+    // A funder without any commitment sees the funders (so no 404) but none of E: it is not shared.
+    const outsider = await makeFunder(app.db, { name: uniqueTag('Fonds Buiten') });
+    const res = await cofunding('?asOf=2027-07-01', await funderUserToken(app.db, outsider), stichting);
+    expect(res.status).to.equal(200);
+    expect(res.body.initiatives).to.deep.equal([]);
+    expect(res.headers.get('content-range')).to.equal('cofunding */0');
   });
 
   it('shows an initiative user only its own initiative', async () => {

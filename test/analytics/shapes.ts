@@ -2,7 +2,7 @@
 // "a funder (or initiative) user and its token".
 import type { Knex } from 'knex';
 import type { GroupStats, TotalStats } from '../../server/data/portfolioStats.js';
-import type { RiskEntry } from '../../server/records.js';
+import type { Cofunding, RiskEntry } from '../../server/records.js';
 import { makeUser, tokenFor } from '../support/factories.js';
 
 export interface RunwayBody {
@@ -68,26 +68,8 @@ export interface PortfolioBody {
 
 export type RiskBody = RiskEntry;
 
-export interface CofundingInitiative {
-  id: number;
-  name: string;
-  municipality: string;
-  foundedOn: string;
-  commitments: { id: number; title: string; status: string; startDate: string; endDate: string; amountCents: number }[];
-  otherFunders: FunderFigure[];
-  coverage: { year: number; needCents: number; committedCents: number; pipelineCents: number; coverage: number | null }[];
-  openGaps: { id: number; kind: string; periodStart: string; periodEnd: string; severity: string; shortfallCents: number }[];
-}
-
-export interface CofundingBody {
-  funderId: number;
-  asOf: string;
-  from: number;
-  years: number;
-  initiatives: CofundingInitiative[];
-  first: number;
-  total: number;
-}
+export type { Cofunder, CofundingInitiative } from '../../server/records.js';
+export type CofundingBody = Cofunding;
 
 /** A session token for a new funder user bound to `funderId`. */
 export async function funderUserToken(db: Knex, funderId: number): Promise<string> {

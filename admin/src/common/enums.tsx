@@ -57,9 +57,11 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 
-export function EnumChip({ name, value, size = 'small' }: { name: EnumName; value: string; size?: ChipProps['size'] }) {
+/** A value as a coloured chip; with a `count` above one, "2× toegezegd". */
+export function EnumChip({ name, value, size = 'small', count = 1 }: { name: EnumName; value: string; size?: ChipProps['size']; count?: number }) {
   const translate = useTranslate();
-  return <Chip size={size} label={translate(enumLabel(name, value), { _: value })} color={COLORS[name]?.[value] ?? 'default'} variant="outlined" />;
+  const label = translate(enumLabel(name, value), { _: value });
+  return <Chip size={size} label={count > 1 ? `${count}× ${label}` : label} color={COLORS[name]?.[value] ?? 'default'} variant="outlined" />;
 }
 
 export interface EnumFieldProps extends FieldProps {

@@ -1,9 +1,7 @@
-// GET /api/funders/{id}/cofunding as a table: per initiative the funder's own commitments, the
-// other funders beside it, the coverage of the coming years and the open gaps. Paginated.
+// GET /api/funders/{id}/cofunding: per initiative the funder's own commitments, the other funders
+// beside it (current, applied for, earlier), the coverage of the coming years and the open gaps.
+// Paginated. On a phone the table stacks into one block per initiative, co-funders first.
 import {
-  Box,
-  Chip,
-  Stack,
   Table,
   TableBody,
   TableCell,
@@ -11,84 +9,93 @@ import {
   TableHead,
   TablePagination,
   TableRow,
-  Tooltip,
   Typography,
+  type Theme,
 } from '@mui/material';
 import { useState } from 'react';
-import { Link, useCreatePath, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { useCofunding } from '../api/queries';
-import type { CofundingInitiative } from '../api/types';
-import { EnumChip, enumLabel } from '../common/enums';
+import type { Cofunding, CofundingInitiative } from '../api/types';
 import { useFormat } from '../common/fields';
 import { Section } from '../common/Section';
 import { Empty, LoadError, Loading } from '../common/states';
-import { coverageColor } from '../initiatives/CoverageMatrix';
+import { formatMonth } from '../format/dates';
+import { Cofunders } from './Cofunders';
+import { CoverageFigure, InitiativeName, OpenGaps, OwnCommitments } from './CofundingParts';
 
-/** The funder's commitments that still run in the years shown; older ones are only counted. */
-function Row({ row, from }: { row: CofundingInitiative; from: number }) {
-  const format = useFormat();
+/** Where a cell goes when a phone stacks the row: co-funders first. */
+const PHONE_ORDER = { name: 0, cofunders: 1, own: 2, coverage: 3, gaps: 4 } as const;
+
+function Row({ row, asOf }: { row: CofundingInitiative; asOf: string }) {
   const translate = useTranslate();
-  const createPath = useCreatePath();
-  const current = row.commitments.filter((c) => c.endDate >= `${from}-01-01`);
-  const earlier = row.commitments.length - current.length;
+  const cell = (name: keyof typeof PHONE_ORDER) => ({ 'data-cell': name });
   return (
     <TableRow data-testid="cofunding-row" sx={{ verticalAlign: 'top' }}>
-      <TableCell sx={{ minWidth: 140 }}>
-        <Link to={createPath({ resource: 'initiatives', id: row.id, type: 'show' })}>{row.name}</Link>
-        <Typography variant="caption" display="block" color="text.secondary">
-          {row.municipality}
-        </Typography>
+      <TableCell sx={{ minWidth: { sm: 140 } }} {...cell('name')}>
+        <InitiativeName row={row} />
       </TableCell>
-      <TableCell sx={{ minWidth: 220 }}>
-        <Stack spacing={0.5}>
-          {current.map((c) => (
-            <Box key={c.id}>
-              <Link to={createPath({ resource: 'commitments', id: c.id, type: 'show' })}>{c.title}</Link>
-              <Typography variant="caption" display="block" color="text.secondary">
-                {translate(enumLabel('commitmentStatus', c.status))} · {format.date(c.startDate)} – {format.date(c.endDate)} · {format.euro(c.amountCents)}
-              </Typography>
-            </Box>
-          ))}
-          {earlier > 0 ? (
-            <Typography variant="caption" color="text.secondary">
-              {translate('vangnet.cofunding.earlier', { smart_count: earlier })}
-            </Typography>
-          ) : null}
-        </Stack>
+      <TableCell sx={{ minWidth: { sm: 220 } }} data-label={translate('vangnet.cofunding.own_commitments')} {...cell('own')}>
+        <OwnCommitments row={row} asOf={asOf} />
       </TableCell>
-      <TableCell>
-        <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
-          {row.otherFunders.length === 0 ? (
-            <Typography variant="body2" color="text.secondary">
-              {translate('vangnet.cofunding.no_other_funders')}
-            </Typography>
-          ) : null}
-          {row.otherFunders.map((f) => (
-            <Tooltip key={f.id} title={`${translate(enumLabel('funderType', f.type))} · ${format.euro(f.committedCents)}`}>
-              <Chip size="small" label={f.name} component={Link} to={createPath({ resource: 'funders', id: f.id, type: 'show' })} clickable />
-            </Tooltip>
-          ))}
-        </Stack>
+      <TableCell sx={{ minWidth: { sm: 260 } }} data-testid="cofunders" data-label={translate('vangnet.cofunding.other_funders')} {...cell('cofunders')}>
+        <Cofunders funders={row.otherFunders} />
       </TableCell>
       {row.coverage.map((y) => (
-        <TableCell key={y.year} align="right" sx={{ color: coverageColor(y.coverage), fontWeight: 600, whiteSpace: 'nowrap' }}>
-          <Tooltip title={`${format.wholeEuro(y.committedCents)} / ${format.wholeEuro(y.needCents)}`}>
-            <span>{y.coverage === null ? translate('vangnet.common.none') : format.percent(y.coverage)}</span>
-          </Tooltip>
+        <TableCell key={y.year} align="right" data-label={`${translate('vangnet.cofunding.coverage')} ${y.year}`} {...cell('coverage')}>
+          <CoverageFigure year={y} />
         </TableCell>
       ))}
-      <TableCell>
-        <Stack direction="row" spacing={0.5} useFlexGap flexWrap="wrap">
-          {row.openGaps.map((g) => (
-            <Tooltip key={g.id} title={`${translate(enumLabel('severity', g.severity))} · ${format.date(g.periodStart)} – ${format.date(g.periodEnd)}`}>
-              <span>
-                <EnumChip name="gapKind" value={g.kind} />
-              </span>
-            </Tooltip>
-          ))}
-        </Stack>
+      <TableCell data-label={row.openGaps.length ? translate('vangnet.cofunding.open_gaps') : undefined} {...cell('gaps')}>
+        <OpenGaps row={row} />
       </TableCell>
     </TableRow>
+  );
+}
+
+/**
+ * On a phone the table stacks: no header, each row a block with its cells one below the other,
+ * labelled from `data-label`, the coverage years side by side. Pure CSS, so nothing is rendered twice
+ * and nothing remounts (an opened list stays open) when the width changes.
+ */
+const stackOnPhone = (theme: Theme) => ({
+  [theme.breakpoints.down('sm')]: {
+    '& thead': { display: 'none' },
+    '& tbody': { display: 'block' },
+    '& tr': { display: 'flex', flexWrap: 'wrap', columnGap: theme.spacing(2), py: 1.5, borderTop: 1, borderColor: 'divider' },
+    '& td': { display: 'block', flex: '1 1 100%', border: 0, p: 0, textAlign: 'left' },
+    '& td[data-label]::before': { content: 'attr(data-label)', display: 'block', ...theme.typography.subtitle2, mt: 1.5, mb: 0.5 },
+    ...Object.fromEntries(Object.entries(PHONE_ORDER).map(([name, order]) => [`& td[data-cell="${name}"]`, { order }])),
+    '& td[data-cell="coverage"]': { order: PHONE_ORDER.coverage, flex: '0 0 auto', mt: 1.5 },
+    '& td[data-cell="coverage"]::before': { display: 'inline', mt: 0, mr: 0.5 },
+  },
+});
+
+function AsTable({ data }: { data: Cofunding }) {
+  const translate = useTranslate();
+  const years = data.initiatives[0]?.coverage.map((y) => y.year) ?? [];
+  return (
+    <TableContainer data-testid="cofunding-scroll">
+      <Table size="small" data-testid="cofunding-table" sx={stackOnPhone}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('resources.initiatives.name', { smart_count: 1 })}</TableCell>
+            <TableCell>{translate('vangnet.cofunding.own_commitments')}</TableCell>
+            <TableCell>{translate('vangnet.cofunding.other_funders')}</TableCell>
+            {years.map((y) => (
+              <TableCell key={y} align="right">
+                {translate('vangnet.cofunding.coverage')} {y}
+              </TableCell>
+            ))}
+            <TableCell>{translate('vangnet.cofunding.open_gaps')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {data.initiatives.map((row) => (
+            <Row key={row.id} row={row} asOf={data.asOf} />
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
 
@@ -97,43 +104,26 @@ export function CofundingTable({ funderId, title }: { funderId: number; title?: 
   const [perPage, setPerPage] = useState(10);
   const { data, isPending } = useCofunding(funderId, page + 1, perPage);
   const translate = useTranslate();
+  const { locale } = useFormat();
 
   let body;
   if (isPending) body = <Loading />;
   else if (!data) body = <LoadError />;
   else if (data.total === 0) body = <Empty message="vangnet.cofunding.empty" />;
   else {
-    const years = data.initiatives[0]?.coverage.map((y) => y.year) ?? [];
     body = (
       <>
-        <TableContainer>
-          <Table size="small" data-testid="cofunding-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('resources.initiatives.name', { smart_count: 1 })}</TableCell>
-                <TableCell>{translate('vangnet.cofunding.own_commitments')}</TableCell>
-                <TableCell>{translate('vangnet.cofunding.other_funders')}</TableCell>
-                {years.map((y) => (
-                  <TableCell key={y} align="right">
-                    {translate('vangnet.cofunding.coverage')} {y}
-                  </TableCell>
-                ))}
-                <TableCell>{translate('vangnet.cofunding.open_gaps')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {data.initiatives.map((row) => (
-                <Row key={row.id} row={row} from={data.from} />
-              ))}
-            </TableBody>
-          </Table>
-        </TableContainer>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }} data-testid="cofunding-window">
+          {translate('vangnet.cofunding.window', { from: formatMonth(data.window.from, locale), to: formatMonth(data.window.to, locale) })}
+        </Typography>
+        <AsTable data={data} />
         <TablePagination
           component="div"
           count={data.total}
           page={page}
           rowsPerPage={perPage}
           rowsPerPageOptions={[10, 25, 50]}
+          sx={(theme) => ({ [theme.breakpoints.down('sm')]: { '& .MuiTablePagination-selectLabel, & .MuiTablePagination-input': { display: 'none' } } })}
           onPageChange={(_event, next) => setPage(next)}
           onRowsPerPageChange={(event) => {
             setPerPage(Number(event.target.value));
