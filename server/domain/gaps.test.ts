@@ -4,7 +4,7 @@ import type { FiveYearRiskDetails } from './gap-details.js';
 import { findGaps, firstDayLookedAt, severityOf, type FoundGap } from './gaps.js';
 import { withDefaults } from './settings.js';
 import { commitment, funder, initiative, spread, tranche, thousandADay } from './test-factories.js';
-import type { CommitmentInput, InitiativeFunding, IsoDate } from './types.js';
+import type { LoadedCommitment, InitiativeFunding, IsoDate } from './types.js';
 
 
 function gapsOf(kind: GapKind, subject: InitiativeFunding, asOf: IsoDate): FoundGap[] {
@@ -289,7 +289,7 @@ describe('findGaps', () => {
   describe('five_year_risk', () => {
     // founded 2022-03-10: fourth birthday 2026-03-10, sixth 2028-03-10. Need 1_000 a day.
     const budgets = [2026, 2027, 2028, 2029].map(thousandADay);
-    const founded = (commitments: CommitmentInput[] = []) =>
+    const founded = (commitments: LoadedCommitment[] = []) =>
       initiative({ foundedOn: '2022-03-10', budgets, commitments });
     const riskAt = (asOf: IsoDate, subject = founded()) => gapsOf('five_year_risk', subject, asOf);
     // a long (not short-term) commitment paying `cents` over the window March 2026 – February 2027 (365 days)

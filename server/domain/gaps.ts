@@ -29,7 +29,7 @@ import type { CliffDetails, ExpiringDetails, FiveYearRiskDetails, FunderLimitDet
 import { isShortTerm } from './length.js';
 import { fundedThroughOf, walkBalance } from './runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from './settings.js';
-import type { CommitmentInput, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
+import type { LoadedCommitment, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
 
 export type { GapDetails } from './gap-details.js';
 
@@ -76,7 +76,7 @@ interface Scan {
   severityLimits: { high: IsoDate; medium: IsoDate };
   initiative: GapInput;
   plan: NeedPlan;
-  committed: CommitmentInput[];
+  committed: LoadedCommitment[];
   /** the horizon's months */
   months: IsoMonth[];
   horizonEnd: IsoDate;
