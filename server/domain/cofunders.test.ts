@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { cofunders } from './cofunders.js';
-import { commitment, funder, initiative, spread, tranche } from './test-factories.js';
+import { commitment, funder, initiative, spread, tranche } from './testFactories.js';
 import type { LoadedCommitment } from './types.js';
 
 const AS_OF = '2027-07-01';

@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { GapKind } from './enums.js';
-import type { FiveYearRiskDetails } from './gap-details.js';
+import type { FiveYearRiskDetails } from './gapDetails.js';
 import { findGaps, firstDayLookedAt, severityOf, type FoundGap } from './gaps.js';
 import { withDefaults } from './settings.js';
-import { commitment, funder, initiative, spread, tranche, thousandADay } from './test-factories.js';
+import { commitment, funder, initiative, spread, tranche, thousandADay } from './testFactories.js';
 import type { LoadedCommitment, InitiativeFunding, IsoDate } from './types.js';
 
 
