@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../server/data/db.js';
 import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { createServices, type Services } from '../../server/services/index.js';
-import { testConfig, TEST_DATABASE_URL } from './env.js';
+import { testConfig } from './env.js';
 
 export interface Response<T = unknown> {
   status: number;
@@ -48,7 +48,7 @@ export interface TestAppOptions {
 export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
-  const db = createDb(TEST_DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, 10, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());

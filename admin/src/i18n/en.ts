@@ -537,6 +537,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       amount_below_scheduled: 'The amount is less than the tranches already scheduled.',
       budget_exists: 'This initiative already has a budget for %{year}.',
       queue_down: 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.',
+      database_down: 'The database cannot be reached or is too busy right now; try again in a few seconds.',
       fixed_record: 'A commitment’s initiative and funder, and a tranche’s commitment, cannot be changed. Delete it and create it anew.',
       too_many_logins: 'Too many sign-in attempts. Try again in %{seconds} seconds.',
       not_found: 'Not found, or not visible to you.',

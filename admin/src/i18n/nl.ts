@@ -531,6 +531,7 @@ export const vangnetNl = {
       amount_below_scheduled: 'Het bedrag is lager dan wat al in tranches is gepland.',
       budget_exists: 'Dit initiatief heeft al een begroting voor %{year}.',
       queue_down: 'De takenwachtrij (Redis) is niet bereikbaar, dus er kan nu geen scan starten. Lezen en bewerken werkt gewoon; probeer het zo opnieuw.',
+      database_down: 'De database is nu niet bereikbaar of te druk; probeer het over een paar seconden opnieuw.',
       fixed_record: 'Het initiatief en de financier van een toezegging, en de toezegging van een tranche, kunnen niet worden gewijzigd. Verwijder hem en maak hem opnieuw aan.',
       too_many_logins: 'Te veel aanmeldpogingen. Probeer het over %{seconds} seconden opnieuw.',
       not_found: 'Niet gevonden, of niet zichtbaar voor u.',
