@@ -38,11 +38,14 @@ function createBody(f: Fixture, resource: string): Record<string, unknown> {
   }
 }
 
+/** Budget years of the records made to update: one each, never the create body's 2100. */
+let nextBudgetYear = 1900;
+
 /** An existing record of the resource in the caller's own tenant, to update. */
 async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<number> {
   switch (resource) {
     case 'budgets':
-      return makeBudget(app.db, f.own, { year: 2000 + Math.floor(Math.random() * 100) });
+      return makeBudget(app.db, f.own, { year: nextBudgetYear++ });
     case 'commitments':
       return makeCommitment(app.db, f.own, f.funderA);
     case 'tranches':
