@@ -1,4 +1,4 @@
-// `npm start`: the API (and, once the jobs exist, a worker) in one process.
+// `npm start`: the API and, unless START_WORKER=false, a job worker in one process.
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer } from './start.js';
