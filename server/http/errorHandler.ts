@@ -2,8 +2,8 @@
 // (the codes: errorCodes.ts). Bad input never reaches a 500: errors the database raises for bad
 // values are mapped to 4xx as a safety net.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError, reason, type FieldReason } from '../errors.js';
-import type { ErrorBody, ErrorCode } from '../errorCodes.js';
+import { ApiError, notFound, reason, type FieldReason } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
 import type { Logger } from '../logger.js';
 
 const PG_ERRORS: Record<string, [ErrorCode, string]> = {
@@ -76,6 +76,5 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  const body: ErrorBody = { message: `No such endpoint: ${req.method} ${req.path}`, code: 'not_found' };
-  res.status(404).json(body);
+  res.status(404).json(notFound(`No such endpoint: ${req.method} ${req.path}`).toBody());
 };
