@@ -7,7 +7,7 @@ import { startWorkers } from './runtime.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-const db = createDb(config.DATABASE_URL, Math.max(2, config.WORKER_CONCURRENCY * 2 + 1));
+const db = createDb(config.DATABASE_URL, Math.max(2, config.WORKER_CONCURRENCY * 2 + 1), { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
 const runtime = await startWorkers(db, config, logger);
 logger.info({ pid: process.pid }, 'worker started; waiting for jobs');
 

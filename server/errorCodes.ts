@@ -39,6 +39,8 @@ export const ERROR_STATUS = {
   internal: 500,
   /** A backing service is unreachable; try again later. */
   unavailable: 503,
+  /** PostgreSQL cannot be reached or is too busy; try again after `Retry-After` seconds. */
+  'unavailable.database': 503,
   /** The job queue (Redis) is unreachable, so no scan can start; everything else works. */
   'unavailable.queue': 503,
 } as const satisfies Record<string, number>;

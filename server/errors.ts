@@ -79,6 +79,11 @@ export const conflict = (code: 'conflict.version' | 'conflict.duplicate' | 'conf
 /** 422: the input is well-formed but breaks a funding rule. */
 export const unprocessable = (message: string, fields: FieldReasons) => new ApiError('rule', message, { fields });
 export const unavailable = (message: string, code: 'unavailable' | 'unavailable.queue' = 'unavailable') => new ApiError(code, message);
+/** Seconds a client is asked to wait (Retry-After) while the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+export const DATABASE_DOWN = 'The database cannot be reached or is too busy right now; try again in a few seconds.';
+export const databaseUnavailable = () =>
+  new ApiError('unavailable.database', DATABASE_DOWN, { headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } });
 export const methodNotAllowed = (message: string) => new ApiError('method_not_allowed', message);
 
 // Zod keeps only a message per issue, so a schema's error message carries its reason's code and

@@ -2,7 +2,8 @@
 // (the codes: errorCodes.ts). Bad input never reaches a 500: errors the database raises for bad
 // values are mapped to 4xx as a safety net.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError, notFound, reason, type FieldReason } from '../errors.js';
+import { isDatabaseUnavailable } from '../data/db.js';
+import { ApiError, databaseUnavailable, notFound, reason, type FieldReason } from '../errors.js';
 import type { ErrorCode } from '../errorCodes.js';
 import type { Logger } from '../logger.js';
 
@@ -45,7 +46,9 @@ interface BodyParserError {
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+  return (rawErr: unknown, req, res, _next) => {
+    // PostgreSQL away (stopped, restarting, pool exhausted): a 503 to retry, never a 500.
+    const err = isDatabaseUnavailable(rawErr) ? databaseUnavailable() : rawErr;
     let error: ApiError = new ApiError('internal', 'Something went wrong on our side.');
     if (err instanceof ApiError) {
       error = err;
@@ -70,7 +73,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       if (mapped) error = new ApiError(mapped[0], mapped[1]);
     }
     if (error.headers) res.set(error.headers);
-    if (error.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (error.code === 'unavailable.database' && err !== rawErr) logger.warn({ err: (rawErr as Error).message, method: req.method, url: req.originalUrl }, 'database unavailable');
+    else if (error.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     res.status(error.status).json(error.toBody());
   };
 }

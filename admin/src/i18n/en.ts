@@ -325,7 +325,8 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       funding_weighted: 'portfolio: %{share} short-term',
       distribution_limited:
         'The portfolio holds %{count} initiatives; the spread per initiative is only computed up to %{max}. Above are the means and medians.',
-      riskiest: 'The ten initiatives most at five-year risk',
+      riskiest: 'The initiative most at five-year risk |||| The %{smart_count} initiatives most at five-year risk',
+      riskiest_none: 'Initiatives at five-year risk',
       no_risk: 'No initiatives at five-year risk. Well done.',
       next_endings: 'Next endings',
       no_next_endings: 'No running commitments ending soon.',
@@ -459,6 +460,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       },
     },
     scans: {
+      queue_dashboard: 'Queues',
       scan_now: 'Scan now',
       title: 'Portfolio scan %{id}',
       batches: 'Batches: %{done} of %{total}',
@@ -476,6 +478,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       field: 'Field',
     },
     validation: {
+      date: 'Enter a date like 31/12/2027',
       euro: 'Enter an amount in euros, e.g. 1,234.56',
       euro_negative: 'An amount cannot be negative',
     },
@@ -497,6 +500,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'auth.too_many_attempts': 'Too many login attempts. Try again in %{retryAfter} seconds.',
       internal: 'Something went wrong on our side. Please try again later.',
       unavailable: 'Vangnet cannot be reached right now. Please try again in a moment.',
+      'unavailable.database': 'The database cannot be reached or is too busy right now; try again in a few seconds.',
       'unavailable.queue': 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.',
       'field.required': 'Required',
       'field.invalid': 'Invalid value',
