@@ -2,6 +2,7 @@
 // (README "Who may see and do what"), so menus and buttons only offer what the API allows.
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { localizeMessage } from './api/serverMessages';
+import type { ErrorBody } from '../../server/errorCodes';
 import type { PublicUser, Role } from './api/types';
 
 const TOKEN_KEY = 'vangnet.token';
@@ -82,9 +83,11 @@ export function canAccess(user: PublicUser | null, resource: string, action: Act
   return Boolean(rule.write);
 }
 
-async function readJson(response: Response): Promise<{ message?: string; token?: string; user?: PublicUser }> {
+type LoginAnswer = Partial<ErrorBody> & { token?: string; user?: PublicUser };
+
+async function readJson(response: Response): Promise<LoginAnswer> {
   try {
-    return (await response.json()) as { message?: string; token?: string; user?: PublicUser };
+    return (await response.json()) as LoginAnswer;
   } catch {
     return {};
   }
@@ -98,7 +101,7 @@ export const authProvider: AuthProvider = {
       body: JSON.stringify({ email, password }),
     });
     const body = await readJson(response);
-    if (!response.ok || !body.token || !body.user) throw new Error(localizeMessage(body.message ?? 'ra.auth.sign_in_error'));
+    if (!response.ok || !body.token || !body.user) throw new Error(localizeMessage(body, 'ra.auth.sign_in_error'));
     localStorage.setItem(TOKEN_KEY, body.token);
     localStorage.setItem(USER_KEY, JSON.stringify(body.user));
   },

@@ -17,7 +17,7 @@ export async function httpClient(url: string, options: fetchUtils.Options = {}) 
   try {
     return await fetchUtils.fetchJson(url, { ...options, headers });
   } catch (error) {
-    throw localizeHttpError(error);
+    throw localizeHttpError(error, /\/api\/([\w-]+)/.exec(url)?.[1]);
   }
 }
 

@@ -4,9 +4,9 @@
 // (always as a bound parameter).
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { badRequest, fieldError } from '../errors.js';
+import { badRequest, fieldError, reason, type FieldReason } from '../errors.js';
 import type { FieldSpec, ResourceDef } from '../resources/resource.js';
-import { NUL_MESSAGE, nulPath } from './nul.js';
+import { nulPath } from './nul.js';
 
 export const MAX_PAGE = 1000;
 
@@ -24,15 +24,15 @@ export interface RawListQuery {
 
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw fieldError(name, 'must be given once, as JSON');
+  if (typeof raw !== 'string') throw fieldError(name, reason('list.json_once'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw fieldError(name, 'is not valid JSON');
+    throw fieldError(name, reason('list.json'));
   }
   const nul = nulPath(parsed, name);
-  if (nul) throw fieldError(nul, NUL_MESSAGE);
+  if (nul) throw fieldError(nul, reason('field.no_nul'));
   return parsed;
 }
 
@@ -44,9 +44,9 @@ export function parseListParams(def: ResourceDef, raw: RawListQuery): ListParams
   let sort: ListParams['sort'] = def.defaultSort;
   if (sortJson !== undefined) {
     const parsed = sortSchema.safeParse(sortJson);
-    if (!parsed.success) throw fieldError('sort', 'must be ["field","ASC"] or ["field","DESC"]');
+    if (!parsed.success) throw fieldError('sort', reason('list.sort'));
     const [field, order] = parsed.data;
-    if (!def.fields[field]?.sortable) throw fieldError('sort', `cannot sort ${def.name} by "${field}"; sortable: ${sortableFields(def).join(', ')}`);
+    if (!def.fields[field]?.sortable) throw fieldError('sort', reason('list.not_sortable', { resource: def.name, field, sortable: sortableFields(def) }));
     sort = [field, order.toUpperCase() as 'ASC' | 'DESC'];
   }
 
@@ -54,16 +54,16 @@ export function parseListParams(def: ResourceDef, raw: RawListQuery): ListParams
   let range: ListParams['range'] = [0, MAX_PAGE - 1];
   if (rangeJson !== undefined) {
     const parsed = rangeSchema.safeParse(rangeJson);
-    if (!parsed.success) throw fieldError('range', 'must be [first, last] with whole numbers from 0');
+    if (!parsed.success) throw fieldError('range', reason('list.range'));
     const [first, last] = parsed.data;
-    if (last < first) throw fieldError('range', 'last must not be before first');
-    if (last - first + 1 > MAX_PAGE) throw fieldError('range', `at most ${MAX_PAGE} records per page`);
+    if (last < first) throw fieldError('range', reason('list.range_order'));
+    if (last - first + 1 > MAX_PAGE) throw fieldError('range', reason('list.page_size', { max: MAX_PAGE }));
     range = [first, last];
   }
 
   const filterJson = parseJson('filter', raw.filter) ?? {};
   if (typeof filterJson !== 'object' || filterJson === null || Array.isArray(filterJson)) {
-    throw fieldError('filter', 'must be a JSON object');
+    throw fieldError('filter', reason('field.json_object'));
   }
   const filter = filterJson as Record<string, unknown>;
   for (const [key, value] of Object.entries(filter)) checkFilter(def, key, value);
@@ -91,40 +91,40 @@ function splitKey(def: ResourceDef, key: string): { field: string; spec: FieldSp
   return null;
 }
 
-function scalarProblem(spec: FieldSpec, value: unknown): string | null {
+function scalarProblem(spec: FieldSpec, value: unknown): FieldReason | null {
   switch (spec.kind) {
     case 'id':
     case 'int':
-      return Number.isSafeInteger(value) ? null : 'must be a whole number';
+      return Number.isSafeInteger(value) ? null : reason('field.whole_number');
     case 'bool':
-      return typeof value === 'boolean' ? null : 'must be true or false';
+      return typeof value === 'boolean' ? null : reason('field.bool');
     case 'date':
-      return typeof value === 'string' && z.iso.date().safeParse(value).success ? null : 'must be a date YYYY-MM-DD';
+      return typeof value === 'string' && z.iso.date().safeParse(value).success ? null : reason('field.date');
     case 'timestamp':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : 'must be a date or time';
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : reason('field.datetime');
     case 'enum':
     case 'textArray':
-      return typeof value === 'string' && (!spec.values || spec.values.includes(value)) ? null : `must be one of: ${spec.values?.join(', ')}`;
+      return typeof value === 'string' && (!spec.values || spec.values.includes(value)) ? null : reason('field.one_of', { values: spec.values ?? [] });
     case 'text':
-      return typeof value === 'string' && value.length <= 500 ? null : 'must be text';
+      return typeof value === 'string' && value.length <= 500 ? null : reason('field.text');
     case 'json':
-      return 'cannot be filtered';
+      return reason('list.cannot_filter');
   }
 }
 
 function checkFilter(def: ResourceDef, key: string, value: unknown): void {
   if (key === 'q') {
-    if (typeof value !== 'string' || value.length > 200) throw badRequest('filter.q: must be text', { q: 'must be text' });
+    if (typeof value !== 'string' || value.length > 200) throw badRequest('filter.q: must be text', { q: reason('field.text') });
     return;
   }
   const found = splitKey(def, key);
-  if (!found) throw badRequest(`filter: cannot filter ${def.name} by "${key}"`, { [key]: 'is not a filterable field' });
+  if (!found) throw badRequest(`filter: cannot filter ${def.name} by "${key}"`, { [key]: reason('list.not_filterable') });
   const values = Array.isArray(value) && !found.op ? value : [value];
-  if (values.length > MAX_PAGE) throw badRequest(`filter.${key}: at most ${MAX_PAGE} values`, { [key]: `at most ${MAX_PAGE} values` });
+  if (values.length > MAX_PAGE) throw badRequest(`filter.${key}: at most ${MAX_PAGE} values`, { [key]: reason('list.filter_values', { max: MAX_PAGE }) });
   for (const v of values) {
     if (v === null && !found.op) continue;
     const problem = scalarProblem(found.spec, v);
-    if (problem) throw badRequest(`filter.${key}: ${problem}`, { [key]: problem });
+    if (problem) throw badRequest(`filter.${key}: ${problem.text}`, { [key]: problem });
   }
 }
 

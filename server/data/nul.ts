@@ -2,8 +2,6 @@
 // (error 22021) wherever it is used. Input is checked where it enters, so the answer can name the
 // field; the error handler maps 22021 to a 400 as a safety net.
 
-export const NUL_MESSAGE = 'must not contain the NUL character (\\u0000)';
-
 /** The path (`email`, `filter.q`, `domains.1`) of the first text holding a NUL, or null. */
 export function nulPath(value: unknown, root = ''): string | null {
   // Iterative: a deeply nested body must not overflow the stack.

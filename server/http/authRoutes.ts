@@ -1,5 +1,6 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
+import { zodReason } from '../errors.js';
 import { password } from '../resources/users.js';
 import type { Actor } from '../services/actor.js';
 import { toActor, type AuthService } from '../services/auth.js';
@@ -26,13 +27,19 @@ export function requireAuth(auth: AuthService): RequestHandler {
 }
 
 
+const given = (max: number) =>
+  z
+    .string({ error: zodReason('field.required') })
+    .min(1, { error: zodReason('field.required') })
+    .max(max, { error: zodReason('field.max_chars', { max }) });
+
 const loginBody = z.object({
-  email: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(320),
-  password: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(200),
+  email: given(320),
+  password: given(200),
 });
 
 const passwordBody = z.object({
-  oldPassword: z.string({ error: 'is required' }).min(1, { error: 'is required' }).max(200),
+  oldPassword: given(200),
   newPassword: password(),
 });
 

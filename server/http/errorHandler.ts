@@ -1,23 +1,37 @@
-// Every error becomes JSON `{ message, errors? }` here, and nowhere else. Bad input never
-// reaches a 500: errors the database raises for bad values are mapped to 4xx as a safety net.
+// Every error becomes JSON `{ message, code, params?, errors?, codes? }` here, and nowhere else
+// (the codes: errorCodes.ts). Bad input never reaches a 500: errors the database raises for bad
+// values are mapped to 4xx as a safety net.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../data/db.js';
-import { ApiError, databaseUnavailable } from '../errors.js';
+import { ApiError, databaseUnavailable, notFound, reason, type FieldReason } from '../errors.js';
+import type { ErrorCode } from '../errorCodes.js';
 import type { Logger } from '../logger.js';
 
-const PG_ERRORS: Record<string, [number, string]> = {
-  '23505': [409, 'A record with these values already exists.'],
-  '23P01': [409, 'This conflicts with an existing record.'],
-  '23503': [400, 'A referenced record does not exist.'],
-  '23514': [400, 'A value breaks a rule of the data model.'],
-  '23502': [400, 'A required value is missing.'],
-  '22P02': [400, 'A value has the wrong format.'],
-  '22003': [400, 'A number is out of range.'],
-  '22007': [400, 'A date has the wrong format.'],
-  '22008': [400, 'A date is out of range.'],
-  '22001': [400, 'A text is too long.'],
-  '22021': [400, 'A text holds a character the database cannot store (NUL, \\u0000).'],
+const PG_ERRORS: Record<string, [ErrorCode, string]> = {
+  '23505': ['conflict.duplicate', 'A record with these values already exists.'],
+  '23P01': ['conflict.duplicate', 'This conflicts with an existing record.'],
+  '23503': ['validation', 'A referenced record does not exist.'],
+  '23514': ['validation', 'A value breaks a rule of the data model.'],
+  '23502': ['validation', 'A required value is missing.'],
+  '22P02': ['validation', 'A value has the wrong format.'],
+  '22003': ['validation', 'A number is out of range.'],
+  '22007': ['validation', 'A date has the wrong format.'],
+  '22008': ['validation', 'A date is out of range.'],
+  '22001': ['validation', 'A text is too long.'],
+  '22021': ['validation', 'A text holds a character the database cannot store (NUL, \\u0000).'],
 };
+
+/** body-parser's errors: malformed JSON, too large, bad encoding. */
+const BODY_ERRORS: Record<string, [string, FieldReason]> = {
+  'entity.parse.failed': ['The body is not valid JSON.', reason('body.invalid_json')],
+  'entity.too.large': ['The body is too large.', reason('body.too_large')],
+  'encoding.unsupported': ['The body has an unsupported encoding.', reason('body.unsupported_encoding')],
+  'charset.unsupported': ['The body has an unsupported character set.', reason('body.unsupported_charset')],
+};
+
+/** The code of a library's own 4xx, by its status. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = { 400: 'validation', 413: 'payload_too_large', 415: 'unsupported_media_type' };
+const codeOfStatus = (status: number): ErrorCode => CODE_OF_STATUS[status] ?? 'bad_request';
 
 /** A library's error about the request itself (http-errors style `status` 4xx), e.g. a bad path or body encoding. */
 function clientStatus(err: unknown): number | null {
@@ -35,41 +49,36 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (rawErr: unknown, req, res, _next) => {
     // PostgreSQL away (stopped, restarting, pool exhausted): a 503 to retry, never a 500.
     const err = isDatabaseUnavailable(rawErr) ? databaseUnavailable() : rawErr;
-    let status = 500;
-    let body: { message: string; errors?: Record<string, string> } = { message: 'Something went wrong on our side.' };
+    let error: ApiError = new ApiError('internal', 'Something went wrong on our side.');
     if (err instanceof ApiError) {
-      status = err.status;
-      body = err.errors ? { message: err.message, errors: err.errors } : { message: err.message };
-      if (err.headers) res.set(err.headers);
+      error = err;
     } else if (typeof err === 'object' && err !== null && (err as BodyParserError).type) {
-      // body-parser: malformed JSON, too large, bad encoding.
       const e = err as BodyParserError;
-      status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
-      const messages: Record<string, string> = {
-        'entity.parse.failed': 'The body is not valid JSON.',
-        'entity.too.large': 'The body is too large.',
-        'encoding.unsupported': 'The body has an unsupported encoding.',
-        'charset.unsupported': 'The body has an unsupported character set.',
-      };
-      body = { message: messages[e.type!] ?? 'The body could not be read.', errors: { body: messages[e.type!] ?? 'could not be read' } };
+      const status = e.status && e.status >= 400 && e.status < 500 ? e.status : 400;
+      const [message, body] = BODY_ERRORS[e.type!] ?? ['The body could not be read.', reason('body.unreadable')];
+      error = new ApiError(codeOfStatus(status), message, { status, fields: { body } });
     } else if (clientStatus(err)) {
-      status = clientStatus(err)!;
+      const status = clientStatus(err)!;
       // The router's decoding of a path parameter throws URIError; a corrupt compressed body comes from zlib.
-      body =
+      error =
         err instanceof URIError
-          ? { message: 'The address holds malformed percent-encoding.' }
-          : { message: 'The body could not be read: is it compressed as its Content-Encoding says?', errors: { body: 'could not be read' } };
+          ? new ApiError('bad_request', 'The address holds malformed percent-encoding.', { status })
+          : new ApiError(codeOfStatus(status), 'The body could not be read: is it compressed as its Content-Encoding says?', {
+              status,
+              fields: { body: reason('body.unreadable') },
+            });
     } else {
       const code = (err as { code?: string }).code;
       const mapped = code ? PG_ERRORS[code] : undefined;
-      if (mapped) [status, body] = [mapped[0], { message: mapped[1] }];
+      if (mapped) error = new ApiError(mapped[0], mapped[1]);
     }
-    if (status === 503 && err !== rawErr) logger.warn({ err: (rawErr as Error).message, method: req.method, url: req.originalUrl }, 'database unavailable');
-    else if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
-    res.status(status).json(body);
+    if (error.headers) res.set(error.headers);
+    if (error.code === 'unavailable.database' && err !== rawErr) logger.warn({ err: (rawErr as Error).message, method: req.method, url: req.originalUrl }, 'database unavailable');
+    else if (error.status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    res.status(error.status).json(error.toBody());
   };
 }
 
 export const notFoundHandler: RequestHandler = (req, res) => {
-  res.status(404).json({ message: `No such endpoint: ${req.method} ${req.path}` });
+  res.status(404).json(notFound(`No such endpoint: ${req.method} ${req.path}`).toBody());
 };

@@ -62,7 +62,7 @@ export function dashboardCookieRoute(auth: AuthService): RequestHandler {
     const user = await auth.authenticate(token);
     if (user.role !== 'admin') throw forbidden('The queue dashboard is for admins only.');
     const expires = await auth.sessionExpiry(token!);
-    if (!expires) throw unauthorized('Your session has ended or is not valid: log in again.');
+    if (!expires) throw unauthorized('auth.session_ended', 'Your session has ended or is not valid: log in again.');
     // Lives exactly as long as the session; Secure whenever the request came over HTTPS (trust proxy).
     res.cookie(DASHBOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: DASHBOARD_PATH, secure: req.secure, maxAge: expires.getTime() - Date.now() });
     res.status(204).end();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { cents, id, optionalText } from './fields.js';
-import { conflict } from '../errors.js';
+import { conflict, reason } from '../errors.js';
+import { cents, id, optionalText, year } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
 export const budgets: ResourceDef = {
@@ -18,11 +18,7 @@ export const budgets: ResourceDef = {
   defaultSort: ['year', 'ASC'],
   input: z.object({
     initiativeId: id(),
-    year: z
-      .number({ error: 'must be a year like 2027' })
-      .int({ error: 'must be a year like 2027' })
-      .min(1900, { error: 'must be 1900 or later' })
-      .max(2200, { error: 'must be 2200 or earlier' }),
+    year: year(1900, 2200),
     amountCents: cents(),
     note: optionalText(2000),
   }),
@@ -36,6 +32,8 @@ export const budgets: ResourceDef = {
         if (prev) q.whereNot({ id: prev.id });
       })
       .first('id');
-    if (twin) throw conflict(`This initiative already has a budget for ${String(next.year)}.`, { year: 'already has a budget for this initiative' });
+    if (twin) throw conflict('conflict.duplicate', `This initiative already has a budget for ${String(next.year)}.`, {
+        year: reason('budget.duplicate', { year: next.year as number }),
+      });
   },
 };

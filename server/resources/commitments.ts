@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, TRANCHE_SCHEDULES } from '../domain/enums.js';
 import { generateTranches } from '../domain/schedule.js';
 import type { TrancheSchedule } from '../domain/enums.js';
-import { unprocessable } from '../errors.js';
+import { reason, unprocessable, zodReason } from '../errors.js';
 import { bool, cents, enumOf, id, isoDate, optional, optionalText, text } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
@@ -55,7 +55,7 @@ export const commitments: ResourceDef = {
       conditionNote: optionalText(5000),
       trancheSchedule: optional(enumOf(TRANCHE_SCHEDULES)),
     })
-    .refine((c) => c.endDate >= c.startDate, { path: ['endDate'], error: 'must be on or after startDate' }),
+    .refine((c) => c.endDate >= c.startDate, { path: ['endDate'], error: zodReason('field.on_or_after', { field: 'startDate' }) }),
   extraInput: ['trancheSchedule'],
   createOnly: ['trancheSchedule'],
   from: (q) => {
@@ -82,13 +82,13 @@ export const commitments: ResourceDef = {
       .first('id');
     if (outside) {
       throw unprocessable('A tranche of this commitment would fall outside its period.', {
-        startDate: 'the period must contain every tranche',
-        endDate: 'the period must contain every tranche',
+        startDate: reason('commitment.excludes_tranches'),
+        endDate: reason('commitment.excludes_tranches'),
       });
     }
     if (totals && totals.scheduled > (next.amountCents as number)) {
       throw unprocessable('The amount is less than the tranches already scheduled.', {
-        amountCents: `must be at least the scheduled ${totals.scheduled} cents`,
+        amountCents: reason('commitment.below_scheduled', { scheduledCents: totals.scheduled }),
       });
     }
   },

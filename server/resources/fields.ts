@@ -1,15 +1,16 @@
-// Building blocks of the input schemas: each says in words what is wrong, so the console can show
-// the message next to the field.
+// Building blocks of the input schemas: each names what is wrong with a code of the catalogue
+// (errorCodes.ts), which the console translates and which gives the English text beside it.
 import { z } from 'zod';
+import { zodReason } from '../errors.js';
 
 export const MAX_CENTS = 10_000_000_000_00; // ten billion euros: far above any real commitment
 
 export const cents = () =>
   z
-    .number({ error: 'must be a whole number of cents' })
-    .int({ error: 'must be a whole number of cents (no fractions)' })
-    .min(0, { error: 'must not be negative' })
-    .max(MAX_CENTS, { error: 'is too large' });
+    .number({ error: zodReason('field.cents') })
+    .int({ error: zodReason('field.whole_cents') })
+    .min(0, { error: zodReason('field.not_negative') })
+    .max(MAX_CENTS, { error: zodReason('field.too_large', { maxCents: MAX_CENTS }) });
 
 /** The calendar dates Vangnet accepts: wide enough for any real funding, narrow enough for date arithmetic. */
 export const FIRST_DATE = '1900-01-01';
@@ -17,39 +18,46 @@ export const LAST_DATE = '2199-12-31';
 
 export const isoDate = () =>
   z
-    .string({ error: 'must be a date YYYY-MM-DD' })
-    .pipe(z.iso.date({ error: 'must be an existing calendar date YYYY-MM-DD' }))
-    .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, { error: `must lie between ${FIRST_DATE} and ${LAST_DATE}` });
+    .string({ error: zodReason('field.date') })
+    .pipe(z.iso.date({ error: zodReason('field.calendar_date') }))
+    .refine((d) => d >= FIRST_DATE && d <= LAST_DATE, { error: zodReason('field.date_between', { firstDate: FIRST_DATE, lastDate: LAST_DATE }) });
 
 export const text = (max = 200) =>
   z
-    .string({ error: 'must be text' })
+    .string({ error: zodReason('field.text') })
     .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(max, { error: `must be at most ${max} characters` });
+    .min(1, { error: zodReason('field.not_empty') })
+    .max(max, { error: zodReason('field.max_chars', { max }) });
 
 /** Optional text: absent, null and '' all mean "not set". */
 export const optionalText = (max = 2000) =>
   z
-    .union([z.string({ error: 'must be text' }).trim().max(max, { error: `must be at most ${max} characters` }), z.null()])
+    .union([z.string({ error: zodReason('field.text') }).trim().max(max, { error: zodReason('field.max_chars', { max }) }), z.null()])
     .optional()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 
 /** Optional value: absent, null and '' all mean "not set"; anything else must fit the schema. */
 export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
-export const enumOf = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: `must be one of: ${values.join(', ')}` });
+export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: zodReason('field.one_of', { values }) });
 
-export const id = () =>
+export const id = () => {
+  const error = zodReason('field.existing_record', {});
+  return z
+    .number({ error })
+    .int({ error })
+    .positive({ error })
+    .max(2 ** 31 - 1, { error });
+};
+
+export const bool = () => z.boolean({ error: zodReason('field.bool') });
+
+export const municipalityCode = () => z.string({ error: zodReason('field.cbs_code') }).regex(/^GM\d{4}$/, { error: zodReason('field.cbs_code') });
+
+/** A year from `min` through `max`. */
+export const year = (min: number, max: number) =>
   z
-    .number({ error: 'must be the id of an existing record' })
-    .int({ error: 'must be the id of an existing record' })
-    .positive({ error: 'must be the id of an existing record' })
-    .max(2 ** 31 - 1, { error: 'must be the id of an existing record' });
-
-export const bool = () => z.boolean({ error: 'must be true or false' });
-
-export const municipalityCode = () =>
-  z.string({ error: 'must be a CBS code like GM0363' }).regex(/^GM\d{4}$/, { error: 'must be a CBS code like GM0363' });
-
+    .number({ error: zodReason('field.year') })
+    .int({ error: zodReason('field.year') })
+    .min(min, { error: zodReason('field.year_from', { min }) })
+    .max(max, { error: zodReason('field.year_through', { max }) });

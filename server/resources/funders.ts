@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FUNDER_TYPES } from '../domain/enums.js';
+import { zodReason } from '../errors.js';
 import { enumOf, municipalityCode, optional, optionalText, text } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
@@ -22,7 +23,11 @@ export const funders: ResourceDef = {
     type: enumOf(FUNDER_TYPES),
     municipalityCode: optional(municipalityCode()),
     maxFundingYears: optional(
-      z.number({ error: 'must be a whole number of years' }).int({ error: 'must be a whole number of years' }).min(1, { error: 'must be at least 1' }).max(100, { error: 'must be at most 100' }),
+      z
+        .number({ error: zodReason('field.whole_years') })
+        .int({ error: zodReason('field.whole_years') })
+        .min(1, { error: zodReason('field.at_least', { min: 1 }) })
+        .max(100, { error: zodReason('field.at_most', { max: 100 }) }),
     ),
     website: optionalText(500),
   }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOMAINS, INITIATIVE_STATUSES } from '../domain/enums.js';
+import { zodReason } from '../errors.js';
 import { bool, cents, enumOf, isoDate, municipalityCode, optional, optionalText, text } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
@@ -28,11 +29,11 @@ export const initiatives: ResourceDef = {
     municipality: text(),
     municipalityCode: optional(municipalityCode()),
     domains: z
-      .array(enumOf(DOMAINS), { error: `must be a list of: ${DOMAINS.join(', ')}` })
-      .max(DOMAINS.length)
+      .array(enumOf(DOMAINS), { error: zodReason('field.list_of', { values: DOMAINS }) })
+      .max(DOMAINS.length, { error: zodReason('field.list_of', { values: DOMAINS }) })
       .default([])
       .transform((d) => [...new Set(d)]),
-    kvkNumber: optional(z.string({ error: 'must be 8 digits' }).regex(/^\d{8}$/, { error: 'must be 8 digits' })),
+    kvkNumber: optional(z.string({ error: zodReason('field.kvk') }).regex(/^\d{8}$/, { error: zodReason('field.kvk') })),
     reservesCents: cents().default(0),
     sharedWithFunders: bool().default(false),
     status: enumOf(INITIATIVE_STATUSES).default('active'),

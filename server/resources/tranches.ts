@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { TRANCHE_STATUSES } from '../domain/enums.js';
-import { fieldError, unprocessable } from '../errors.js';
+import { fieldError, reason, unprocessable, zodReason } from '../errors.js';
 import { cents, enumOf, id, isoDate, optional } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
@@ -38,7 +38,7 @@ export const tranches: ResourceDef = {
       status: enumOf(TRANCHE_STATUSES).default('planned'),
       receivedOn: optional(isoDate()),
     })
-    .refine((t) => t.periodEnd >= t.periodStart, { path: ['periodEnd'], error: 'must be on or after periodStart' }),
+    .refine((t) => t.periodEnd >= t.periodStart, { path: ['periodEnd'], error: zodReason('field.on_or_after', { field: 'periodStart' }) }),
   references: { commitmentId: 'commitments' },
   initiativeSql: '(SELECT c.initiative_id FROM commitments c WHERE c.id = tranches.commitment_id)',
   tenantOf: async (trx, r) => {
@@ -51,11 +51,12 @@ export const tranches: ResourceDef = {
       .where({ id: next.commitmentId as number })
       .forUpdate()
       .first<CommitmentRow | undefined>('start_date', 'end_date', 'amount_cents');
-    if (!commitment) throw fieldError('commitmentId', 'must be the id of an existing record');
+    if (!commitment) throw fieldError('commitmentId', reason('field.existing_record', {}));
     if ((next.periodStart as string) < commitment.start_date || (next.periodEnd as string) > commitment.end_date) {
-      throw unprocessable(`A tranche must lie inside its commitment's period (${commitment.start_date} to ${commitment.end_date}).`, {
-        periodStart: `must be on or after ${commitment.start_date}`,
-        periodEnd: `must be on or before ${commitment.end_date}`,
+      const period = { startDate: commitment.start_date, endDate: commitment.end_date };
+      throw unprocessable(`A tranche must lie inside its commitment's period (${period.startDate} to ${period.endDate}).`, {
+        periodStart: reason('tranche.starts_before_commitment', period),
+        periodEnd: reason('tranche.ends_after_commitment', period),
       });
     }
     if (next.status === 'cancelled') return;
@@ -66,10 +67,14 @@ export const tranches: ResourceDef = {
         if (prev) q.whereNot({ id: prev.id });
       })
       .first<{ total: number }>(trx.raw('coalesce(sum(amount_cents), 0)::bigint AS total'));
-    const total = (others?.total ?? 0) + (next.amountCents as number);
-    if (total > commitment.amount_cents) {
+    const scheduledCents = others?.total ?? 0;
+    if (scheduledCents + (next.amountCents as number) > commitment.amount_cents) {
       throw unprocessable("The tranches would add up to more than the commitment's amount.", {
-        amountCents: `must be at most ${commitment.amount_cents - (others?.total ?? 0)} cents: the other tranches already schedule ${others?.total ?? 0} of ${commitment.amount_cents}`,
+        amountCents: reason('tranche.exceeds_commitment', {
+          availableCents: commitment.amount_cents - scheduledCents,
+          scheduledCents,
+          amountCents: commitment.amount_cents,
+        }),
       });
     }
   },

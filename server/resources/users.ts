@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import { ROLES } from '../domain/enums.js';
-import { fieldError, forbidden } from '../errors.js';
+import { fieldError, forbidden, reason, zodReason } from '../errors.js';
 import { hashPassword } from '../services/passwords.js';
 import { bool, enumOf, id, optional } from './fields.js';
 import type { ResourceDef } from './resource.js';
 
 export const password = () =>
-  z.string({ error: 'must be text' }).min(12, { error: 'must be at least 12 characters' }).max(200, { error: 'must be at most 200 characters' });
+  z
+    .string({ error: zodReason('field.text') })
+    .min(12, { error: zodReason('field.min_chars', { min: 12 }) })
+    .max(200, { error: zodReason('field.max_chars', { max: 200 }) });
 
 export const users: ResourceDef = {
   name: 'users',
@@ -25,7 +28,7 @@ export const users: ResourceDef = {
   defaultSort: ['email', 'ASC'],
   input: z
     .object({
-      email: z.string({ error: 'must be an e-mail address' }).trim().toLowerCase().pipe(z.email({ error: 'must be an e-mail address' })),
+      email: z.string({ error: zodReason('field.email') }).trim().toLowerCase().pipe(z.email({ error: zodReason('field.email') })),
       role: enumOf(ROLES),
       funderId: optional(id()),
       initiativeId: optional(id()),
@@ -33,18 +36,18 @@ export const users: ResourceDef = {
       password: password().optional(),
     })
     .superRefine((u, ctx) => {
-      if (u.role === 'funder' && !u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: 'is required for a funder user' });
+      if (u.role === 'funder' && !u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: zodReason('user.funder_required') });
       if (u.role === 'initiative' && !u.initiativeId)
-        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: 'is required for an initiative user' });
-      if (u.role !== 'funder' && u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: `must be empty for role ${u.role}` });
+        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: zodReason('user.initiative_required') });
+      if (u.role !== 'funder' && u.funderId) ctx.addIssue({ code: 'custom', path: ['funderId'], message: zodReason('user.empty_for_role', { role: u.role }) });
       if (u.role !== 'initiative' && u.initiativeId)
-        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: `must be empty for role ${u.role}` });
+        ctx.addIssue({ code: 'custom', path: ['initiativeId'], message: zodReason('user.empty_for_role', { role: u.role }) });
     }),
   extraInput: ['password'],
   references: { funderId: 'funders', initiativeId: 'initiatives' },
   extraColumns: async (input, prev) => {
     if (typeof input.password === 'string') return { password_hash: await hashPassword(input.password) };
-    if (!prev) throw fieldError('password', 'is required for a new user');
+    if (!prev) throw fieldError('password', reason('user.password_required'));
     return {};
   },
   // A new password or a disable ends every session: re-enabling the user later revives none of them.
@@ -55,7 +58,7 @@ export const users: ResourceDef = {
   auditNotes: (input) => (typeof input.password === 'string' ? { passwordChanged: true } : {}),
   check: async (_trx, next, prev, actor) => {
     if (prev?.id !== actor.userId) return;
-    if (next.role !== prev.role) throw forbidden('You cannot change your own role.', { role: 'cannot be changed for yourself' });
-    if (next.disabled) throw forbidden('You cannot disable yourself.', { disabled: 'cannot be set for yourself' });
+    if (next.role !== prev.role) throw forbidden('You cannot change your own role.', { role: reason('user.own_role') });
+    if (next.disabled) throw forbidden('You cannot disable yourself.', { disabled: reason('user.own_disable') });
   },
 };

@@ -3,7 +3,7 @@
 // A write the role may never do is a 403; a record outside the user's reach is a 404.
 import type { Knex } from 'knex';
 import type { Role } from '../domain/enums.js';
-import { forbidden } from '../errors.js';
+import { forbidden, reason } from '../errors.js';
 import type { ResourceDef, Tenant } from '../resources/resource.js';
 import type { Actor } from './actor.js';
 
@@ -93,12 +93,12 @@ export function withOwnTenant(actor: Actor, def: ResourceDef, input: Record<stri
 export function assertOwnTenant(actor: Actor, tenant: Tenant): void {
   if (actor.role === 'funder' && tenant.funderId !== actor.funderId) {
     throw forbidden('A funder user may only write the commitments and tranches of its own funder.', {
-      funderId: 'must be your own funder',
+      funderId: reason('access.own_funder'),
     });
   }
   if (actor.role === 'initiative' && tenant.initiativeId !== actor.initiativeId) {
     throw forbidden('An initiative user may only write the records of its own initiative.', {
-      initiativeId: 'must be your own initiative',
+      initiativeId: reason('access.own_initiative'),
     });
   }
 }

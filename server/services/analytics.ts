@@ -17,8 +17,9 @@ import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
+import { zodReason } from '../errors.js';
 import type { Cofunding, CofundingInitiative, RiskEntry } from '../records.js';
-import { isoDate } from '../resources/fields.js';
+import { enumOf, isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';
@@ -30,27 +31,24 @@ import type { CrudService } from './crud.js';
 const asOf = () => isoDate().optional();
 const year = () =>
   z.coerce
-    .number({ error: 'must be a year like 2027' })
-    .int({ error: 'must be a year like 2027' })
-    .min(1900, { error: 'must be 1900 or later' })
-    .max(2199, { error: 'must be 2199 or earlier' })
+    .number({ error: zodReason('field.year') })
+    .int({ error: zodReason('field.year') })
+    .min(1900, { error: zodReason('field.year_from', { min: 1900 }) })
+    .max(2199, { error: zodReason('field.year_through', { max: 2199 }) })
     .optional();
-const count = (max: number, fallback: number) =>
-  z.coerce
-    .number({ error: `must be a whole number from 1 to ${max}` })
-    .int({ error: `must be a whole number from 1 to ${max}` })
-    .min(1, { error: `must be a whole number from 1 to ${max}` })
-    .max(max, { error: `must be a whole number from 1 to ${max}` })
-    .default(fallback);
+const count = (max: number, fallback: number) => {
+  const error = zodReason('field.whole_number_between', { min: 1, max });
+  return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback);
+};
 
 const queries = {
-  runway: z.object({ asOf: asOf(), scenario: z.enum(['committed', 'pipeline'], { error: 'must be committed or pipeline' }).default('committed') }),
+  runway: z.object({ asOf: asOf(), scenario: enumOf(['committed', 'pipeline'] as const).default('committed') }),
   coverage: z.object({ from: year(), years: count(20, 5) }),
   fragmentation: z.object({ year: year() }),
   portfolio: z.object({
     year: year(),
     years: count(10, 1),
-    groupBy: z.enum(['funderType', 'municipality', 'domain'], { error: 'must be funderType, municipality or domain' }).default('funderType'),
+    groupBy: enumOf(['funderType', 'municipality', 'domain'] as const).default('funderType'),
   }),
   asOf: z.object({ asOf: asOf() }),
   cofunding: z.object({ asOf: asOf(), years: count(10, 3) }),

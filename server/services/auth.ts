@@ -2,7 +2,7 @@
 // their SHA-256, so any API process accepts any valid token.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import { ApiError, unauthorized } from '../errors.js';
+import { ApiError, badRequest, reason, unauthorized } from '../errors.js';
 import type { Role } from '../domain/enums.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
@@ -84,7 +84,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     const success = Boolean(user && ok && !user.disabled);
     await this.db('login_attempts').insert({ ip, email: normalized, success });
-    if (!success || !user) throw unauthorized(WRONG);
+    if (!success || !user) throw unauthorized('auth.invalid_credentials', WRONG);
     const token = randomBytes(32).toString('base64url');
     await this.db('sessions').insert({
       user_id: user.id,
@@ -110,7 +110,10 @@ export class AuthService {
     ] as const) {
       if (row?.oldest && Number(row.n) >= max) {
         const retryAfter = Math.max(1, Math.ceil((new Date(row.oldest).getTime() + s.windowSeconds * 1000 - Date.now()) / 1000));
-        throw new ApiError(429, `Too many login attempts. Try again in ${retryAfter} seconds.`, undefined, { 'Retry-After': String(retryAfter) });
+        throw new ApiError('auth.too_many_attempts', `Too many login attempts. Try again in ${retryAfter} seconds.`, {
+          params: { retryAfter },
+          headers: { 'Retry-After': String(retryAfter) },
+        });
       }
     }
     const over = Number(byEmail?.n ?? 0) - s.slowFailuresPerEmail;
@@ -129,7 +132,7 @@ export class AuthService {
 
   /** The user behind a bearer token, or 401. */
   async authenticate(token: string | undefined): Promise<PublicUser> {
-    if (!token) throw unauthorized('Not logged in: send Authorization: Bearer <token>.');
+    if (!token) throw unauthorized('auth.required', 'Not logged in: send Authorization: Bearer <token>.');
     const user = await this.db('sessions')
       .join('users', 'users.id', 'sessions.user_id')
       .where('sessions.token_hash', tokenHash(token))
@@ -137,7 +140,7 @@ export class AuthService {
       .where('sessions.expires_at', '>', this.db.fn.now())
       .where('users.disabled', false)
       .first<UserRow | undefined>('users.*');
-    if (!user) throw unauthorized('Your session has ended or is not valid: log in again.');
+    if (!user) throw unauthorized('auth.session_ended', 'Your session has ended or is not valid: log in again.');
     return toPublicUser(user);
   }
 
@@ -150,7 +153,7 @@ export class AuthService {
     await this.db.transaction(async (trx) => {
       const user = await trx('users').where({ id: actor.userId }).forUpdate().first<UserRow>();
       if (!(await verifyPassword(user.password_hash, oldPassword))) {
-        throw new ApiError(400, 'The current password is wrong.', { oldPassword: 'is wrong' });
+        throw badRequest('The current password is wrong.', { oldPassword: reason('auth.wrong_password') });
       }
       await trx('users')
         .where({ id: actor.userId })

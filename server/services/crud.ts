@@ -2,7 +2,7 @@
 // and the access rules. Knows nothing of HTTP.
 import type { Knex } from 'knex';
 import type { z } from 'zod';
-import { ApiError, badRequest, conflict, notFound, unprocessable, type FieldErrors } from '../errors.js';
+import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
 import { fetchResourcePage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
@@ -14,42 +14,24 @@ export type ListResult = Page<ApiRecord>;
 /** Called inside each write transaction with the initiatives whose funding picture changed. */
 export type ChangeListener = (trx: Knex.Transaction, resource: string, before: ApiRecord | null, after: ApiRecord | null) => Promise<void>;
 
-/** One message per field; a field that was not sent at all "is required". */
-export function zodErrors(error: z.ZodError, input?: unknown): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = issue.path.length ? issue.path.map(String).join('.') : 'body';
-    const sent = issue.path.length === 1 && typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[String(issue.path[0])] : null;
-    errors[field] ??= issue.code !== 'custom' && sent === undefined ? 'is required' : issue.message;
-  }
-  return errors;
-}
-
 /** The input as the schema reads it, or a 400 naming each field that is wrong. */
 export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(zodErrors(parsed.error, input));
+  if (!parsed.success) throw validationError(zodReasons(parsed.error, input));
   return parsed.data;
-}
-
-export function validationError(errors: FieldErrors): ApiError {
-  const summary = Object.entries(errors)
-    .map(([f, m]) => `${f}: ${m}`)
-    .join('; ');
-  return badRequest(`Invalid input. ${summary}`, errors);
 }
 
 /** The `version` a DELETE may carry (query or body): undefined when absent, else a whole number or 400. */
 export function parseVersion(raw: unknown): number | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   const version = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw validationError({ version: 'must be a whole number' });
+  if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw validationError({ version: reason('field.whole_number') });
   return version;
 }
 
 function staleVersion(def: ResourceDef, current: unknown, sent: unknown): ApiError {
-  return conflict(`This ${def.name} record was changed by someone else (version ${String(current)}, you sent ${String(sent)}). Reload it and try again.`, {
-    version: 'is stale: reload the record',
+  return conflict('conflict.version', `This ${def.name} record was changed by someone else (version ${String(current)}, you sent ${String(sent)}). Reload it and try again.`, {
+    version: reason('version.stale'),
   });
 }
 
@@ -150,11 +132,11 @@ export class CrudService {
     const input = this.readBody(def, body);
     if (def.createOnly) {
       const sent = def.createOnly.filter((k) => input[k] !== undefined && input[k] !== null);
-      if (sent.length) throw validationError(Object.fromEntries(sent.map((k) => [k, 'can only be given when creating'])));
+      if (sent.length) throw validationError(Object.fromEntries(sent.map((k) => [k, reason('field.create_only')])));
     }
     const version = input.version;
-    if (version === undefined || version === null) throw validationError({ version: 'is required: send back the version you read' });
-    if (!Number.isSafeInteger(version)) throw validationError({ version: 'must be a whole number' });
+    if (version === undefined || version === null) throw validationError({ version: reason('version.required') });
+    if (!Number.isSafeInteger(version)) throw validationError({ version: reason('field.whole_number') });
     return this.write(async (trx) => {
       await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
       const prev = await this.find(def, actor, id, trx);
@@ -192,7 +174,7 @@ export class CrudService {
         await trx(def.table).whereRaw('id = ?::bigint', [id]).delete();
       } catch (err) {
         if ((err as { code?: string }).code === '23503') {
-          throw conflict(def.inUseMessage ?? `This ${def.name} record is still in use.`);
+          throw conflict('conflict.in_use', def.inUseMessage ?? `This ${def.name} record is still in use.`);
         }
         throw err;
       }
@@ -228,16 +210,16 @@ export class CrudService {
     if (!changed.length) return;
     throw unprocessable(
       `${changed.map(([name]) => name).join(' and ')} of a ${def.name} record cannot be changed once created: delete the record and create it anew.`,
-      Object.fromEntries(changed.map(([name]) => [name, 'cannot be changed once created'])),
+      Object.fromEntries(changed.map(([name]) => [name, reason('field.fixed')])),
     );
   }
 
   /** The body as an object of known fields; unknown fields are refused, read-only ones dropped later. */
   private readBody(def: ResourceDef, body: unknown): Record<string, unknown> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationError({ body: 'must be a JSON object' });
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw validationError({ body: reason('field.json_object') });
     const known = new Set([...Object.keys(def.fields), ...(def.extraInput ?? [])]);
     const unknown = Object.keys(body).filter((k) => !known.has(k));
-    if (unknown.length) throw validationError(Object.fromEntries(unknown.map((k) => [k, `is not a field of ${def.name}`])));
+    if (unknown.length) throw validationError(Object.fromEntries(unknown.map((k) => [k, reason('field.unknown', { resource: def.name })])));
     return body as Record<string, unknown>;
   }
 
@@ -249,7 +231,7 @@ export class CrudService {
     if (!def.input) throw new Error(`${def.name} is read-only`);
     const writable = this.writableInput(def, input);
     const parsed = def.input.safeParse(writable);
-    if (!parsed.success) throw validationError(zodErrors(parsed.error, writable));
+    if (!parsed.success) throw validationError(zodReasons(parsed.error, writable));
     return parsed.data;
   }
 
@@ -267,7 +249,7 @@ export class CrudService {
       if (value === null || value === undefined) continue;
       const target = this.resources[resource]!;
       const found = await this.select(trx, target, actor, false).whereRaw(`${target.fields.id!.sql} = ?::bigint`, [value as number]).first(trx.raw('1 AS found'));
-      if (!found) throw validationError({ [field]: `must be the id of an existing ${resource} record you may see` });
+      if (!found) throw validationError({ [field]: reason('field.existing_record', { resource }) });
     }
   }
 

@@ -29,7 +29,7 @@ export class ScanService {
   async start(actor: Actor, input: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, 'scans', 'create');
     const { asOf } = parseInput(body, input ?? {});
-    if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN);
+    if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN, 'unavailable.queue');
     const queue = this.queues.scan;
     const scanId = await this.db.transaction(async (trx) => {
       const scan = await createScan(trx, 'manual', asOf ?? today());
@@ -37,7 +37,7 @@ export class ScanService {
       try {
         await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
       } catch {
-        throw unavailable(QUEUE_DOWN);
+        throw unavailable(QUEUE_DOWN, 'unavailable.queue');
       }
       return scan.id;
     });

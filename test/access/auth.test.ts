@@ -50,14 +50,14 @@ describe('login and sessions', () => {
     expect(wrong.status).to.equal(401);
     expect(unknown.status).to.equal(401);
     expect(wrong.body).to.deep.equal(unknown.body);
-    expect(wrong.body).to.deep.equal({ message: 'Wrong email or password.' });
+    expect(wrong.body).to.deep.equal({ message: 'Wrong email or password.', code: 'auth.invalid_credentials' });
   });
 
   it('refuses a disabled user with the same message', async () => {
     await app.db('users').where({ id: userId }).update({ disabled: true });
     const res = await login({ email, password: TEST_PASSWORD });
     expect(res.status).to.equal(401);
-    expect(res.body).to.deep.equal({ message: 'Wrong email or password.' });
+    expect(res.body).to.deep.equal({ message: 'Wrong email or password.', code: 'auth.invalid_credentials' });
   });
 
   it('answers 400 naming the field for a login without a password', async () => {

@@ -234,20 +234,20 @@ describe('API CRUD', () => {
       const res = await app.request<ApiErrorBody>('GET', '/api/grants', { token });
       expect(res.status).to.equal(404);
       expect(res.headers.get('content-type')).to.match(/^application\/json/);
-      expect(res.body).to.deep.equal({ message: 'No such endpoint: GET /api/grants' });
+      expect(res.body).to.deep.equal({ message: 'No such endpoint: GET /api/grants', code: 'not_found' });
     });
 
     it('answers a path below a record with JSON 404', async () => {
       const id = await makeFunder(app.db);
       const res = await app.request<ApiErrorBody>('GET', `/api/funders/${id}/grants`, { token });
       expect(res.status).to.equal(404);
-      expect(res.body).to.deep.equal({ message: `No such endpoint: GET /api/funders/${id}/grants` });
+      expect(res.body).to.deep.equal({ message: `No such endpoint: GET /api/funders/${id}/grants`, code: 'not_found' });
     });
 
     it('answers a route outside the API with JSON 404', async () => {
       const res = await app.request<ApiErrorBody>('POST', '/nothing-here', { body: {} });
       expect(res.status).to.equal(404);
-      expect(res.body).to.deep.equal({ message: 'No such endpoint: POST /nothing-here' });
+      expect(res.body).to.deep.equal({ message: 'No such endpoint: POST /nothing-here', code: 'not_found' });
     });
 
     it('asks for a login before telling what exists under /api', async () => {

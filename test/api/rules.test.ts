@@ -34,6 +34,7 @@ describe('API rules and errors', () => {
     expect(res.status, JSON.stringify(res.body)).to.equal(status);
     expect(res.body.errors).to.deep.equal(errors);
     expect(res.body.message).to.be.a('string').and.not.equal('');
+    expect(Object.keys(res.body.codes ?? {})).to.have.members(Object.keys(errors));
   }
 
   function commitmentInput(over: Record<string, unknown> = {}): Record<string, unknown> {
@@ -154,7 +155,12 @@ describe('API rules and errors', () => {
       const name = `${tag} kapotte json`;
       const res = await app.request<ApiErrorBody>('POST', '/api/funders', { token, rawBody: `{"name": "${name}", "type": "foundation",}` });
       expect(res.status).to.equal(400);
-      expect(res.body).to.deep.equal({ message: 'The body is not valid JSON.', errors: { body: 'The body is not valid JSON.' } });
+      expect(res.body).to.deep.equal({
+        message: 'The body is not valid JSON.',
+        code: 'validation',
+        errors: { body: 'The body is not valid JSON.' },
+        codes: { body: { code: 'body.invalid_json', params: {} } },
+      });
       expect(await countRows(app.db, 'funders', { name })).to.equal(0);
     });
 
@@ -163,7 +169,12 @@ describe('API rules and errors', () => {
       const rawBody = JSON.stringify({ name, type: 'foundation', website: 'x'.repeat(10 * 1024 * 1024) });
       const res = await app.request<ApiErrorBody>('POST', '/api/funders', { token, rawBody });
       expect(res.status).to.equal(413);
-      expect(res.body).to.deep.equal({ message: 'The body is too large.', errors: { body: 'The body is too large.' } });
+      expect(res.body).to.deep.equal({
+        message: 'The body is too large.',
+        code: 'payload_too_large',
+        errors: { body: 'The body is too large.' },
+        codes: { body: { code: 'body.too_large', params: {} } },
+      });
       expect(await countRows(app.db, 'funders', { name })).to.equal(0);
     });
 
@@ -370,7 +381,7 @@ describe('API rules and errors', () => {
       const commitment = await makeCommitment(app.db, initiativeId, funder);
       const res = await send('DELETE', `/api/funders/${funder}`);
       expect(res.status).to.equal(409);
-      expect(res.body).to.deep.equal({ message: 'This funder still has commitments or users: remove those first.' });
+      expect(res.body).to.deep.equal({ message: 'This funder still has commitments or users: remove those first.', code: 'conflict.in_use' });
       expect(await countRows(app.db, 'funders', { id: funder })).to.equal(1);
       expect(await countRows(app.db, 'commitments', { id: commitment })).to.equal(1);
       expect(await deleteEvents('funders', funder)).to.equal(0);
@@ -382,7 +393,7 @@ describe('API rules and errors', () => {
       const budget = await makeBudget(app.db, initiative);
       const res = await send('DELETE', `/api/initiatives/${initiative}`);
       expect(res.status).to.equal(409);
-      expect(res.body).to.deep.equal({ message: 'This initiative still has commitments or users: remove those first.' });
+      expect(res.body).to.deep.equal({ message: 'This initiative still has commitments or users: remove those first.', code: 'conflict.in_use' });
       expect(await countRows(app.db, 'initiatives', { id: initiative })).to.equal(1);
       expect(await countRows(app.db, 'commitments', { id: commitment })).to.equal(1);
       expect(await countRows(app.db, 'budgets', { id: budget })).to.equal(1);

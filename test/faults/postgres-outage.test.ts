@@ -72,7 +72,7 @@ describe('PostgreSQL outage', function () {
         expect(Date.now() - started, 'answered after ms').to.be.below(5_000);
         expect(res.status, JSON.stringify(res.body)).to.equal(503);
         expect(res.headers.get('retry-after')).to.equal('5');
-        expect(res.body as ApiErrorBody).to.deep.equal({ message: DATABASE_DOWN });
+        expect(res.body as ApiErrorBody).to.deep.equal({ message: DATABASE_DOWN, code: 'unavailable.database' });
       });
     }
 
@@ -144,7 +144,7 @@ describe('PostgreSQL outage', function () {
       const started = Date.now();
       const res = await app.request<ApiErrorBody>('GET', '/api/initiatives', { token });
       expect(res.status).to.equal(503);
-      expect(res.body).to.deep.equal({ message: DATABASE_DOWN });
+      expect(res.body).to.deep.equal({ message: DATABASE_DOWN, code: 'unavailable.database' });
       expect(Date.now() - started, 'answered after ms').to.be.within(1_000, 3_000);
       await Promise.all(busy);
       expect((await app.request('GET', '/api/initiatives', { token })).status).to.equal(200);

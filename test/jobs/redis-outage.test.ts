@@ -84,7 +84,7 @@ describe('Redis outage', function () {
       const audits = await countRows(app.db, 'audit_events', (q) => q.where({ resource: 'scans' }));
       const res = await app.request<ApiErrorBody>('POST', '/api/scans', { token, body: { asOf: '2027-03-15' } });
       expect(res.status).to.equal(503);
-      expect(res.body).to.deep.equal({ message: QUEUE_DOWN });
+      expect(res.body).to.deep.equal({ message: QUEUE_DOWN, code: 'unavailable.queue' });
       expect(await countRows(app.db, 'scans')).to.equal(scans);
       expect(await countRows(app.db, 'audit_events', (q) => q.where({ resource: 'scans' }))).to.equal(audits);
     });

@@ -3,16 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { Knex } from 'knex';
+import type { ErrorBody } from '../../server/errorCodes.js';
 import type { Response } from './app.js';
 
 /** A record as the API answers it. */
 export type ApiRecord = Record<string, unknown> & { id: number };
 
 /** The API's error body. */
-export interface ApiErrorBody {
-  message: string;
-  errors?: Record<string, string>;
-}
+export type ApiErrorBody = ErrorBody;
 
 /** A tag no other test file uses, to put in names and find the records again. */
 export function uniqueTag(prefix: string): string {
@@ -34,6 +32,7 @@ export function itRefusesQueries(send: (query: string) => Promise<Response<ApiEr
       const res = await send(query);
       expect(res.status, JSON.stringify(res.body)).to.equal(400);
       expect(res.body.errors).to.have.property(field).that.is.a('string');
+      expect(res.body.codes?.[field]?.code).to.be.a('string');
     });
   }
 }

@@ -3,7 +3,9 @@
 import type { TranslationMessages } from 'react-admin';
 import dutchMessages from 'ra-language-dutch';
 
-const base = dutchMessages as unknown as TranslationMessages;
+// The pack is CommonJS: bundlers hand over its messages, Node's own loader (tests) its exports.
+const pack = dutchMessages as unknown as TranslationMessages & { default?: TranslationMessages };
+const base = pack.default ?? pack;
 
 export const raDutch: TranslationMessages = {
   ...base,

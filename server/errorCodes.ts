@@ -1,0 +1,167 @@
+// Every code the API can send, with its parameters: the catalogue the console translates (its
+// i18n holds one text per code, `vangnet.errors.<code>`; a test fails when one is missing). An
+// error answers `{ message, code, params?, errors?, codes? }`: `code` names the whole error,
+// `codes[field]` the reason one field is wrong, and `errors[field]` is that reason in English,
+// made here from the same code and parameters — so no English reason exists without its code.
+//
+// Parameters are plain JSON. By convention a parameter named `…Cents` is an amount in euro cents
+// and one named `…Date` (or `date`) is an ISO date `YYYY-MM-DD`, so a client can format them.
+// Codes are stable: add new ones, never rename or reuse one.
+
+/** The code of a whole error, with the HTTP status it answers. */
+export const ERROR_STATUS = {
+  /** Invalid input; `codes` says which fields and why. */
+  validation: 400,
+  /** A request that cannot be read at all (malformed percent-encoding in its path, ...). */
+  bad_request: 400,
+  /** Not logged in: no bearer token. */
+  'auth.required': 401,
+  /** The token is unknown, expired or of a disabled user. */
+  'auth.session_ended': 401,
+  'auth.invalid_credentials': 401,
+  /** Your role may not do this, or not for this record. */
+  forbidden: 403,
+  /** No such record (or not yours to see), or no such endpoint. */
+  not_found: 404,
+  method_not_allowed: 405,
+  /** Someone else changed the record since you read it (`codes.version`). */
+  'conflict.version': 409,
+  /** A record with these values already exists. */
+  'conflict.duplicate': 409,
+  /** The record cannot be deleted while other records refer to it. */
+  'conflict.in_use': 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  /** Breaks a funding rule (README "Rules"); `codes` says which fields and why. */
+  rule: 422,
+  /** Too many failed logins; `params.retryAfter` seconds (also the `Retry-After` header). */
+  'auth.too_many_attempts': 429,
+  internal: 500,
+  /** A backing service is unreachable; try again later. */
+  unavailable: 503,
+  /** PostgreSQL cannot be reached or is too busy; try again after `Retry-After` seconds. */
+  'unavailable.database': 503,
+  /** The job queue (Redis) is unreachable, so no scan can start; everything else works. */
+  'unavailable.queue': 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The parameters of the whole-error codes that carry any. */
+export interface ErrorParamsByCode {
+  'auth.too_many_attempts': { retryAfter: number };
+}
+
+export type ErrorParams<C extends ErrorCode> = C extends keyof ErrorParamsByCode ? ErrorParamsByCode[C] : undefined;
+
+type Values = { values: readonly string[] };
+
+/** Why one field is wrong: code → its English text, from its parameters. */
+export const FIELD_REASONS = {
+  // Any field.
+  'field.required': () => 'is required',
+  'field.invalid': () => 'is not valid',
+  'field.not_empty': () => 'must not be empty',
+  'field.text': () => 'must be text',
+  'field.max_chars': ({ max }: { max: number }) => `must be at most ${max} characters`,
+  'field.min_chars': ({ min }: { min: number }) => `must be at least ${min} characters`,
+  'field.no_nul': () => 'must not contain the NUL character (\\u0000)',
+  'field.bool': () => 'must be true or false',
+  'field.whole_number': () => 'must be a whole number',
+  'field.whole_number_between': ({ min, max }: { min: number; max: number }) => `must be a whole number from ${min} to ${max}`,
+  'field.at_least': ({ min }: { min: number }) => `must be at least ${min}`,
+  'field.at_most': ({ max }: { max: number }) => `must be at most ${max}`,
+  'field.one_of': ({ values }: Values) => `must be one of: ${values.join(', ')}`,
+  'field.list_of': ({ values }: Values) => `must be a list of: ${values.join(', ')}`,
+  'field.email': () => 'must be an e-mail address',
+  'field.cents': () => 'must be a whole number of cents',
+  'field.whole_cents': () => 'must be a whole number of cents (no fractions)',
+  'field.not_negative': () => 'must not be negative',
+  'field.too_large': (_: { maxCents: number }) => 'is too large',
+  'field.date': () => 'must be a date YYYY-MM-DD',
+  'field.calendar_date': () => 'must be an existing calendar date YYYY-MM-DD',
+  'field.date_between': ({ firstDate, lastDate }: { firstDate: string; lastDate: string }) => `must lie between ${firstDate} and ${lastDate}`,
+  'field.datetime': () => 'must be a date or time',
+  /** `field` names the other field, e.g. `startDate`. */
+  'field.on_or_after': ({ field }: { field: string }) => `must be on or after ${field}`,
+  'field.year': () => 'must be a year like 2027',
+  'field.year_from': ({ min }: { min: number }) => `must be ${min} or later`,
+  'field.year_through': ({ max }: { max: number }) => `must be ${max} or earlier`,
+  'field.whole_years': () => 'must be a whole number of years',
+  'field.cbs_code': () => 'must be a CBS code like GM0363',
+  'field.kvk': () => 'must be 8 digits',
+  /** With `resource`: a reference to a record that does not exist or that you may not see. */
+  'field.existing_record': ({ resource }: { resource?: string }) =>
+    resource ? `must be the id of an existing ${resource} record you may see` : 'must be the id of an existing record',
+  'field.unknown': ({ resource }: { resource?: string }) => (resource ? `is not a field of ${resource}` : 'is not a known field'),
+  'field.fixed': () => 'cannot be changed once created',
+  'field.create_only': () => 'can only be given when creating',
+  'field.json_object': () => 'must be a JSON object',
+
+  // The body as a whole (field `body`).
+  'body.invalid_json': () => 'The body is not valid JSON.',
+  'body.too_large': () => 'The body is too large.',
+  'body.unsupported_encoding': () => 'The body has an unsupported encoding.',
+  'body.unsupported_charset': () => 'The body has an unsupported character set.',
+  'body.unreadable': () => 'could not be read',
+
+  // The list parameters `sort`, `range` and `filter` (README "Lists").
+  'list.json': () => 'is not valid JSON',
+  'list.json_once': () => 'must be given once, as JSON',
+  'list.sort': () => 'must be ["field","ASC"] or ["field","DESC"]',
+  'list.not_sortable': ({ resource, field, sortable }: { resource: string; field: string; sortable: readonly string[] }) =>
+    `cannot sort ${resource} by "${field}"; sortable: ${sortable.join(', ')}`,
+  'list.range': () => 'must be [first, last] with whole numbers from 0',
+  'list.range_order': () => 'last must not be before first',
+  'list.page_size': ({ max }: { max: number }) => `at most ${max} records per page`,
+  'list.not_filterable': () => 'is not a filterable field',
+  'list.filter_values': ({ max }: { max: number }) => `at most ${max} values`,
+  'list.cannot_filter': () => 'cannot be filtered',
+
+  // Versions (README "Concurrent edits").
+  'version.required': () => 'is required: send back the version you read',
+  'version.stale': () => 'is stale: reload the record',
+
+  // Logins, users and who may write what.
+  'auth.wrong_password': () => 'is wrong',
+  'user.password_required': () => 'is required for a new user',
+  'user.funder_required': () => 'is required for a funder user',
+  'user.initiative_required': () => 'is required for an initiative user',
+  'user.empty_for_role': ({ role }: { role: string }) => `must be empty for role ${role}`,
+  'user.own_role': () => 'cannot be changed for yourself',
+  'user.own_disable': () => 'cannot be set for yourself',
+  'access.own_funder': () => 'must be your own funder',
+  'access.own_initiative': () => 'must be your own initiative',
+
+  // The funding rules (README "Rules").
+  'tranche.starts_before_commitment': ({ startDate }: { startDate: string; endDate: string }) => `must be on or after ${startDate}`,
+  'tranche.ends_after_commitment': ({ endDate }: { startDate: string; endDate: string }) => `must be on or before ${endDate}`,
+  /** `availableCents` = `amountCents` (the commitment's) − `scheduledCents` (its other tranches). */
+  'tranche.exceeds_commitment': ({ availableCents, scheduledCents, amountCents }: { availableCents: number; scheduledCents: number; amountCents: number }) =>
+    `must be at most ${availableCents} cents: the other tranches already schedule ${scheduledCents} of ${amountCents}`,
+  'commitment.excludes_tranches': () => 'the period must contain every tranche',
+  'commitment.below_scheduled': ({ scheduledCents }: { scheduledCents: number }) => `must be at least the scheduled ${scheduledCents} cents`,
+  'budget.duplicate': (_: { year: number }) => 'already has a budget for this initiative',
+} as const satisfies Record<string, (params: never) => string>;
+
+export type FieldCode = keyof typeof FIELD_REASONS;
+
+/** The parameters of a field code: an empty object for the codes without any. */
+export type FieldParams<C extends FieldCode> = Parameters<(typeof FIELD_REASONS)[C]> extends [infer P] ? P : Record<string, never>;
+
+/** Every code the API can send, whole-error and field codes alike. */
+export type ApiCode = ErrorCode | FieldCode;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+export const FIELD_CODES = Object.keys(FIELD_REASONS) as FieldCode[];
+
+export type ParamValue = string | number | boolean | readonly string[];
+
+/** The body of every error answer. */
+export interface ErrorBody {
+  message: string;
+  code: ErrorCode;
+  params?: Record<string, ParamValue>;
+  errors?: Record<string, string>;
+  codes?: Record<string, { code: FieldCode; params: Record<string, ParamValue> }>;
+}
