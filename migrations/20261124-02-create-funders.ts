@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import { FUNDER_TYPES } from '../server/domain/enums.js';
 import { checkIn, timestamps } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const FUNDER_TYPES = ['municipality', 'province', 'national', 'foundation', 'company', 'health_insurer', 'other'];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('funders', (t) => {

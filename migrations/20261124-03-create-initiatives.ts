@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
-import { DOMAINS, INITIATIVE_STATUSES } from '../server/domain/enums.js';
 import { checkIn, textArray, timestamps } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const DOMAINS = ['care', 'welfare', 'participation', 'climate', 'food', 'housing', 'education'];
+const INITIATIVE_STATUSES = ['active', 'stopped'];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('initiatives', (t) => {

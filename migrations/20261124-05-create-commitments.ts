@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
-import { COMMITMENT_KINDS, COMMITMENT_STATUSES } from '../server/domain/enums.js';
 import { checkIn, timestamps } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const COMMITMENT_KINDS = ['subsidy', 'grant', 'sponsorship', 'donation', 'loan', 'contract', 'in_kind'];
+const COMMITMENT_STATUSES = ['requested', 'conditional', 'committed', 'completed', 'declined', 'withdrawn'];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('commitments', (t) => {

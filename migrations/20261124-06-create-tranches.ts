@@ -1,6 +1,8 @@
 import type { Knex } from 'knex';
-import { TRANCHE_STATUSES } from '../server/domain/enums.js';
 import { checkIn, timestamps } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const TRANCHE_STATUSES = ['planned', 'requested', 'received', 'cancelled'];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('tranches', (t) => {

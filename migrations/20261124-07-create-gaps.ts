@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
-import { GAP_KINDS, GAP_SEVERITIES } from '../server/domain/enums.js';
 import { checkIn } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const GAP_KINDS = ['shortfall', 'cliff', 'expiring', 'funder_limit', 'five_year_risk'];
+const GAP_SEVERITIES = ['high', 'medium', 'low'];
 
 // subject_id is what a gap is about besides its initiative: the commitment of an `expiring` gap,
 // the funder of a `funder_limit` gap, 0 otherwise. Two open gaps of one initiative, kind and

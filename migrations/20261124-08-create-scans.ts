@@ -1,6 +1,9 @@
 import type { Knex } from 'knex';
-import { SCAN_STATUSES, SCAN_TRIGGERS } from '../server/domain/enums.js';
 import { checkIn } from './helpers.js';
+
+// The values as of this migration, written out so it means the same thing forever.
+const SCAN_STATUSES = ['queued', 'running', 'completed', 'failed'];
+const SCAN_TRIGGERS = ['schedule', 'manual', 'change'];
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('scans', (t) => {

@@ -1,4 +1,5 @@
-// `npm start`: the API and a worker in one process, on DATABASE_URL or an embedded PostgreSQL.
+// `npm start`: the API and, unless START_WORKER=false, a job worker in one process, on
+// DATABASE_URL or an embedded PostgreSQL.
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startServer, type Running } from './start.js';

@@ -8,8 +8,9 @@
 // tiny hash-seeded generator keyed on names.
 //
 // Showcase (what a gap scan at `today` finds; Y = year of `today`, M = month of `today`):
-// - healthy (no shortfall, expiring, funder_limit or five-year risk; at most a low-severity
-//   cliff years ahead when the multi-year agreements end): Dansavond De Gouden Jaren
+// - healthy (no expiring, funder_limit or five-year risk; at most a low-severity cliff and
+//   shortfall years ahead when the multi-year agreements end and the last budget is carried
+//   forward): Dansavond De Gouden Jaren
 //   (Rotterdam), Buurtkamer De Stek (Utrecht), Stadstuin De Wortel (Groningen, 4–5 years old
 //   but anchored with long-term funding), Maaltijdmaatjes Zwolle.
 // - cliff: Buurtcoöperatie Het Zuiderhart (two-year Wmo subsidy ends in month M+2, follow-up

@@ -63,7 +63,6 @@ export const commitments: ResourceDef = {
   },
   initiativeSql: 'commitments.initiative_id',
   references: { initiativeId: 'initiatives', funderId: 'funders' },
-  funderSql: 'commitments.funder_id',
   tenantOf: async (_trx, r) => ({ initiativeId: r.initiativeId as number, funderId: r.funderId as number }),
   check: async (trx, next, prev) => {
     if (!prev) return;

@@ -53,8 +53,3 @@ export const bool = () => z.boolean({ error: 'must be true or false' });
 export const municipalityCode = () =>
   z.string({ error: 'must be a CBS code like GM0363' }).regex(/^GM\d{4}$/, { error: 'must be a CBS code like GM0363' });
 
-export const version = () =>
-  z
-    .number({ error: 'is required: send back the version you read' })
-    .int({ error: 'must be a whole number' })
-    .positive({ error: 'must be a whole number' });

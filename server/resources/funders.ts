@@ -26,7 +26,6 @@ export const funders: ResourceDef = {
     ),
     website: optionalText(500),
   }),
-  funderSql: 'funders.id',
   tenantOf: async (_trx, r) => ({ initiativeId: null, funderId: r.id as number }),
   inUseMessage: 'This funder still has commitments or users: remove those first.',
 };

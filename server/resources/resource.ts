@@ -48,8 +48,6 @@ export interface ResourceDef {
   from?: (q: Knex.QueryBuilder) => void;
   /** SQL giving the initiative id of a row, for visibility; absent for resources without one. */
   initiativeSql?: string;
-  /** SQL giving the funder id of a row. */
-  funderSql?: string;
   /**
    * Resolves the tenant of a record about to be written (fields in API names), loading a parent
    * where the record itself does not carry it (a tranche's commitment).

@@ -41,7 +41,6 @@ export const tranches: ResourceDef = {
     .refine((t) => t.periodEnd >= t.periodStart, { path: ['periodEnd'], error: 'must be on or after periodStart' }),
   references: { commitmentId: 'commitments' },
   initiativeSql: '(SELECT c.initiative_id FROM commitments c WHERE c.id = tranches.commitment_id)',
-  funderSql: '(SELECT c.funder_id FROM commitments c WHERE c.id = tranches.commitment_id)',
   tenantOf: async (trx, r) => {
     const c = await trx('commitments').where({ id: r.commitmentId as number }).first<CommitmentRow | undefined>('initiative_id', 'funder_id');
     return c ? { initiativeId: c.initiative_id, funderId: c.funder_id } : null;

@@ -53,7 +53,8 @@ describe('the console for a coalition admin', function () {
 
     const runway = page.getByTestId('runway-chart');
     await runway.locator('.recharts-bar-rectangle path').first().waitFor();
-    expect(await runway.locator('.recharts-line-curve').count()).to.equal(2);
+    // pipeline, need, and the need estimated past the last budget (2029 on, dashed)
+    expect(await runway.locator('.recharts-line-curve').count()).to.equal(3);
     expect(await runway.getByTestId('runway-committed').innerText()).to.match(/Met toegezegd geld: \d+ maanden?, (gedekt t\/m \d{2}-\d{2}-\d{4}|nu al niet gedekt|de hele horizon)/);
 
     const matrix = page.getByTestId('coverage-matrix');

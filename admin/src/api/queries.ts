@@ -8,21 +8,28 @@ export function useVangnetData(): VangnetDataProvider {
   return useDataProvider<VangnetDataProvider>();
 }
 
-export function useRunway(initiativeId: number | null | undefined, scenario: 'committed' | 'pipeline') {
+/** How often a figure refetches by itself (see gaps/useLiveFigures: a rescan follows every edit). */
+export interface LiveOptions {
+  refetchInterval?: number | false;
+}
+
+export function useRunway(initiativeId: number | null | undefined, scenario: 'committed' | 'pipeline', { refetchInterval = false }: LiveOptions = {}) {
   const dp = useVangnetData();
   return useQuery({
     queryKey: ['initiatives', 'runway', initiativeId, scenario],
     queryFn: () => dp.runway(initiativeId!, scenario),
     enabled: initiativeId != null,
+    refetchInterval,
   });
 }
 
-export function useCoverage(initiativeId: number | null | undefined, years = 5) {
+export function useCoverage(initiativeId: number | null | undefined, years = 5, { refetchInterval = false }: LiveOptions = {}) {
   const dp = useVangnetData();
   return useQuery({
     queryKey: ['initiatives', 'coverage', initiativeId, years],
     queryFn: () => dp.coverage(initiativeId!, { years }),
     enabled: initiativeId != null,
+    refetchInterval,
   });
 }
 

@@ -15,6 +15,7 @@ import type {
   TrancheStatus,
 } from '../../../server/domain/enums';
 import type { Fragmentation } from '../../../server/domain/fragmentation';
+import type { GapDetailsByKind } from '../../../server/domain/gap-details';
 import type { Runway, RunwayMonth } from '../../../server/domain/runway';
 
 export type { Runway, RunwayMonth, Fragmentation };
@@ -92,32 +93,26 @@ export interface Tranche {
   version: number;
 }
 
-export interface Gap {
+interface GapRecord {
   id: number;
   initiativeId: number;
-  kind: GapKind;
   periodStart: IsoDate;
   periodEnd: IsoDate;
+  /** 0 for kinds other than shortfall */
   shortfallCents: number;
   severity: GapSeverity;
-  details: GapDetails;
   detectedAt: string;
   resolvedAt: string | null;
   open: boolean;
 }
 
-/** What a gap's `details` holds, per kind (DESIGN.md "Gaps"). */
-export interface GapDetails {
-  endingCommitmentIds?: number[];
-  commitmentId?: number;
-  funderId?: number;
-  reasons?: string[];
-  ageYears?: number;
-  coverage?: number | null;
-  shortTermShare?: number | null;
-  [key: string]: unknown;
-}
+/** A gap of one kind, with that kind's `details` (DESIGN.md "Explaining a gap"). */
+export type GapOf<K extends GapKind> = GapRecord & { kind: K; details: GapDetailsByKind[K] };
 
+/** A gap as the API answers it: its `details` follow from its `kind`. */
+export type Gap = { [K in GapKind]: GapOf<K> }[GapKind];
+
+export type { GapDetailsByKind };
 
 export interface User {
   id: number;
@@ -159,6 +154,8 @@ export interface CoverageYear {
   committedCents: number;
   pipelineCents: number;
   coverage: number | null;
+  /** the year has no budget of its own: its need carries the last budget forward */
+  needEstimated: boolean;
   /** JSON object keys are strings */
   committedByFunderId: Record<string, number>;
   committedByFunderType: Partial<Record<FunderType, number>>;
@@ -174,6 +171,8 @@ export interface FunderShare {
 export interface Coverage {
   initiativeId: number;
   from: number;
+  /** the last year with a budget of its own; null without any budget */
+  budgetThrough: number | null;
   years: CoverageYear[];
   funders: FunderShare[];
 }

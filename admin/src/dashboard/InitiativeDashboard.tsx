@@ -1,9 +1,11 @@
-// An initiative's view: its runway, its coverage per year and what ends next.
+// An initiative's view: a missing budget, its runway, its coverage per year, what ends next and its
+// open gaps, each explained with a next step.
 import { Alert, Grid } from '@mui/material';
 import { RecordContextProvider, ResourceContextProvider, Title, useTranslate } from 'react-admin';
 import type { Initiative } from '../api/types';
 import { Loading } from '../common/states';
 import { CoverageMatrix } from '../initiatives/CoverageMatrix';
+import { MissingBudgetWarning } from '../initiatives/MissingBudgetWarning';
 import { OpenGaps } from '../initiatives/OpenGaps';
 import { RunwaySection } from '../initiatives/RunwaySection';
 import { NextEndings } from './NextEndings';
@@ -18,6 +20,7 @@ export function InitiativeDashboard() {
     <ResourceContextProvider value="initiatives">
       <RecordContextProvider value={initiative}>
         <Title title={translate('vangnet.dashboard.initiative_title', { name: initiative?.name ?? '' })} />
+        <MissingBudgetWarning initiativeId={initiativeId} />
         <RunwaySection initiativeId={initiativeId} />
         <Grid container spacing={2}>
           <Grid size={{ xs: 12, lg: 7 }}>

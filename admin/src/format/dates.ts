@@ -1,6 +1,6 @@
 // Dates travel as calendar dates "YYYY-MM-DD" and are shown as "31-12-2027" (date-fns, nl) or
 // "31/12/2027" (en-GB). They are parsed as local calendar days, so no time zone ever shifts them.
-import { differenceInYears, format, parseISO, subYears } from 'date-fns';
+import { addDays, differenceInYears, format, parseISO, subYears } from 'date-fns';
 import { enGB } from 'date-fns/locale/en-GB';
 import { nl } from 'date-fns/locale/nl';
 
@@ -42,4 +42,22 @@ export function yearsAgoIso(years: number, from: Date = new Date()): IsoDate {
 /** Whole years from `foundedOn` to today. */
 export function ageInYears(foundedOn: IsoDate, today: Date = new Date()): number {
   return differenceInYears(today, parseISO(foundedOn));
+}
+
+/** "januari 2027" (nl) or "January 2027" (en) for a month "2027-01"; without the year "januari". */
+export function formatMonthLong(month: string, locale: string, withYear = true): string {
+  const date = parseISO(`${month}-01`);
+  return Number.isNaN(date.getTime()) ? month : format(date, withYear ? 'LLLL yyyy' : 'LLLL', { locale: dateLocale(locale) });
+}
+
+/** "januari t/m maart 2027", "december 2026 t/m februari 2027" or just "juli 2027": a run of months. */
+export function formatMonthRange(first: string, last: string, locale: string, through: string): string {
+  if (first === last) return formatMonthLong(first, locale);
+  const sameYear = first.slice(0, 4) === last.slice(0, 4);
+  return `${formatMonthLong(first, locale, !sameYear)} ${through} ${formatMonthLong(last, locale)}`;
+}
+
+/** The calendar day after `iso` ("2027-03-31" → "2027-04-01"). */
+export function dayAfter(iso: IsoDate): IsoDate {
+  return format(addDays(parseISO(iso), 1), 'yyyy-MM-dd');
 }

@@ -1,10 +1,12 @@
-// The gaps the scans found, open ones first by default; each links to its initiative.
-import { AutocompleteInput, BooleanInput, DataTable, DateInput, List, ReferenceInput, SelectInput } from 'react-admin';
+// The gaps the scans found, open ones first by default; each links to its initiative and says in
+// a sentence what is going on and what to do. Refetches while a rescan follows an edit.
+import { AutocompleteInput, BooleanInput, DataTable, DateInput, List, ReferenceInput, SelectInput, TopToolbar, FilterButton, ExportButton } from 'react-admin';
 import { ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
 import { GapColumns } from './GapColumns';
-import { GapDetails } from './GapDetails';
+import { UpdatingIndicator } from './UpdatingIndicator';
+import { useLiveFigures } from './useLiveFigures';
 
 const filters = [
   <BooleanInput key="open" source="open" alwaysOn />,
@@ -16,10 +18,27 @@ const filters = [
   <DateInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
 ];
 
-export function GapList() {
+function Actions({ updating }: { updating: boolean }) {
   return (
-    <List filters={filters} filterDefaultValues={{ open: true }} sort={{ field: 'periodStart', order: 'ASC' }}>
-      <DataTable bulkActionButtons={false} rowClick={false} expand={<GapDetails />} expandSingle={false}>
+    <TopToolbar sx={{ alignItems: 'center' }}>
+      <UpdatingIndicator updating={updating} />
+      <FilterButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+export function GapList() {
+  const { updating, refetchInterval } = useLiveFigures();
+  return (
+    <List
+      filters={filters}
+      filterDefaultValues={{ open: true }}
+      sort={{ field: 'periodStart', order: 'ASC' }}
+      queryOptions={{ refetchInterval }}
+      actions={<Actions updating={updating} />}
+    >
+      <DataTable bulkActionButtons={false} rowClick={false}>
         <ReferenceCol source="initiativeId" reference="initiatives" />
         <GapColumns />
         <DataTable.Col source="detectedAt" field={TimestampField} />

@@ -7,13 +7,20 @@ import { useFormat } from '../common/fields';
 import { InlineRowForm } from '../common/InlineRowForm';
 import { Section } from '../common/Section';
 import { Empty, Loading } from '../common/states';
+import { useFocusState } from './useFocusSection';
 
 function BudgetRows({ initiativeId, canWrite }: { initiativeId: number; canWrite: boolean }) {
   const { data, isPending } = useListContext<Budget>();
   const format = useFormat();
   if (isPending) return <Loading />;
   const budgets = data ?? [];
-  const nextYear = budgets.length ? Math.max(...budgets.map((b) => b.year)) + 1 : new Date().getFullYear();
+  const asked = useFocusState().budgetYear;
+  const nextYear =
+    asked !== undefined && !budgets.some((b) => b.year === asked)
+      ? asked
+      : budgets.length
+        ? Math.max(...budgets.map((b) => b.year)) + 1
+        : new Date().getFullYear();
   const inputs = (
     <>
       <NumberInput source="year" validate={required()} step={1} size="small" sx={{ width: 110 }} helperText={false} />

@@ -1,9 +1,11 @@
 // DESIGN.md "Coverage": per calendar year, what each funder has committed, against the need of
-// that year. Years across, funders down; the bottom rows give the totals and the coverage.
-import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow } from '@mui/material';
+// that year. Years across, funders down; the bottom rows give the totals and the coverage. A need
+// carried forward from the last budget is marked "geschat".
+import { Box, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useCreatePath, useTranslate } from 'react-admin';
 import { useCoverage } from '../api/queries';
+import { useLiveFigures } from '../gaps/useLiveFigures';
 import { EnumChip } from '../common/enums';
 import { useFormat } from '../common/fields';
 import { Section } from '../common/Section';
@@ -25,8 +27,19 @@ function Amount({ children, strong }: { children: ReactNode; strong?: boolean })
   );
 }
 
+/** "geschat" beside a need that carries the last budget forward. */
+function EstimatedMarker() {
+  const translate = useTranslate();
+  return (
+    <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block', fontStyle: 'italic', lineHeight: 1.2 }} data-testid="coverage-estimated">
+      {translate('vangnet.coverage.estimated')}*
+    </Typography>
+  );
+}
+
 export function CoverageMatrix({ initiativeId, years = 5 }: { initiativeId: number; years?: number }) {
-  const { data, isPending } = useCoverage(initiativeId, years);
+  const { refetchInterval } = useLiveFigures();
+  const { data, isPending } = useCoverage(initiativeId, years, { refetchInterval });
   const translate = useTranslate();
   const format = useFormat();
   const createPath = useCreatePath();
@@ -82,7 +95,10 @@ export function CoverageMatrix({ initiativeId, years = 5 }: { initiativeId: numb
               <TableRow>
                 <TableCell>{translate('vangnet.coverage.need')}</TableCell>
                 {data.years.map((y) => (
-                  <Amount key={y.year}>{format.wholeEuro(y.needCents)}</Amount>
+                  <Amount key={y.year}>
+                    {format.wholeEuro(y.needCents)}
+                    {y.needEstimated ? <EstimatedMarker /> : null}
+                  </Amount>
                 ))}
               </TableRow>
               <TableRow>
@@ -96,6 +112,11 @@ export function CoverageMatrix({ initiativeId, years = 5 }: { initiativeId: numb
             </TableBody>
           </Table>
         </TableContainer>
+        {data.budgetThrough !== null && data.years.some((y) => y.needEstimated) ? (
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} data-testid="coverage-estimated-note">
+            * {translate('vangnet.coverage.estimated_note', { year: data.budgetThrough })}
+          </Typography>
+        ) : null}
       </>
     );
   }

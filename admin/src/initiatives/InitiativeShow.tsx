@@ -1,5 +1,6 @@
 // An initiative's funding on one page: its runway, coverage per year and funder, the commitments
-// on a timeline, open gaps, the budget (editable in place) and its commitments.
+// on a timeline, open gaps, the budget (editable in place) and its commitments. A warning when next
+// year's budget is missing; a link may ask for one section (useFocusSection).
 import { Grid } from '@mui/material';
 import { BooleanField, Show, TextField, WithRecord } from 'react-admin';
 import type { Initiative } from '../api/types';
@@ -11,8 +12,10 @@ import { BudgetsInline } from './BudgetsInline';
 import { CommitmentTimeline } from './CommitmentTimeline';
 import { CoverageMatrix } from './CoverageMatrix';
 import { InitiativeCommitments } from './InitiativeCommitments';
+import { MissingBudgetWarning } from './MissingBudgetWarning';
 import { OpenGaps } from './OpenGaps';
 import { RunwaySection } from './RunwaySection';
+import { useFocusSection } from './useFocusSection';
 
 function Overview() {
   return (
@@ -48,12 +51,14 @@ function Overview() {
 }
 
 export function InitiativeShow() {
+  useFocusSection();
   return (
     <Show component="div" actions={<ShowActions />}>
       <Overview />
       <WithRecord<Initiative>
         render={(r) => (
           <>
+            <MissingBudgetWarning initiativeId={r.id} />
             <RunwaySection initiativeId={r.id} />
             <CoverageMatrix initiativeId={r.id} />
             <CommitmentTimeline initiativeId={r.id} />

@@ -3,13 +3,16 @@ import { lazy, Suspense } from 'react';
 import { useTranslate } from 'react-admin';
 import { Section } from '../common/Section';
 import { ChartLoading } from '../common/states';
+import { UpdatingIndicator } from '../gaps/UpdatingIndicator';
+import { useLiveFigures } from '../gaps/useLiveFigures';
 
 const RunwayChart = lazy(() => import('./RunwayChart'));
 
 export function RunwaySection({ initiativeId }: { initiativeId: number }) {
   const translate = useTranslate();
+  const { updating } = useLiveFigures();
   return (
-    <Section title={translate('vangnet.runway.title')} testId="runway-section">
+    <Section title={translate('vangnet.runway.title')} action={<UpdatingIndicator updating={updating} />} testId="runway-section">
       <Suspense fallback={<ChartLoading />}>
         <RunwayChart initiativeId={initiativeId} />
       </Suspense>
