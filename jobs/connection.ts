@@ -16,12 +16,18 @@ export function redisOptions(url: string): RedisOptions {
 }
 
 /**
+ * Reconnect attempts 100 ms, 200 ms, ... apart, at most 500 ms: a worker is back within about a
+ * second of Redis (BullMQ's own default backs off exponentially to 20 s).
+ */
+export const reconnectDelay = (attempt: number): number => Math.min(attempt * 100, 500);
+
+/**
  * For workers: options rather than a connection, so BullMQ opens and closes its connections
  * itself; they wait for Redis through an outage (BullMQ requires maxRetriesPerRequest: null).
  */
 export function workerConnection(url: string): ConnectionOptions {
   const { host, port, username, password, db, tls } = redisOptions(url);
-  return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
+  return { host, port, username, password, db, tls, maxRetriesPerRequest: null, retryStrategy: reconnectDelay };
 }
 
 /**
@@ -29,7 +35,7 @@ export function workerConnection(url: string): ConnectionOptions {
  * commands, so a request can answer 503 and the outbox keeps what it could not hand over.
  */
 export function producerConnection(url: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, ...options });
+  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, retryStrategy: reconnectDelay, ...options });
 }
 
 /** Whether Redis answers a PING within `timeoutMs`. */

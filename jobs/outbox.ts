@@ -1,20 +1,24 @@
 // Hands the rescans recorded in PostgreSQL (rescan_outbox, written with each change) to the
-// queue. Rows leave the table only once Redis took the jobs, so a rescan outlives a Redis outage.
+// queue. The outbox stays the source of truth until the rescan has run: a row leaves the table when
+// its rescan commits (server/data/outbox.ts), and a row whose job was lost (Redis restarted
+// without its data, a job that failed for good) is handed over again after `requeueAfterMs`.
 import type { Knex } from 'knex';
+import { claimDueRescans } from '../server/data/outbox.js';
 import type { Logger } from '../server/logger.js';
 import { rescanJob, type Queues } from './queues.js';
 
 const BATCH = 500;
 
-/** Moves up to one batch of pending rescans to the queue; answers how many initiatives it sent. */
-export async function relayOutbox(db: Knex, queues: Pick<Queues, 'rescan'>, debounceMs: number): Promise<number> {
+export interface RelaySettings {
+  debounceMs: number;
+  requeueAfterMs: number;
+}
+
+/** Hands up to one batch of due rescans to the queue; answers how many initiatives it sent. */
+export async function relayOutbox(db: Knex, queues: Pick<Queues, 'rescan'>, settings: RelaySettings): Promise<number> {
   return db.transaction(async (trx) => {
-    const rows = await trx('rescan_outbox')
-      .whereIn('id', trx('rescan_outbox').select('id').orderBy('id').limit(BATCH).forUpdate().skipLocked())
-      .delete()
-      .returning<{ initiative_id: number }[]>('initiative_id');
-    const ids = [...new Set(rows.map((r) => r.initiative_id))];
-    if (ids.length) await queues.rescan.addBulk(ids.map((id) => rescanJob(id, debounceMs)));
+    const ids = await claimDueRescans(trx, settings.requeueAfterMs, BATCH);
+    if (ids.length) await queues.rescan.addBulk(ids.map((id) => rescanJob(id, settings.debounceMs)));
     return ids.length;
   });
 }
@@ -29,7 +33,7 @@ export class OutboxRelay {
     private readonly db: Knex,
     private readonly queues: Pick<Queues, 'rescan'>,
     private readonly logger: Logger,
-    private readonly debounceMs: number,
+    private readonly settings: RelaySettings,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -54,7 +58,7 @@ export class OutboxRelay {
 
   private async drain(): Promise<void> {
     try {
-      while ((await relayOutbox(this.db, this.queues, this.debounceMs)) > 0);
+      while ((await relayOutbox(this.db, this.queues, this.settings)) > 0);
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'rescans wait in the outbox until Redis answers');
     }

@@ -1,6 +1,7 @@
 // The job processors: plain async functions over the domain and data layers, callable without a
 // queue in a test. Each is safe to run more than once for the same job.
 import type { Knex } from 'knex';
+import { markRescanned } from '../server/data/outbox.js';
 import { createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../server/data/scans.js';
 import type { DomainSettings } from '../server/domain/settings.js';
 import { today } from '../server/services/clock.js';
@@ -26,9 +27,13 @@ export function scanBatch(deps: Pick<ProcessorDeps, 'db' | 'settings'>, batch: B
   return deps.db.transaction((trx) => runBatch(trx, batch, deps.settings));
 }
 
-/** Rescans one initiative after a change, recorded as a scan of its own (trigger `change`). */
+/**
+ * Rescans one initiative after a change, recorded as a scan of its own (trigger `change`), and
+ * settles its outbox rows in the same transaction.
+ */
 export function rescan(deps: Pick<ProcessorDeps, 'db' | 'settings'>, initiativeId: number): Promise<BatchResult> {
   return deps.db.transaction(async (trx) => {
+    await markRescanned(trx, initiativeId);
     const scan = await createScan(trx, 'change', today());
     await trx('scans').where({ id: scan.id }).update({ status: 'running', batches_total: 1, initiatives_total: 1 });
     return runBatch(trx, { scanId: scan.id, batchNo: 0, fromId: initiativeId, toId: initiativeId }, deps.settings);

@@ -16,13 +16,13 @@ export interface Producer {
   close(): Promise<void>;
 }
 
-export function startProducer(db: Knex, config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS'>, logger: Logger): Producer {
+export function startProducer(db: Knex, config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS'>, logger: Logger): Producer {
   const redis = producerConnection(config.REDIS_URL);
   // An outage shows in /readyz and in the outbox; the connection retries by itself.
   const quiet = (err: Error) => logger.debug({ err: err.message }, 'redis unavailable');
   redis.on('error', quiet);
   const queues = createQueues(redis, config.QUEUE_PREFIX, quiet);
-  const relay = new OutboxRelay(db, queues, logger, config.RESCAN_DEBOUNCE_MS);
+  const relay = new OutboxRelay(db, queues, logger, { debounceMs: config.RESCAN_DEBOUNCE_MS, requeueAfterMs: config.RESCAN_REQUEUE_MS });
   relay.start();
   return {
     queues,

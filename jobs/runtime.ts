@@ -9,12 +9,16 @@ import { workerConnection } from './connection.js';
 import { startProducer, type Producer } from './producer.js';
 import { failScan, rescan, scanBatch, startScan, type ProcessorDeps } from './processors.js';
 import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from './queues.js';
+import { ScanWatchdog } from './watchdog.js';
 
 export interface WorkerRuntime {
   close(): Promise<void>;
 }
 
-type WorkerConfig = Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'>;
+type WorkerConfig = Pick<
+  Config,
+  'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'
+>;
 
 /**
  * Starts the workers; `shared` is the producer of an API in the same process (`npm start`), else
@@ -44,6 +48,9 @@ export async function startWorkers(
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: config.JOB_LOCK_MS,
     stalledInterval: Math.max(500, Math.floor(config.JOB_LOCK_MS / 2)),
+    // BullMQ waits 15 s after a connection error before it asks for jobs again; Redis back means
+    // work again within about a second.
+    runRetryDelay: 500,
   });
 
   const scanWorker = new Worker<StartJob | BatchJob>(
@@ -74,8 +81,12 @@ export async function startWorkers(
       .catch((err: Error) => logger.warn({ err: err.message }, 'could not declare the nightly scan yet; will on reconnect'));
   producer.onReady(() => void declareSchedule());
 
+  const watchdog = new ScanWatchdog(db, queues.scan, producer.ready, logger, config.SCAN_STALL_MS);
+  watchdog.start();
+
   return {
     close: async () => {
+      await watchdog.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
       await Promise.all([scanWorker.close(), rescanWorker.close()]);
       if (!shared) await producer.close();

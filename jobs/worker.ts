@@ -11,7 +11,7 @@ const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
 // Without DATABASE_URL: the embedded server of `npm start` when it runs, else one of its own.
 const postgres = await usePostgres(config, logger);
-const db = createDb(postgres.url, Math.max(2, config.WORKER_CONCURRENCY * 2 + 1));
+const db = createDb(postgres.url, Math.max(2, config.WORKER_CONCURRENCY * 2 + 1), { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
 const runtime = await startWorkers(db, config, logger);
 logger.info({ pid: process.pid }, 'worker started; waiting for jobs');
 

@@ -14,6 +14,8 @@ import * as m10 from './20261124-10-create-sessions.js';
 import * as m11 from './20261124-11-create-audit-events.js';
 import * as m12 from './20261124-12-create-login-attempts.js';
 import * as m13 from './20261124-13-create-rescan-outbox.js';
+import * as m14 from './20261130-01-keep-rescans-until-done.js';
+import * as m15 from './20261130-02-track-scan-progress.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -29,6 +31,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124-11-create-audit-events': m11,
   '20261124-12-create-login-attempts': m12,
   '20261124-13-create-rescan-outbox': m13,
+  '20261130-01-keep-rescans-until-done': m14,
+  '20261130-02-track-scan-progress': m15,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -19,6 +19,8 @@ const schema = z.object({
   CORS_ORIGIN: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** How long a query waits for a connection (or to connect) before the API answers 503. */
+  DB_ACQUIRE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
   /** Key prefix of the queues in Redis; the braces make it a Redis Cluster hash tag. */
   QUEUE_PREFIX: z.string().regex(/^\{[\w.:-]+\}$/, { error: 'must be a hash tag like {vangnet}' }).default('{vangnet}'),
   SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
@@ -26,10 +28,18 @@ const schema = z.object({
   SCAN_TIMEZONE: z.string().default('Europe/Amsterdam'),
   /** A rescan waits this long for further edits of the same initiative before it runs. */
   RESCAN_DEBOUNCE_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+  /** A rescan handed to the queue that has not run after this long is handed over again (its job was lost). */
+  RESCAN_REQUEUE_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** A portfolio scan without progress for this long has its lost jobs queued again, or fails. */
+  SCAN_STALL_MS: z.coerce.number().int().min(1_000).default(60_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */
   START_WORKER: bool.default(true),
+}).refine((c) => c.RESCAN_REQUEUE_MS > c.RESCAN_DEBOUNCE_MS, {
+  // Each hand-over restarts the debounce wait: handing over again sooner would postpone the rescan for ever.
+  path: ['RESCAN_REQUEUE_MS'],
+  error: 'must be greater than RESCAN_DEBOUNCE_MS',
 });
 
 export type Config = z.infer<typeof schema>;

@@ -24,7 +24,7 @@ export interface Running {
 /** Creates and migrates the database, loads the demo portfolio into an empty one, ensures the first admin. */
 export async function prepareDatabase(databaseUrl: string, config: Config, logger: Logger): Promise<Db> {
   if (await ensureDatabase(databaseUrl)) logger.info('created the database');
-  const db = createDb(databaseUrl, config.DB_POOL_MAX);
+  const db = createDb(databaseUrl, config.DB_POOL_MAX, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
   const applied = await migrateLatest(db);
   if (applied.length) logger.info({ applied }, `applied ${applied.length} migrations`);
   if (config.DEMO_DATA) {

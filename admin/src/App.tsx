@@ -9,6 +9,7 @@ import funders from './funders';
 import gaps from './gaps';
 import { i18nProvider } from './i18n';
 import initiatives from './initiatives';
+import { Layout } from './layout/Layout';
 import { Login } from './layout/Login';
 import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
@@ -24,6 +25,7 @@ export function App() {
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       loginPage={Login}
+      layout={Layout}
       theme={lightTheme}
       darkTheme={darkTheme}
       requireAuth

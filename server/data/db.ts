@@ -3,6 +3,7 @@
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import { migrationSource } from '../../migrations/index.js';
+import type { Logger } from '../logger.js';
 
 // DATE stays the string PostgreSQL sends ('2027-12-31'): a JS Date would shift it by time zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -11,13 +12,53 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export type Db = Knex;
 
-export function createDb(databaseUrl: string, poolMax = 10): Db {
+export interface DbOptions {
+  /**
+   * Bounds both the wait for a free connection and the connecting itself, so a request fails
+   * within seconds (and answers 503) while PostgreSQL is away instead of hanging.
+   */
+  acquireTimeoutMs?: number;
+  /** Where knex's own warnings go (lost connections during an outage), instead of the console. */
+  logger?: Logger;
+}
+
+export function createDb(databaseUrl: string, poolMax = 10, { acquireTimeoutMs = 5_000, logger }: DbOptions = {}): Db {
   return knexFactory({
     client: 'pg',
-    connection: databaseUrl,
+    connection: { connectionString: databaseUrl, connectionTimeoutMillis: acquireTimeoutMs },
     pool: { min: 0, max: poolMax },
+    acquireConnectionTimeout: acquireTimeoutMs,
     migrations: { migrationSource, tableName: 'knex_migrations' },
+    ...(logger
+      ? {
+          log: {
+            // Each request that meets an outage answers 503 and logs it once: these are details.
+            warn: (message: unknown) => logger.debug({ knex: String(message) }, 'database connection'),
+            error: (message: unknown) => logger.error({ knex: String(message) }, 'database'),
+            deprecate: (method: string, alternative: string) => logger.warn({ method, alternative }, 'knex deprecation'),
+            debug: (message: unknown) => logger.debug({ knex: String(message) }, 'knex'),
+          },
+        }
+      : {}),
   });
+}
+
+// Errors that say PostgreSQL cannot be reached (or is restarting), not that a query is wrong.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+// SQLSTATE: admin_shutdown, crash_shutdown, cannot_connect_now (starting up or shutting down),
+// too_many_connections; class 08 is "connection exception".
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNREACHABLE_MESSAGES = /^(Connection terminated|Client has encountered a connection error|Client was closed|Connection ended|timeout expired)/;
+
+/** Whether `err` means the database is unreachable for now, as opposed to a failing query. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const { name, code, message, errors } = err as { name?: unknown; code?: unknown; message?: unknown; errors?: unknown };
+  if (name === 'KnexTimeoutError') return true;
+  if (typeof code === 'string' && (UNREACHABLE_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08'))) return true;
+  if (typeof message === 'string' && UNREACHABLE_MESSAGES.test(message)) return true;
+  // A host name with several addresses fails with one error per address.
+  return Array.isArray(errors) && errors.length > 0 && errors.every(isDatabaseUnavailable);
 }
 
 /** Creates the database named in the URL when it does not exist yet. */

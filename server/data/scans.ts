@@ -60,6 +60,7 @@ export async function planScan(db: Knex, scanId: number, batchSize: number): Pro
           initiatives_total: ranges.reduce((sum, r) => sum + r.n, 0),
           status: plan.length ? 'running' : 'completed',
           finished_at: plan.length ? null : trx.fn.now(),
+          progressed_at: trx.fn.now(),
         });
     }
     return plan.map(([fromId, toId], batchNo) => ({ scanId, batchNo, fromId, toId }));
@@ -114,11 +115,63 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       initiatives_scanned: trx.raw('initiatives_scanned + ?', [ids.length]),
       gaps_opened: trx.raw('gaps_opened + ?', [result.opened]),
       gaps_resolved: trx.raw('gaps_resolved + ?', [result.resolved]),
+      progressed_at: trx.raw('clock_timestamp()'),
       status: trx.raw("CASE WHEN batches_done + 1 >= batches_total THEN 'completed' ELSE 'running' END"),
       // clock_timestamp(): now() would be when this (last) batch's transaction began.
       finished_at: trx.raw('CASE WHEN batches_done + 1 >= batches_total THEN clock_timestamp() ELSE finished_at END'),
     });
   return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved };
+}
+
+/** A portfolio scan that has not finished and made no progress for a while. */
+export interface StalledScan {
+  id: number;
+  requeues: number;
+  /** its batches that have no `scan_batches` row yet; null when the scan is not planned yet */
+  pendingBatches: Batch[] | null;
+  /** a later portfolio scan that completed meanwhile, if any: resuming this one would undo its work */
+  supersededBy: number | null;
+}
+
+const UNFINISHED = ['queued', 'running'];
+const stalledSince = (knex: Knex, stallMs: number) => knex.raw('now() - make_interval(secs => ? / 1000.0)', [stallMs]);
+
+/** The portfolio scans, queued or running, without progress for `stallMs`, with what is left of them. */
+export async function stalledScans(knex: Knex, stallMs: number): Promise<StalledScan[]> {
+  const scans = await knex('scans')
+    .whereIn('status', UNFINISHED)
+    .whereNot('trigger', 'change')
+    .where('progressed_at', '<', stalledSince(knex, stallMs))
+    .orderBy('id')
+    .select<{ id: number; requeues: number; plan: [number, number][] | null; superseded_by: number | null }[]>(
+      'id',
+      'requeues',
+      'plan',
+      knex('scans as later').min('later.id').whereRaw('later.id > scans.id').whereNot('later.trigger', 'change').where('later.status', 'completed').as('superseded_by'),
+    );
+  if (!scans.length) return [];
+  const done = await knex('scan_batches')
+    .whereIn('scan_id', scans.map((s) => s.id))
+    .select<{ scan_id: number; batch_no: number }[]>('scan_id', 'batch_no');
+  return scans.map(({ id, requeues, plan, superseded_by }) => {
+    const finished = new Set(done.filter((d) => d.scan_id === id).map((d) => d.batch_no));
+    const pendingBatches = plan ? plan.map(([fromId, toId], batchNo) => ({ scanId: id, batchNo, fromId, toId })).filter((b) => !finished.has(b.batchNo)) : null;
+    return { id, requeues, pendingBatches, supersededBy: superseded_by };
+  });
+}
+
+/**
+ * Claims a stalled scan for looking after it: marks it as progressed now (counting a re-queue when
+ * `requeued`). Answers false when it finished, moved on, or another worker claimed it first.
+ */
+export async function claimStalledScan(knex: Knex, scanId: number, stallMs: number, requeued: boolean): Promise<boolean> {
+  const claimed = await knex('scans')
+    .where({ id: scanId })
+    .whereIn('status', UNFINISHED)
+    .where('progressed_at', '<', stalledSince(knex, stallMs))
+    .update({ progressed_at: knex.raw('clock_timestamp()'), requeues: knex.raw('requeues + ?', [requeued ? 1 : 0]) })
+    .returning('id');
+  return claimed.length > 0;
 }
 
 export async function failScan(knex: Knex, scanId: number, error: string): Promise<void> {

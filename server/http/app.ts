@@ -1,3 +1,4 @@
+import compression from 'compression';
 import cors from 'cors';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -41,6 +42,8 @@ export function createApp(deps: AppDeps): Express {
     .map((o) => o.trim())
     .filter(Boolean);
   app.use(cors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['Content-Range'], maxAge: 600 }));
+  // Brotli or gzip, as the client accepts, for everything over 1 kB: the console's scripts and the API's JSON.
+  app.use(compression());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,7 +1,8 @@
 // Every error becomes JSON `{ message, errors? }` here, and nowhere else. Bad input never
 // reaches a 500: errors the database raises for bad values are mapped to 4xx as a safety net.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { ApiError } from '../errors.js';
+import { isDatabaseUnavailable } from '../data/db.js';
+import { ApiError, databaseUnavailable } from '../errors.js';
 import type { Logger } from '../logger.js';
 
 const PG_ERRORS: Record<string, [number, string]> = {
@@ -31,7 +32,9 @@ interface BodyParserError {
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (err: unknown, req, res, _next) => {
+  return (rawErr: unknown, req, res, _next) => {
+    // PostgreSQL away (stopped, restarting, pool exhausted): a 503 to retry, never a 500.
+    const err = isDatabaseUnavailable(rawErr) ? databaseUnavailable() : rawErr;
     let status = 500;
     let body: { message: string; errors?: Record<string, string> } = { message: 'Something went wrong on our side.' };
     if (err instanceof ApiError) {
@@ -61,7 +64,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       const mapped = code ? PG_ERRORS[code] : undefined;
       if (mapped) [status, body] = [mapped[0], { message: mapped[1] }];
     }
-    if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (status === 503 && err !== rawErr) logger.warn({ err: (rawErr as Error).message, method: req.method, url: req.originalUrl }, 'database unavailable');
+    else if (status >= 500) logger.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
     res.status(status).json(body);
   };
 }

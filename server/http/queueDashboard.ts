@@ -7,7 +7,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import type { Queues } from '../../jobs/queues.js';
-import { forbidden, methodNotAllowed, unauthorized } from '../errors.js';
+import { ApiError, forbidden, methodNotAllowed, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';
 
@@ -28,9 +28,22 @@ function cookieToken(req: Request): string | undefined {
   return undefined;
 }
 
+/** A browser loading the page itself, rather than a client or the board's own scripts asking for data. */
+function opensPage(req: Request): boolean {
+  return req.method === 'GET' && !req.path.startsWith('/api/') && req.accepts(['json', 'html']) === 'html';
+}
+
 function requireAdmin(auth: AuthService): RequestHandler {
-  return async (req, _res, next) => {
-    const user = await auth.authenticate(bearerToken(req) ?? cookieToken(req));
+  return async (req, res, next) => {
+    let user;
+    try {
+      user = await auth.authenticate(bearerToken(req) ?? cookieToken(req));
+    } catch (err) {
+      // Opened from a bookmark or after the session ended: the console's login, whose menu
+      // ("Wachtrijen") brings an admin back here with a fresh cookie, rather than a bare 401.
+      if (err instanceof ApiError && err.status === 401 && opensPage(req)) return res.redirect(303, '/');
+      throw err;
+    }
     if (user.role !== 'admin') throw forbidden('The queue dashboard is for admins only.');
     next();
   };

@@ -71,6 +71,22 @@ export function scopeRead(q: Knex.QueryBuilder, def: ResourceDef, actor: Actor, 
 }
 
 /**
+ * The create input with the actor's own initiative (an initiative user) or funder (a funder user)
+ * filled in where it was left out: a user bound to one tenant cannot choose another, so nobody
+ * should have to send, or correct, a field they cannot change. A value that is sent is kept, and
+ * one naming someone else is refused later by `assertOwnTenant`.
+ */
+export function withOwnTenant(actor: Actor, def: ResourceDef, input: Record<string, unknown>): Record<string, unknown> {
+  if (!def.tenantOf) return input;
+  const own: Partial<Tenant> = actor.role === 'initiative' ? { initiativeId: actor.initiativeId } : actor.role === 'funder' ? { funderId: actor.funderId } : {};
+  const filled = { ...input };
+  for (const [field, value] of Object.entries(own)) {
+    if (def.fields[field]?.column && (filled[field] === undefined || filled[field] === null)) filled[field] = value;
+  }
+  return filled;
+}
+
+/**
  * Whether the actor may write records of this tenant: a funder only its own funder's
  * commitments and tranches, an initiative only its own records. Throws 403 naming the field.
  */

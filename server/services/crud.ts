@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { ApiError, badRequest, conflict, notFound, unprocessable, type FieldErrors } from '../errors.js';
 import { fetchResourcePage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
-import { assertOwnTenant, assertRoleMay, scopeRead } from './access.js';
+import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 
@@ -120,7 +120,7 @@ export class CrudService {
 
   async create(def: ResourceDef, actor: Actor, body: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'create');
-    const input = this.readBody(def, body);
+    const input = withOwnTenant(actor, def, this.readBody(def, body));
     const next = this.validate(def, input);
     return this.write(async (trx) => {
       // References first: a record you may not see answers exactly like one that does not exist.

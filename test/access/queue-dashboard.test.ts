@@ -21,6 +21,16 @@ describe('queue dashboard', () => {
     expect((await app.request('POST', '/api/auth/dashboard-cookie', { token: funderToken })).status).to.equal(403);
   });
 
+  it('sends a browser that opens the page without a session to the console’s login', async () => {
+    const html = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const page = await app.request('GET', '/admin/queues', { headers: { accept: html }, redirect: 'manual' });
+    expect(page.status).to.equal(303);
+    expect(page.headers.get('location')).to.equal('/');
+    const expired = await app.request('GET', '/admin/queues', { headers: { accept: html, cookie: 'vangnet_dashboard=no-such-session' }, redirect: 'manual' });
+    expect(expired.status).to.equal(303);
+    expect((await app.request('GET', '/admin/queues/api/queues', { headers: { accept: html } })).status, 'data, not a page').to.equal(401);
+  });
+
   it('shows both queues to an admin, with the bearer token or the dashboard cookie', async () => {
     const page = await app.request<string>('GET', '/admin/queues', { token: adminToken });
     expect(page.status).to.equal(200);

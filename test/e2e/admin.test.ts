@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
 import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { fillDay } from './support/forms.js';
 
 describe('the console for a coalition admin', function () {
   this.timeout(120_000);
@@ -76,8 +77,8 @@ describe('the console for a coalition admin', function () {
     await page.getByLabel('Financier').fill('Utrecht');
     await page.getByRole('option', { name: 'Gemeente Utrecht' }).click();
     await page.getByLabel('Titel').fill(title);
-    await page.getByLabel('Begindatum').fill(`${nextYear}-01-01`);
-    await page.getByLabel('Einddatum').fill(`${nextYear + 1}-12-31`);
+    await fillDay(page, 'Begindatum', `${nextYear}-01-01`);
+    await fillDay(page, 'Einddatum', `${nextYear + 1}-12-31`);
     await page.getByLabel('Bedrag').fill('12.345,67');
     await page.getByLabel('Tranches aanmaken').click();
     await page.getByRole('option', { name: 'per jaar' }).click();

@@ -307,6 +307,17 @@ export class RedisServer {
     return this.child !== undefined;
   }
 
+  /** Shuts the server down without saving (`SHUTDOWN NOSAVE`): it comes back empty, every job lost. */
+  async shutdownNosave(): Promise<void> {
+    if (!this.child || !this.exited) return;
+    const admin = new Redis(this.url, { maxRetriesPerRequest: 0, retryStrategy: () => null });
+    admin.on('error', () => undefined);
+    await admin.call('SHUTDOWN', 'NOSAVE').catch(() => undefined);
+    admin.disconnect();
+    await this.exited;
+    this.child = undefined;
+  }
+
   /** Kills the server the hard way, as an outage would. */
   async stop(): Promise<void> {
     if (!this.child || !this.exited) return;

@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../server/data/db.js';
 import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { createServices, type Services } from '../../server/services/index.js';
-import { testConfig, TEST_DATABASE_URL } from './env.js';
+import { testConfig, type TestConfig } from './env.js';
 
 export interface Response<T = unknown> {
   status: number;
@@ -23,13 +23,15 @@ export interface RequestOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** `manual` answers a redirect itself instead of following it. */
+  redirect?: 'follow' | 'manual';
 }
 
 export interface TestApp {
   url: string;
   app: Express;
   db: Db;
-  config: Config;
+  config: TestConfig;
   services: Services;
   producer: Producer;
   /** Starts a worker in this process on the run's queues. */
@@ -38,14 +40,19 @@ export interface TestApp {
   request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<Response<T>>;
 }
 
-export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A console build to serve at `/`, as `npm start` serves admin/dist. */
+  consoleDir?: string;
+}
+
+export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
-  const db = createDb(TEST_DATABASE_URL);
+  const db = createDb(config.DATABASE_URL, 10, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues });
+  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues, consoleDir: options.consoleDir });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -78,7 +85,7 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
       let body: string | undefined = options.rawBody;
       if (options.body !== undefined) body = JSON.stringify(options.body);
       if (body !== undefined) headers['content-type'] ??= 'application/json';
-      const res = await fetch(url + path, { method, headers, body });
+      const res = await fetch(url + path, { method, headers, body, redirect: options.redirect });
       const text = await res.text();
       let parsed: unknown = text;
       try {

@@ -78,6 +78,7 @@ const MESSAGE_RULES: readonly Rule[] = [
   [/^The amount is less than the tranches/, 'amount_below_scheduled'],
   [/^This initiative already has a budget for (\d+)/, 'budget_exists', (m) => ({ year: m[1] ?? '' })],
   [/^The job queue \(Redis\) cannot be reached/, 'queue_down'],
+  [/^The database cannot be reached or is too busy/, 'database_down'],
   [/cannot be changed once created: delete the record and create it anew/, 'fixed_record'],
   [/^Too many login attempts\. Try again in (\d+) seconds/, 'too_many_logins', (m) => ({ seconds: m[1] ?? '' })],
   [/^No \S+ record with id|^Not found$/, 'not_found'],

@@ -1,11 +1,11 @@
 // The fields of a commitment, shared by the create and edit forms. A funder user's commitments
-// are always its own funder's, an initiative user's its own initiative's: those inputs are fixed.
-// Once created, a commitment's initiative and funder never change (the API refuses it, 422).
+// are always its own funder's, an initiative user's its own initiative's; once created, a
+// commitment's initiative and funder never change (the API refuses it, 422). Those inputs are
+// read-only, not disabled: a disabled input is neither sent nor valid, so a create would fail on it.
 import { Grid } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanInput,
-  DateInput,
   ReferenceInput,
   required,
   SelectInput,
@@ -15,6 +15,7 @@ import {
 import type { Role } from '../api/types';
 import { enumChoices } from '../common/enums';
 import { EuroInput } from '../common/EuroInput';
+import { DayInput } from '../common/DayInput';
 
 export function CommitmentInputs({ existing = false }: { existing?: boolean }) {
   const { permissions } = usePermissions<Role>();
@@ -22,12 +23,12 @@ export function CommitmentInputs({ existing = false }: { existing?: boolean }) {
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="initiativeId" reference="initiatives">
-          <AutocompleteInput validate={required()} disabled={existing || permissions === 'initiative'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={existing || permissions === 'initiative'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <ReferenceInput source="funderId" reference="funders">
-          <AutocompleteInput validate={required()} disabled={existing || permissions === 'funder'} fullWidth />
+          <AutocompleteInput validate={required()} readOnly={existing || permissions === 'funder'} fullWidth />
         </ReferenceInput>
       </Grid>
       <Grid size={12}>
@@ -46,13 +47,13 @@ export function CommitmentInputs({ existing = false }: { existing?: boolean }) {
         <SelectInput source="status" choices={enumChoices('commitmentStatus')} validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="startDate" validate={required()} fullWidth />
+        <DayInput source="startDate" validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="endDate" validate={required()} fullWidth />
+        <DayInput source="endDate" validate={required()} fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 4 }}>
-        <DateInput source="decisionDate" fullWidth />
+        <DayInput source="decisionDate" fullWidth />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <EuroInput source="amountCents" validate={required()} helperText="vangnet.commitments.amount_help" fullWidth />

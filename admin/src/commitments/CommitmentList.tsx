@@ -1,7 +1,6 @@
 import {
   AutocompleteInput,
   DataTable,
-  DateInput,
   List,
   ReferenceInput,
   SearchInput,
@@ -12,6 +11,7 @@ import { canAccess, getUser } from '../authProvider';
 import { EnumCol, ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { DayField, EuroField } from '../common/fields';
+import { DayInput } from '../common/DayInput';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -23,9 +23,9 @@ const filters = [
   </ReferenceInput>,
   <SelectInput key="kind" source="kind" choices={enumChoices('commitmentKind')} />,
   <SelectInput key="status" source="status" choices={enumChoices('commitmentStatus')} />,
-  <DateInput key="startDate_gte" source="startDate_gte" />,
-  <DateInput key="endDate_lte" source="endDate_lte" />,
-  <DateInput key="endDate_gte" source="endDate_gte" />,
+  <DayInput key="startDate_gte" source="startDate_gte" />,
+  <DayInput key="endDate_lte" source="endDate_lte" />,
+  <DayInput key="endDate_gte" source="endDate_gte" />,
 ];
 
 /** Straight to the form for commitments the user may change, to the read-only page otherwise. */

@@ -1,6 +1,6 @@
 // A commitment's tranches, edited in place; the "add" row proposes the part not yet scheduled.
 import { Stack } from '@mui/material';
-import { DataTable, DateInput, ReferenceManyField, required, SelectInput, useListContext, useRecordContext, useTranslate } from 'react-admin';
+import { DataTable, ReferenceManyField, required, SelectInput, useListContext, useRecordContext, useTranslate } from 'react-admin';
 import type { Commitment, Tranche } from '../api/types';
 import { canAccess, getUser } from '../authProvider';
 import { EnumCol } from '../common/columns';
@@ -10,17 +10,20 @@ import { DayField, EuroField } from '../common/fields';
 import { InlineRowForm } from '../common/InlineRowForm';
 import { Section } from '../common/Section';
 import { Empty, Loading } from '../common/states';
+import { DayInput } from '../common/DayInput';
 
 function TrancheInputs() {
   const small = { size: 'small' as const, helperText: false as const, sx: { width: 150 } };
+  // Room for "31-12-2027" beside the calendar button.
+  const day = { ...small, sx: { width: 180 } };
   return (
     <>
-      <DateInput source="periodStart" validate={required()} {...small} />
-      <DateInput source="periodEnd" validate={required()} {...small} />
+      <DayInput source="periodStart" validate={required()} {...day} />
+      <DayInput source="periodEnd" validate={required()} {...day} />
       <EuroInput source="amountCents" validate={required()} sx={{ width: 170 }} />
-      <DateInput source="dueOn" {...small} />
+      <DayInput source="dueOn" {...day} />
       <SelectInput source="status" choices={enumChoices('trancheStatus')} validate={required()} {...small} />
-      <DateInput source="receivedOn" {...small} />
+      <DayInput source="receivedOn" {...day} />
     </>
   );
 }

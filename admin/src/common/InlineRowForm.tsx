@@ -76,6 +76,8 @@ export function InlineRowForm({ resource, record, defaults = {}, canDelete = tru
               icon={record ? <SaveIcon /> : <AddIcon />}
               variant="outlined"
               size="small"
+              // The "add" row starts with a proposal (the next year, the unscheduled rest) that may be saved as it is.
+              alwaysEnable={!record}
             />
             {record && canDelete ? <DeleteButton
                 mutationMode="pessimistic"

@@ -1,6 +1,7 @@
 // DataTable columns used across the lists: an enumeration shown as a translated chip, a
-// reference shown by its record representation.
-import { DataTable, ReferenceField, type DataTableColumnProps } from 'react-admin';
+// reference shown by its record representation, a number in the console's language.
+import { DataTable, ReferenceField, useLocaleState, type DataTableColumnProps } from 'react-admin';
+import { intlLocale } from '../format/money';
 import { EnumField, type EnumName } from './enums';
 
 type ColumnProps = Omit<DataTableColumnProps, 'source' | 'children'> & { source: string };
@@ -19,4 +20,10 @@ export function ReferenceCol({ source, reference, link = 'show', ...rest }: Colu
       <ReferenceField source={source} reference={reference} link={link} />
     </DataTable.Col>
   );
+}
+
+/** A number formatted for the console's language: react-admin's own follows the browser's. */
+export function NumberCol(props: ColumnProps & { options?: Intl.NumberFormatOptions }) {
+  const [locale] = useLocaleState();
+  return <DataTable.NumberCol {...props} locales={intlLocale(locale)} />;
 }

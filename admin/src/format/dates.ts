@@ -6,7 +6,7 @@ import { nl } from 'date-fns/locale/nl';
 
 export type IsoDate = string;
 
-function dateLocale(locale: string) {
+export function dateLocale(locale: string) {
   return locale === 'en' ? enGB : nl;
 }
 

@@ -1,5 +1,5 @@
 import { DataTable, List, SearchInput, SelectInput, UrlField } from 'react-admin';
-import { EnumCol } from '../common/columns';
+import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={enumChoices('funderType')} />];
@@ -11,7 +11,7 @@ export function FunderList() {
         <DataTable.Col source="name" />
         <EnumCol source="type" enumName="funderType" />
         <DataTable.Col source="municipalityCode" />
-        <DataTable.NumberCol source="maxFundingYears" />
+        <NumberCol source="maxFundingYears" />
         <DataTable.Col source="website" disableSort field={UrlField} />
       </DataTable>
     </List>

@@ -1,12 +1,14 @@
 // The gaps the scans found, open ones first by default; each links to its initiative and says in
 // a sentence what is going on and what to do. Refetches while a rescan follows an edit.
-import { AutocompleteInput, BooleanInput, DataTable, DateInput, List, ReferenceInput, SelectInput, TopToolbar, FilterButton, ExportButton } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, SelectInput, TopToolbar, FilterButton, ExportButton } from 'react-admin';
 import { ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
+import { NoResults } from '../common/NoResults';
 import { GapColumns } from './GapColumns';
 import { UpdatingIndicator } from './UpdatingIndicator';
 import { useLiveFigures } from './useLiveFigures';
+import { DayInput } from '../common/DayInput';
 
 const filters = [
   <BooleanInput key="open" source="open" alwaysOn />,
@@ -15,8 +17,10 @@ const filters = [
   <ReferenceInput key="initiativeId" source="initiativeId" reference="initiatives">
     <AutocompleteInput />
   </ReferenceInput>,
-  <DateInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
+  <DayInput key="periodStart_gte" source="periodStart_gte" label="resources.gaps.fields.periodStart" />,
 ];
+
+const DEFAULT_FILTER = { open: true };
 
 function Actions({ updating }: { updating: boolean }) {
   return (
@@ -33,12 +37,12 @@ export function GapList() {
   return (
     <List
       filters={filters}
-      filterDefaultValues={{ open: true }}
+      filterDefaultValues={DEFAULT_FILTER}
       sort={{ field: 'periodStart', order: 'ASC' }}
       queryOptions={{ refetchInterval }}
       actions={<Actions updating={updating} />}
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
+      <DataTable bulkActionButtons={false} rowClick={false} empty={<NoResults defaults={DEFAULT_FILTER} />}>
         <ReferenceCol source="initiativeId" reference="initiatives" />
         <GapColumns />
         <DataTable.Col source="detectedAt" field={TimestampField} />

@@ -326,7 +326,8 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       funding_weighted: 'portfolio: %{share} short-term',
       distribution_limited:
         'The portfolio holds %{count} initiatives; the spread per initiative is only computed up to %{max}. Above are the means and medians.',
-      riskiest: 'The ten initiatives most at five-year risk',
+      riskiest: 'The initiative most at five-year risk |||| The %{smart_count} initiatives most at five-year risk',
+      riskiest_none: 'Initiatives at five-year risk',
       no_risk: 'No initiatives at five-year risk. Well done.',
       next_endings: 'Next endings',
       no_next_endings: 'No running commitments ending soon.',
@@ -460,6 +461,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       },
     },
     scans: {
+      queue_dashboard: 'Queues',
       scan_now: 'Scan now',
       title: 'Portfolio scan %{id}',
       batches: 'Batches: %{done} of %{total}',
@@ -477,6 +479,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       field: 'Field',
     },
     validation: {
+      date: 'Enter a date like 31/12/2027',
       euro: 'Enter an amount in euros, e.g. 1,234.56',
       euro_negative: 'An amount cannot be negative',
     },
@@ -531,6 +534,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       amount_below_scheduled: 'The amount is less than the tranches already scheduled.',
       budget_exists: 'This initiative already has a budget for %{year}.',
       queue_down: 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.',
+      database_down: 'The database cannot be reached or is too busy right now; try again in a few seconds.',
       fixed_record: 'A commitment’s initiative and funder, and a tranche’s commitment, cannot be changed. Delete it and create it anew.',
       too_many_logins: 'Too many sign-in attempts. Try again in %{seconds} seconds.',
       not_found: 'Not found, or not visible to you.',

@@ -322,7 +322,8 @@ export const vangnetNl = {
       funding_weighted: 'portefeuille: %{share} kortlopend',
       distribution_limited:
         'De portefeuille telt %{count} initiatieven; de spreiding per initiatief wordt alleen berekend tot %{max}. Hierboven de gemiddelden en medianen.',
-      riskiest: 'De tien initiatieven met het hoogste vijfjaarsrisico',
+      riskiest: 'Het initiatief met het hoogste vijfjaarsrisico |||| De %{smart_count} initiatieven met het hoogste vijfjaarsrisico',
+      riskiest_none: 'Initiatieven met vijfjaarsrisico',
       no_risk: 'Geen initiatieven met vijfjaarsrisico. Mooi zo.',
       next_endings: 'Eerstvolgende einddata',
       no_next_endings: 'Geen lopende toezeggingen die binnenkort eindigen.',
@@ -454,6 +455,7 @@ export const vangnetNl = {
       },
     },
     scans: {
+      queue_dashboard: 'Wachtrijen',
       scan_now: 'Nu scannen',
       title: 'Portefeuillescan %{id}',
       batches: 'Batches: %{done} van %{total}',
@@ -471,6 +473,7 @@ export const vangnetNl = {
       field: 'Veld',
     },
     validation: {
+      date: 'Vul een datum in als 31-12-2027',
       euro: 'Vul een bedrag in euro’s in, bijvoorbeeld 1.234,56',
       euro_negative: 'Een bedrag kan niet negatief zijn',
     },
@@ -525,6 +528,7 @@ export const vangnetNl = {
       amount_below_scheduled: 'Het bedrag is lager dan wat al in tranches is gepland.',
       budget_exists: 'Dit initiatief heeft al een begroting voor %{year}.',
       queue_down: 'De takenwachtrij (Redis) is niet bereikbaar, dus er kan nu geen scan starten. Lezen en bewerken werkt gewoon; probeer het zo opnieuw.',
+      database_down: 'De database is nu niet bereikbaar of te druk; probeer het over een paar seconden opnieuw.',
       fixed_record: 'Het initiatief en de financier van een toezegging, en de toezegging van een tranche, kunnen niet worden gewijzigd. Verwijder hem en maak hem opnieuw aan.',
       too_many_logins: 'Te veel aanmeldpogingen. Probeer het over %{seconds} seconden opnieuw.',
       not_found: 'Niet gevonden, of niet zichtbaar voor u.',

@@ -1,13 +1,14 @@
 // The fields of an initiative, shared by the create and edit forms.
-import { BooleanInput, DateInput, required, SelectArrayInput, SelectInput, TextInput } from 'react-admin';
+import { BooleanInput, required, SelectArrayInput, SelectInput, TextInput } from 'react-admin';
 import { enumChoices } from '../common/enums';
 import { EuroInput } from '../common/EuroInput';
+import { DayInput } from '../common/DayInput';
 
 export function InitiativeInputs() {
   return (
     <>
       <TextInput source="name" validate={required()} fullWidth />
-      <DateInput source="foundedOn" validate={required()} />
+      <DayInput source="foundedOn" validate={required()} />
       <TextInput source="municipality" validate={required()} />
       <TextInput source="municipalityCode" helperText="GM0344" />
       <SelectArrayInput source="domains" choices={enumChoices('domain')} />

@@ -2,7 +2,7 @@
 import { Box } from '@mui/material';
 import { DataTable, List, SearchInput, SelectArrayInput, TextInput, useRecordContext, type RaRecord } from 'react-admin';
 import type { RiskEntry } from '../api/types';
-import { EnumCol } from '../common/columns';
+import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { EuroField, PercentField, useFormat } from '../common/fields';
 import { Empty } from '../common/states';
@@ -42,7 +42,7 @@ export function RiskTable({ compact = false, emptyMessage }: { compact?: boolean
       <DataTable.Col source="name" />
       {compact ? null : <DataTable.Col source="municipality" />}
 
-      <DataTable.NumberCol source="ageYears" />
+      <NumberCol source="ageYears" />
       {compact ? null : (
         <EnumCol source="reasons" enumName="riskReason" disableSort />
       )}
@@ -59,7 +59,7 @@ export function RiskTable({ compact = false, emptyMessage }: { compact?: boolean
           <FundersAtLimit />
         </DataTable.Col>
       )}
-      {compact ? null : <DataTable.NumberCol source="riskScore" options={{ maximumFractionDigits: 2 }} />}
+      {compact ? null : <NumberCol source="riskScore" options={{ maximumFractionDigits: 2 }} />}
     </DataTable>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { DataTable, ExportButton, List, SelectInput, TopToolbar, useListContext } from 'react-admin';
 import type { Scan } from '../api/types';
-import { EnumCol } from '../common/columns';
+import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { DayField, TimestampField } from '../common/fields';
 import { ScanNowButton } from './ScanNowButton';
@@ -50,8 +50,8 @@ export function ScanList() {
         <DataTable.Col source="progress" disableSort>
           <ScanProgressField />
         </DataTable.Col>
-        <DataTable.NumberCol source="gapsOpened" />
-        <DataTable.NumberCol source="gapsResolved" />
+        <NumberCol source="gapsOpened" />
+        <NumberCol source="gapsResolved" />
         <DataTable.Col source="error" disableSort />
       </DataTable>
     </List>

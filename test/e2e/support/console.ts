@@ -95,7 +95,8 @@ export async function login(page: Page, run: ConsoleRun, user: { email: string; 
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
   await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click();
-  await page.getByRole('menuitem', { name: /Dashboard/ }).waitFor();
+  // On a phone the menu hides behind its button until opened.
+  await page.getByRole('menuitem', { name: /Dashboard/ }).or(page.getByRole('button', { name: /^(Menu openen|Open menu)$/ })).first().waitFor();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
