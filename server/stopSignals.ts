@@ -1,6 +1,7 @@
-// When a long-running process (`npm start`, `npm run worker`) should stop: SIGINT, SIGTERM, or
-// its parent going away without passing a signal on (a shell that does not forward SIGTERM, a
-// process manager killed hard) — so the embedded PostgreSQL is never left behind.
+// When a long-running process (`npm start`, `npm run worker`) should stop: SIGINT, SIGTERM,
+// SIGHUP (its terminal closed), or its parent going away without passing a signal on (a shell
+// that does not forward SIGTERM, a process manager killed hard) — so the embedded PostgreSQL is
+// never left behind.
 
 /** Calls `stop` once with the reason. */
 export function onStop(stop: (reason: string) => void): void {
@@ -12,6 +13,7 @@ export function onStop(stop: (reason: string) => void): void {
   };
   process.on('SIGINT', () => once('SIGINT'));
   process.on('SIGTERM', () => once('SIGTERM'));
+  process.on('SIGHUP', () => once('SIGHUP'));
   const parent = process.ppid;
   setInterval(() => {
     if (process.ppid !== parent) once('parent process exited');
