@@ -3,7 +3,7 @@
 // commitment or per month.
 import type { Knex } from 'knex';
 import { COMMITTED_STATUSES, PIPELINE_STATUSES, type CommitmentKind, type CommitmentStatus, type FunderType, type InitiativeStatus, type TrancheStatus } from '../domain/enums.js';
-import type { CommitmentInput, FunderInput, InitiativeFunding, IsoDate } from '../domain/types.js';
+import type { LoadedCommitment, LoadedFunder, InitiativeFunding, IsoDate } from '../domain/types.js';
 
 interface InitiativeRow {
   id: number;
@@ -118,11 +118,11 @@ function assemble(
     byId.set(i.id, { id: i.id, foundedOn: i.founded_on, reservesCents: i.reserves_cents, status: i.status, budgets: [], commitments: [], funders: new Map() });
   }
   for (const b of budgets) byId.get(b.initiative_id)?.budgets.push({ year: b.year, amountCents: b.amount_cents });
-  const commitmentById = new Map<number, CommitmentInput>();
+  const commitmentById = new Map<number, LoadedCommitment>();
   for (const c of commitments) {
     const initiative = byId.get(c.initiative_id);
     if (!initiative) continue;
-    const commitment: CommitmentInput = {
+    const commitment: LoadedCommitment = {
       id: c.id,
       funderId: c.funder_id,
       funderType: c.funder_type,
@@ -135,7 +135,7 @@ function assemble(
     };
     commitmentById.set(c.id, commitment);
     initiative.commitments.push(commitment);
-    const funder: FunderInput = { id: c.funder_id, name: c.funder_name, type: c.funder_type, maxFundingYears: c.max_funding_years };
+    const funder: LoadedFunder = { id: c.funder_id, name: c.funder_name, type: c.funder_type, maxFundingYears: c.max_funding_years };
     initiative.funders.set(c.funder_id, funder);
   }
   for (const t of tranches) {

@@ -1,9 +1,9 @@
 // Writes what a scan found: for each initiative, its found gaps are matched to its open gaps
-// (server/domain/gap-matching.ts) and the differences are applied in a few set-based statements.
+// (server/domain/gapMatching.ts) and the differences are applied in a few set-based statements.
 import type { Knex } from 'knex';
 import type { GapKind, GapSeverity } from '../domain/enums.js';
-import { matchGaps, type OpenGap } from '../domain/gap-matching.js';
-import type { GapDetails } from '../domain/gap-details.js';
+import { matchGaps, type OpenGap } from '../domain/gapMatching.js';
+import type { GapDetails } from '../domain/gapDetails.js';
 import type { FoundGap } from '../domain/gaps.js';
 import type { IsoDate } from '../domain/types.js';
 

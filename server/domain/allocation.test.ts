@@ -16,7 +16,7 @@ import {
 import { fromEpochDay, monthOf, monthsStarting, wholeMonthsBetween } from './dates.js';
 import { TRANCHE_SCHEDULES } from './enums.js';
 import { generateTranches } from './schedule.js';
-import { commitment, spread, tranche } from './test-factories.js';
+import { commitment, spread, tranche } from './testFactories.js';
 
 const rounded = (values: number[]) => values.map(roundCents);
 

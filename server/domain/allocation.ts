@@ -5,7 +5,7 @@
 // only where a figure is shown.
 import { COMMITTED_STATUSES, PIPELINE_STATUSES, type CommitmentStatus } from './enums.js';
 import { daysInMonth, daysInYear, epochDayOf, monthIndex, parseIsoDate, toEpochDay } from './dates.js';
-import type { BudgetInput, CommitmentInput, IsoDate, IsoMonth } from './types.js';
+import type { LoadedBudget, LoadedCommitment, IsoDate, IsoMonth } from './types.js';
 
 /** Which commitments count: `committed` (committed, completed) or `pipeline` (also requested, conditional). */
 export type Scenario = 'committed' | 'pipeline';
@@ -27,7 +27,7 @@ export interface FundingSlice {
  * cancelled still has tranches, so it carries nothing; likewise the unscheduled part of a
  * commitment with tranches (amount − non-cancelled tranches) is not placed in time.
  */
-export function fundingSlices(commitment: CommitmentInput): FundingSlice[] {
+export function fundingSlices(commitment: LoadedCommitment): FundingSlice[] {
   if (commitment.tranches.length === 0) {
     return [{ periodStart: commitment.startDate, periodEnd: commitment.endDate, amountCents: commitment.amountCents }];
   }
@@ -111,19 +111,19 @@ export function spreadOverMonths(slices: readonly FundingSlice[], months: readon
 }
 
 /** A commitment's funding in each of `months` (unrounded cents), whatever its status. */
-export function commitmentMonthlyCents(commitment: CommitmentInput, months: readonly IsoMonth[]): number[] {
+export function commitmentMonthlyCents(commitment: LoadedCommitment, months: readonly IsoMonth[]): number[] {
   return spreadOverMonths(fundingSlices(commitment), months);
 }
 
 export interface CommitmentSeries {
-  commitment: CommitmentInput;
+  commitment: LoadedCommitment;
   /** unrounded cents per month, position for position with the months asked for */
   cents: number[];
 }
 
 /** Monthly funding of each commitment that counts in `scenario`, so callers can group as they like. */
 export function monthlyFundingByCommitment(
-  commitments: readonly CommitmentInput[],
+  commitments: readonly LoadedCommitment[],
   months: readonly IsoMonth[],
   scenario: Scenario,
 ): CommitmentSeries[] {
@@ -144,7 +144,7 @@ export function sumSeries(series: readonly (readonly number[])[], length: number
 
 /** Total monthly funding of the commitments that count in `scenario` (unrounded cents). */
 export function monthlyFundingCents(
-  commitments: readonly CommitmentInput[],
+  commitments: readonly LoadedCommitment[],
   months: readonly IsoMonth[],
   scenario: Scenario,
 ): number[] {
@@ -162,7 +162,7 @@ export class NeedPlan {
   /** budget years, ascending */
   private readonly years: number[];
 
-  constructor(budgets: readonly BudgetInput[]) {
+  constructor(budgets: readonly LoadedBudget[]) {
     for (const b of budgets) this.byYear.set(b.year, (this.byYear.get(b.year) ?? 0) + b.amountCents);
     this.years = [...this.byYear.keys()].sort((a, b) => a - b);
   }
@@ -197,7 +197,7 @@ export class NeedPlan {
 }
 
 /** Need per month (unrounded cents): the year's need × days in the month ÷ days in the year. */
-export function monthlyNeedCents(budgets: readonly BudgetInput[], months: readonly IsoMonth[]): number[] {
+export function monthlyNeedCents(budgets: readonly LoadedBudget[], months: readonly IsoMonth[]): number[] {
   const plan = new NeedPlan(budgets);
   const axis = monthAxis(months);
   const need = new Array<number>(axis.length).fill(0);
@@ -214,19 +214,19 @@ export function monthlyNeedCents(budgets: readonly BudgetInput[], months: readon
 }
 
 /** Whether each of `months` needs a carried-forward (estimated) budget. */
-export function monthlyNeedEstimated(budgets: readonly BudgetInput[], months: readonly IsoMonth[]): boolean[] {
+export function monthlyNeedEstimated(budgets: readonly LoadedBudget[], months: readonly IsoMonth[]): boolean[] {
   const plan = new NeedPlan(budgets);
   const axis = monthAxis(months);
   return Array.from({ length: axis.length }, (_, i) => plan.estimated(axis.years[i] ?? 0));
 }
 
 /** Need of a calendar year: its budget (or the carried-forward one), spread over exactly that year's days. */
-export function yearNeedCents(budgets: readonly BudgetInput[], year: number): number {
+export function yearNeedCents(budgets: readonly LoadedBudget[], year: number): number {
   return new NeedPlan(budgets).yearCents(year);
 }
 
 /** The part of a commitment's funding that falls on the days of calendar `year` (unrounded cents). */
-export function commitmentYearCents(commitment: CommitmentInput, year: number): number {
+export function commitmentYearCents(commitment: LoadedCommitment, year: number): number {
   const yearStart = epochDayOf(year, 1, 1);
   const yearEnd = epochDayOf(year, 12, 31);
   let cents = 0;

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import { cofunders } from './cofunders.js';
-import { commitment, funder, initiative, spread, tranche } from './test-factories.js';
-import type { CommitmentInput } from './types.js';
+import { commitment, funder, initiative, spread, tranche } from './testFactories.js';
+import type { LoadedCommitment } from './types.js';
 
 const AS_OF = '2027-07-01';
 
 describe('cofunders', () => {
-  const of = (funderId: number, c: CommitmentInput): CommitmentInput => ({ ...c, funderId });
+  const of = (funderId: number, c: LoadedCommitment): LoadedCommitment => ({ ...c, funderId });
   const subject = initiative({
     funders: new Map([1, 2, 3, 4, 5, 6].map((id) => [id, funder(id, id === 3 ? 'foundation' : 'municipality')])),
     commitments: [

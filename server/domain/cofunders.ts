@@ -5,7 +5,7 @@
 import { countsIn, monthlyFundingByCommitment, roundCents } from './allocation.js';
 import { COFUNDER_GROUPS, type CofunderGroup, type CommitmentStatus, type FunderType } from './enums.js';
 import { monthOf, monthsStarting } from './dates.js';
-import type { CommitmentInput, InitiativeFunding, IsoDate } from './types.js';
+import type { LoadedCommitment, InitiativeFunding, IsoDate } from './types.js';
 
 /** The order a funder's statuses are summarised in: the firmest money first. */
 const FIRMEST_FIRST: readonly CommitmentStatus[] = ['committed', 'completed', 'conditional', 'requested'];
@@ -28,11 +28,11 @@ export interface Cofunder {
   endDate: IsoDate;
 }
 
-function latestEnd(commitments: readonly CommitmentInput[]): IsoDate {
+function latestEnd(commitments: readonly LoadedCommitment[]): IsoDate {
   return commitments.reduce((latest, c) => (c.endDate > latest ? c.endDate : latest), '');
 }
 
-function groupOf(committed: readonly CommitmentInput[], asOf: IsoDate): CofunderGroup {
+function groupOf(committed: readonly LoadedCommitment[], asOf: IsoDate): CofunderGroup {
   if (committed.length === 0) return 'pipeline';
   return committed.some((c) => c.endDate >= asOf) ? 'current' : 'past';
 }
@@ -48,7 +48,7 @@ export function cofunders(funding: Pick<InitiativeFunding, 'commitments' | 'fund
   for (const { commitment, cents } of monthlyFundingByCommitment(funding.commitments, window, 'committed')) {
     centsByFunder.set(commitment.funderId, cents.reduce((sum, c) => sum + c, centsByFunder.get(commitment.funderId) ?? 0));
   }
-  const byFunder = new Map<number, CommitmentInput[]>();
+  const byFunder = new Map<number, LoadedCommitment[]>();
   for (const c of funding.commitments) {
     if (countsIn(c.status, 'pipeline')) byFunder.set(c.funderId, [...(byFunder.get(c.funderId) ?? []), c]);
   }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { computeCoverage, yearCoverage } from './coverage.js';
-import { commitment, initiative, spread } from './test-factories.js';
+import { commitment, initiative, spread } from './testFactories.js';
 
 describe('coverage', () => {
   // need 2028 (leap year) = 366_000. Committed: funder 1 (municipality) 2028-07-01..2029-06-30, 365 days

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { computeFragmentation, mean, median, summarize } from './fragmentation.js';
-import { commitment, initiative, spread } from './test-factories.js';
+import { commitment, initiative, spread } from './testFactories.js';
 
 describe('fragmentation', () => {
   it('gives an HHI of 1 and one effective funder for a single funder', () => {

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import type { GapKind } from './enums.js';
-import type { FiveYearRiskDetails } from './gap-details.js';
+import type { FiveYearRiskDetails } from './gapDetails.js';
 import { findGaps, firstDayLookedAt, severityOf, type FoundGap } from './gaps.js';
 import { withDefaults } from './settings.js';
-import { commitment, funder, initiative, spread, tranche, thousandADay } from './test-factories.js';
-import type { CommitmentInput, InitiativeFunding, IsoDate } from './types.js';
+import { commitment, funder, initiative, spread, tranche, thousandADay } from './testFactories.js';
+import type { LoadedCommitment, InitiativeFunding, IsoDate } from './types.js';
 
 
 function gapsOf(kind: GapKind, subject: InitiativeFunding, asOf: IsoDate): FoundGap[] {
@@ -20,6 +20,23 @@ describe('findGaps', () => {
       commitments: [spread('2026-01-01', '2026-03-15', 74_000), spread('2026-01-01', '2026-12-31', 365_000, 'requested')],
     });
 
+    // both runs: the largest month misses 31_000; budgets through 2029; no reserves, so the
+    // runway ends with February 2026, the last month its funding carries
+    const run = (firstMonth: string, lastMonth: string, months: number, totalCents: number, largestMonth: string) => ({
+      months,
+      firstMonth,
+      lastMonth,
+      totalCents,
+      largestMonth,
+      largestMonthCents: 31_000,
+      needEstimated: false,
+      budgetThrough: 2029,
+      fundedThrough: '2026-02-28',
+      runwayMonths: 2,
+      reservesCents: 0,
+      toleranceCents: 1_000,
+    });
+
     it('finds each maximal run of underfunded months, adding up what is missing', () => {
       // run 1: March 31_000 − 15_000 = 16_000, April..December 275 days × 1_000 = 275_000 → 291_000
       // 2027 has no need, which ends the run; run 2: all of 2028, 366_000. The largest month is the
@@ -32,20 +49,7 @@ describe('findGaps', () => {
           periodEnd: '2026-12-31',
           shortfallCents: 291_000,
           severity: 'high',
-          details: {
-            months: 10,
-            firstMonth: '2026-03',
-            lastMonth: '2026-12',
-            totalCents: 291_000,
-            largestMonth: '2026-05',
-            largestMonthCents: 31_000,
-            needEstimated: false,
-            budgetThrough: 2029,
-            fundedThrough: '2026-02-28',
-            runwayMonths: 2,
-            reservesCents: 0,
-            toleranceCents: 1_000,
-          },
+          details: run('2026-03', '2026-12', 10, 291_000, '2026-05'),
           subjectId: 0,
           commitmentId: null,
         },
@@ -55,20 +59,7 @@ describe('findGaps', () => {
           periodEnd: '2028-12-31',
           shortfallCents: 366_000,
           severity: 'low',
-          details: {
-            months: 12,
-            firstMonth: '2028-01',
-            lastMonth: '2028-12',
-            totalCents: 366_000,
-            largestMonth: '2028-01',
-            largestMonthCents: 31_000,
-            needEstimated: false,
-            budgetThrough: 2029,
-            fundedThrough: '2026-02-28',
-            runwayMonths: 2,
-            reservesCents: 0,
-            toleranceCents: 1_000,
-          },
+          details: run('2028-01', '2028-12', 12, 366_000, '2028-01'),
           subjectId: 0,
           commitmentId: null,
         },
@@ -289,7 +280,7 @@ describe('findGaps', () => {
   describe('five_year_risk', () => {
     // founded 2022-03-10: fourth birthday 2026-03-10, sixth 2028-03-10. Need 1_000 a day.
     const budgets = [2026, 2027, 2028, 2029].map(thousandADay);
-    const founded = (commitments: CommitmentInput[] = []) =>
+    const founded = (commitments: LoadedCommitment[] = []) =>
       initiative({ foundedOn: '2022-03-10', budgets, commitments });
     const riskAt = (asOf: IsoDate, subject = founded()) => gapsOf('five_year_risk', subject, asOf);
     // a long (not short-term) commitment paying `cents` over the window March 2026 – February 2027 (365 days)

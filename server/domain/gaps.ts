@@ -25,13 +25,13 @@ import {
   yearOf,
 } from './dates.js';
 import { GAP_KINDS, type CommitmentStatus, type GapKind, type GapSeverity, type RiskReason } from './enums.js';
-import type { CliffDetails, ExpiringDetails, FiveYearRiskDetails, FunderLimitDetails, GapDetails, ShortfallDetails } from './gap-details.js';
+import type { CliffDetails, ExpiringDetails, FiveYearRiskDetails, FunderLimitDetails, GapDetails, ShortfallDetails } from './gapDetails.js';
 import { isShortTerm } from './length.js';
 import { fundedThroughOf, walkBalance } from './runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from './settings.js';
-import type { CommitmentInput, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
+import type { LoadedCommitment, InitiativeFunding, IsoDate, IsoMonth } from './types.js';
 
-export type { GapDetails } from './gap-details.js';
+export type { GapDetails } from './gapDetails.js';
 
 /** What `findGaps` looks at of an initiative. */
 export type GapInput = Pick<InitiativeFunding, 'foundedOn' | 'reservesCents' | 'budgets' | 'commitments' | 'funders'>;
@@ -70,13 +70,13 @@ export function severityOf(periodStart: IsoDate, asOf: IsoDate, settings: Severi
 }
 
 /** Everything the rules look at, computed once per initiative. */
-interface Scan {
+interface RuleInput {
   asOf: IsoDate;
   settings: DomainSettings;
   severityLimits: { high: IsoDate; medium: IsoDate };
   initiative: GapInput;
   plan: NeedPlan;
-  committed: CommitmentInput[];
+  committed: LoadedCommitment[];
   /** the horizon's months */
   months: IsoMonth[];
   horizonEnd: IsoDate;
@@ -93,7 +93,7 @@ interface Scan {
   fundedThrough: IsoDate | null;
 }
 
-function prepare(initiative: Scan['initiative'], asOf: IsoDate, settings: DomainSettings): Scan {
+function prepare(initiative: RuleInput['initiative'], asOf: IsoDate, settings: DomainSettings): RuleInput {
   const first = monthOf(asOf);
   const count = Math.max(settings.horizonMonths, settings.riskWindowMonths);
   // One extra month in front: the month before the horizon's first, for `cliff`.
@@ -123,7 +123,7 @@ function prepare(initiative: Scan['initiative'], asOf: IsoDate, settings: Domain
   };
 }
 
-function gap(scan: Scan, kind: GapKind, periodStart: IsoDate, periodEnd: IsoDate, details: GapDetails): FoundGap {
+function gap(scan: RuleInput, kind: GapKind, periodStart: IsoDate, periodEnd: IsoDate, details: GapDetails): FoundGap {
   return {
     kind,
     periodStart,
@@ -145,7 +145,7 @@ function byPeriod(a: FoundGap, b: FoundGap): number {
  * Each maximal run of months with need > 0 whose funding falls short of the need by more than the
  * tolerance; shortfallCents = Σ (need − funding) over the run.
  */
-function shortfalls(scan: Scan): FoundGap[] {
+function shortfalls(scan: RuleInput): FoundGap[] {
   const found: FoundGap[] = [];
   const { months } = scan;
   let runStart = -1;
@@ -195,7 +195,7 @@ function yearOfMonth(month: IsoMonth): number {
 }
 
 /** A month whose funding is at most 70% of the previous month's, while the previous month had funding. */
-function cliffs(scan: Scan): FoundGap[] {
+function cliffs(scan: RuleInput): FoundGap[] {
   const found: FoundGap[] = [];
   scan.months.forEach((month, i) => {
     const previous = i === 0 ? scan.fundingBefore : (scan.funding[i - 1] ?? 0);
@@ -227,7 +227,7 @@ const FOLLOW_UP_STATUSES: readonly CommitmentStatus[] = ['requested', 'condition
  * A `committed` commitment ending within 6 months of `asOf` (asOf ≤ endDate < asOf + 6 months)
  * with no follow-up from the same funder starting after its end.
  */
-function expiring(scan: Scan): FoundGap[] {
+function expiring(scan: RuleInput): FoundGap[] {
   const until = addMonths(scan.asOf, scan.settings.expiringWithinMonths);
   const all = scan.initiative.commitments;
   return all
@@ -260,7 +260,7 @@ function monthIndexOf(month: IsoMonth): number {
  * years. "Need after it" is read as need on a day from the limit date to the horizon's end (carried
  * forward budgets included): the limit date is the first day the funder may no longer fund.
  */
-function funderLimits(scan: Scan): FoundGap[] {
+function funderLimits(scan: RuleInput): FoundGap[] {
   const firstStart = new Map<number, IsoDate>();
   for (const c of scan.committed) {
     const known = firstStart.get(c.funderId);
@@ -286,7 +286,7 @@ function funderLimits(scan: Scan): FoundGap[] {
  * 12 months starting with the month of `asOf` is below 75% (no need in those months: not this
  * reason) or the short-term share of that funding is above 50% (no funding: not this reason).
  */
-function fiveYearRisk(scan: Scan): FoundGap[] {
+function fiveYearRisk(scan: RuleInput): FoundGap[] {
   const { foundedOn } = scan.initiative;
   const { settings } = scan;
   const periodStart = addYears(foundedOn, settings.riskFromAgeYears);
@@ -331,7 +331,7 @@ function fiveYearRisk(scan: Scan): FoundGap[] {
   return [gap(scan, 'five_year_risk', periodStart, periodEnd, details)];
 }
 
-const RULES: Record<GapKind, (scan: Scan) => FoundGap[]> = {
+const RULES: Record<GapKind, (scan: RuleInput) => FoundGap[]> = {
   shortfall: shortfalls,
   cliff: cliffs,
   expiring,

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { computeRunway } from './runway.js';
-import { initiative, spread, thousandADay } from './test-factories.js';
+import { initiative, spread, thousandADay } from './testFactories.js';
 
 
 describe('computeRunway', () => {

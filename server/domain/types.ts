@@ -7,7 +7,7 @@ export type IsoDate = string;
 /** A calendar month, `YYYY-MM`. */
 export type IsoMonth = string;
 
-export interface TrancheInput {
+export interface LoadedTranche {
   id: number;
   periodStart: IsoDate;
   periodEnd: IsoDate;
@@ -15,7 +15,7 @@ export interface TrancheInput {
   status: TrancheStatus;
 }
 
-export interface CommitmentInput {
+export interface LoadedCommitment {
   id: number;
   funderId: number;
   funderType: FunderType;
@@ -24,15 +24,15 @@ export interface CommitmentInput {
   startDate: IsoDate;
   endDate: IsoDate;
   amountCents: number;
-  tranches: TrancheInput[];
+  tranches: LoadedTranche[];
 }
 
-export interface BudgetInput {
+export interface LoadedBudget {
   year: number;
   amountCents: number;
 }
 
-export interface FunderInput {
+export interface LoadedFunder {
   id: number;
   name: string;
   type: FunderType;
@@ -45,8 +45,8 @@ export interface InitiativeFunding {
   foundedOn: IsoDate;
   reservesCents: number;
   status: InitiativeStatus;
-  budgets: BudgetInput[];
-  commitments: CommitmentInput[];
+  budgets: LoadedBudget[];
+  commitments: LoadedCommitment[];
   /** The funders of this initiative's commitments, by id. */
-  funders: Map<number, FunderInput>;
+  funders: Map<number, LoadedFunder>;
 }

@@ -9,7 +9,7 @@ import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/cove
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
-import type { FiveYearRiskDetails } from '../domain/gap-details.js';
+import type { FiveYearRiskDetails } from '../domain/gapDetails.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import { computeRunway, type Runway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';

@@ -16,7 +16,7 @@ import { COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, TRANCHE_STATUSES, type Comm
 import { computeFragmentation, summarize } from '../../server/domain/fragmentation.js';
 import { isShortTerm, lengthInMonths } from '../../server/domain/length.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
-import type { CommitmentInput, IsoDate, TrancheInput } from '../../server/domain/types.js';
+import type { LoadedCommitment, IsoDate, LoadedTranche } from '../../server/domain/types.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import { uniqueTag } from '../support/records.js';
@@ -47,7 +47,7 @@ interface Written {
   municipality: string;
   domains: string[];
   counted: boolean;
-  commitments: CommitmentInput[];
+  commitments: LoadedCommitment[];
 }
 
 // ---- the reference: the definitions, straight from the domain --------------------------------
@@ -151,8 +151,8 @@ function endDate(random: () => number, start: IsoDate): IsoDate {
 }
 
 /** Splits a period into consecutive pieces (some crossing a year end), with random amounts and statuses. */
-function trancheShapes(random: () => number, start: IsoDate, end: IsoDate, allCancelled: boolean): Omit<TrancheInput, 'id'>[] {
-  const pieces: Omit<TrancheInput, 'id'>[] = [];
+function trancheShapes(random: () => number, start: IsoDate, end: IsoDate, allCancelled: boolean): Omit<LoadedTranche, 'id'>[] {
+  const pieces: Omit<LoadedTranche, 'id'>[] = [];
   let from = start;
   while (from <= end) {
     const to = [addDays(addMonths(from, 1 + Math.floor(random() * 14)), -1), end].sort()[0] ?? end;
@@ -195,10 +195,10 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
       startDate: IsoDate,
       end: IsoDate,
       amountCents: number,
-      shapes: readonly Omit<TrancheInput, 'id'>[] = [],
+      shapes: readonly Omit<LoadedTranche, 'id'>[] = [],
     ): Promise<void> => {
       const commitmentId = await makeCommitment(db, to.id, funder.id, { status, start_date: startDate, end_date: end, amount_cents: amountCents });
-      const tranches: TrancheInput[] = [];
+      const tranches: LoadedTranche[] = [];
       for (const t of shapes) {
         const trancheId = await makeTranche(db, commitmentId, { period_start: t.periodStart, period_end: t.periodEnd, amount_cents: t.amountCents, status: t.status });
         tranches.push({ id: trancheId, ...t });

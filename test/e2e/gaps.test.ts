@@ -4,7 +4,7 @@
 // English, once on a phone.
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import type { GapDetailsByKind } from '../../server/domain/gap-details.js';
+import type { GapDetailsByKind } from '../../server/domain/gapDetails.js';
 import { formatEuro, formatPercent } from '../../admin/src/format/money.js';
 import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 

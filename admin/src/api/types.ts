@@ -15,7 +15,7 @@ import type {
   TrancheStatus,
 } from '../../../server/domain/enums';
 import type { Fragmentation } from '../../../server/domain/fragmentation';
-import type { GapDetailsByKind } from '../../../server/domain/gap-details';
+import type { GapDetailsByKind } from '../../../server/domain/gapDetails';
 import type { Runway, RunwayMonth } from '../../../server/domain/runway';
 
 export type { Runway, RunwayMonth, Fragmentation };

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { GapKind } from './enums.js';
-import { matchGaps, sameJson, type OpenGap } from './gap-matching.js';
-import type { GapDetails } from './gap-details.js';
+import { matchGaps, sameJson, type OpenGap } from './gapMatching.js';
+import type { GapDetails } from './gapDetails.js';
 import type { FoundGap } from './gaps.js';
 import type { IsoDate } from './types.js';
 

@@ -1,6 +1,6 @@
 // Small factories for the domain tests: each builds a valid record and takes only what a test is about.
 import type { CommitmentStatus, FunderType, TrancheStatus } from './enums.js';
-import type { BudgetInput, CommitmentInput, FunderInput, InitiativeFunding, IsoDate, TrancheInput } from './types.js';
+import type { LoadedBudget, LoadedCommitment, LoadedFunder, InitiativeFunding, IsoDate, LoadedTranche } from './types.js';
 
 let nextId = 1000;
 
@@ -9,13 +9,13 @@ export function tranche(
   periodEnd: IsoDate,
   amountCents: number,
   status: TrancheStatus = 'planned',
-): TrancheInput {
+): LoadedTranche {
   return { id: nextId++, periodStart, periodEnd, amountCents, status };
 }
 
 export function commitment(
-  fields: Pick<CommitmentInput, 'startDate' | 'endDate' | 'amountCents'> & Partial<CommitmentInput>,
-): CommitmentInput {
+  fields: Pick<LoadedCommitment, 'startDate' | 'endDate' | 'amountCents'> & Partial<LoadedCommitment>,
+): LoadedCommitment {
   return {
     id: nextId++,
     funderId: 1,
@@ -33,11 +33,11 @@ export function spread(
   endDate: IsoDate,
   amountCents: number,
   status: CommitmentStatus = 'committed',
-): CommitmentInput {
+): LoadedCommitment {
   return commitment({ startDate, endDate, amountCents, status });
 }
 
-export function funder(id: number, type: FunderType = 'municipality', maxFundingYears: number | null = null): FunderInput {
+export function funder(id: number, type: FunderType = 'municipality', maxFundingYears: number | null = null): LoadedFunder {
   return { id, name: `Funder ${id}`, type, maxFundingYears };
 }
 
@@ -55,6 +55,6 @@ export function initiative(fields: Partial<InitiativeFunding> = {}): InitiativeF
 }
 
 /** A budget of 1_000 cents a day: 365_000 in a common year, 366_000 in a leap year. */
-export function thousandADay(year: number): BudgetInput {
+export function thousandADay(year: number): LoadedBudget {
   return { year, amountCents: year % 4 === 0 ? 366_000 : 365_000 };
 }
