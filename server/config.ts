@@ -1,5 +1,5 @@
-// Every setting comes from the environment (see .env.example); each has a default that works on
-// a machine with PostgreSQL on 127.0.0.1:5432 and Redis on 127.0.0.1:6379.
+// Every setting comes from the environment (see .env.example). Without DATABASE_URL Vangnet runs
+// its own PostgreSQL with the data in VANGNET_DATA_DIR; Redis defaults to 127.0.0.1:6379.
 import { z } from 'zod';
 
 const bool = z
@@ -8,7 +8,9 @@ const bool = z
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/vangnet'),
+  /** Unset: an embedded PostgreSQL server with its data in VANGNET_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  VANGNET_DATA_DIR: z.string().default('.vangnet'),
   REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
   DEMO_DATA: bool.default(true),
   ADMIN_EMAIL: z.string().email().optional(),

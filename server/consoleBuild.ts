@@ -8,8 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Logger } from './logger.js';
 
-export const CONSOLE_DIR = fileURLToPath(new URL('../admin/dist', import.meta.url));
-const CONSOLE_CONFIG = fileURLToPath(new URL('../admin/vite.config.ts', import.meta.url));
+/** The project's folder, from `server/` under tsx and from `dist/server/` in a compiled build. */
+function projectRoot(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const CONSOLE_DIR = path.join(projectRoot(), 'admin', 'dist');
+const CONSOLE_CONFIG = path.join(projectRoot(), 'admin', 'vite.config.ts');
 
 export async function buildConsole(): Promise<void> {
   // The package exports no bin path: find it beside its package.json.

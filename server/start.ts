@@ -1,4 +1,4 @@
-// Start-up in one place: database, migrations, demo data, first admin, queues, HTTP server and,
+// Start-up in one place: PostgreSQL (DATABASE_URL, or an embedded server), database, migrations, demo data, first admin, queues, HTTP server and,
 // unless START_WORKER=false, a worker in the same process.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,6 +8,7 @@ import { loadDemoIfEmpty } from '../seeds/load.js';
 import type { Config } from './config.js';
 import { CONSOLE_DIR, ensureConsoleBuilt } from './consoleBuild.js';
 import { createDb, ensureDatabase, migrateLatest, type Db } from './data/db.js';
+import { usePostgres } from './data/postgres.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
 import { AuthService } from './services/auth.js';
@@ -21,9 +22,9 @@ export interface Running {
 }
 
 /** Creates and migrates the database, loads the demo portfolio into an empty one, ensures the first admin. */
-export async function prepareDatabase(config: Config, logger: Logger): Promise<Db> {
-  if (await ensureDatabase(config.DATABASE_URL)) logger.info('created the database');
-  const db = createDb(config.DATABASE_URL, config.DB_POOL_MAX, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
+export async function prepareDatabase(databaseUrl: string, config: Config, logger: Logger): Promise<Db> {
+  if (await ensureDatabase(databaseUrl)) logger.info('created the database');
+  const db = createDb(databaseUrl, config.DB_POOL_MAX, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
   const applied = await migrateLatest(db);
   if (applied.length) logger.info({ applied }, `applied ${applied.length} migrations`);
   if (config.DEMO_DATA) {
@@ -38,7 +39,17 @@ export async function prepareDatabase(config: Config, logger: Logger): Promise<D
 }
 
 export async function startServer(config: Config, logger: Logger): Promise<Running> {
-  const db = await prepareDatabase(config, logger);
+  const postgres = await usePostgres(config, logger);
+  try {
+    return await startOn(postgres.url, config, logger, postgres.stop);
+  } catch (err) {
+    await postgres.stop();
+    throw err;
+  }
+}
+
+async function startOn(databaseUrl: string, config: Config, logger: Logger, stopPostgres: () => Promise<void>): Promise<Running> {
+  const db = await prepareDatabase(databaseUrl, config, logger);
   await ensureConsoleBuilt(logger);
   const producer = startProducer(db, config, logger);
   const services = createServices(db, config, producer);
@@ -75,6 +86,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       await worker?.close();
       await producer.close();
       await db.destroy();
+      await stopPostgres();
     },
   };
 }

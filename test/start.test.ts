@@ -4,15 +4,17 @@ import { spawn } from 'node:child_process';
 import { expect } from 'chai';
 import pg from 'pg';
 import { loadConfig, type Config } from '../server/config.js';
+import { databaseUrl } from '../server/data/embeddedPostgres.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../server/start.js';
-import { TEST_QUEUE_PREFIX } from './support/env.js';
+import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from './support/env.js';
 
+// A database of its own beside the run's, on the same server (TEST_DATABASE_URL's or the embedded one).
 const NAME = `vangnet_start_${process.pid}`;
-const URL_ = `postgres://postgres@127.0.0.1:5432/${NAME}`;
+const URL_ = databaseUrl(TEST_DATABASE_URL, NAME);
 
 async function adminQuery(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+  const client = new pg.Client({ connectionString: databaseUrl(TEST_DATABASE_URL, 'postgres') });
   await client.connect();
   await client.query(sql);
   await client.end();

@@ -2,17 +2,23 @@
 import { loadDemoIfEmpty } from '../../seeds/load.js';
 import { loadConfig } from '../config.js';
 import { createDb, ensureDatabase, migrateLatest } from '../data/db.js';
+import { usePostgres } from '../data/postgres.js';
 import { createLogger } from '../logger.js';
 import { today } from '../services/clock.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
-await ensureDatabase(config.DATABASE_URL);
-const db = createDb(config.DATABASE_URL);
+const postgres = await usePostgres(config, logger);
 try {
-  await migrateLatest(db);
-  const result = await loadDemoIfEmpty(db, today());
-  logger.info(result, result.loaded ? 'loaded the demo portfolio' : 'the database already holds data: nothing loaded');
+  await ensureDatabase(postgres.url);
+  const db = createDb(postgres.url);
+  try {
+    await migrateLatest(db);
+    const result = await loadDemoIfEmpty(db, today());
+    logger.info(result, result.loaded ? 'loaded the demo portfolio' : 'the database already holds data: nothing loaded');
+  } finally {
+    await db.destroy();
+  }
 } finally {
-  await db.destroy();
+  await postgres.stop();
 }

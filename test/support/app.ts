@@ -10,7 +10,7 @@ import { createDb, type Db } from '../../server/data/db.js';
 import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/logger.js';
 import { createServices, type Services } from '../../server/services/index.js';
-import { testConfig } from './env.js';
+import { testConfig, type TestConfig } from './env.js';
 
 export interface Response<T = unknown> {
   status: number;
@@ -31,7 +31,7 @@ export interface TestApp {
   url: string;
   app: Express;
   db: Db;
-  config: Config;
+  config: TestConfig;
   services: Services;
   producer: Producer;
   /** Starts a worker in this process on the run's queues. */

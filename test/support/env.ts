@@ -7,8 +7,11 @@ export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6
 /** Queues of this test run only, so a running demo worker never takes a test's jobs. */
 export const TEST_QUEUE_PREFIX = `{vangnet-test-${process.pid}}`;
 
-export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
-  return loadConfig({
+/** A configuration that always names its database (the run's, unless overridden). */
+export type TestConfig = Config & { DATABASE_URL: string };
+
+export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): TestConfig {
+  const config = loadConfig({
     DATABASE_URL: TEST_DATABASE_URL,
     REDIS_URL: TEST_REDIS_URL,
     PORT: '0',
@@ -18,4 +21,5 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     START_WORKER: 'false',
     ...overrides,
   });
+  return { ...config, DATABASE_URL: config.DATABASE_URL ?? TEST_DATABASE_URL };
 }
