@@ -1,8 +1,7 @@
 // The per-initiative builder: an initiative's budgets, commitments and tranches from a short
-// spec. Amounts are sized as a share of the budgeted need, so the story of an initiative (well
-// covered, a cliff, ...) survives any `today`. Tranches come from the domain's schedule
-// (server/domain/schedule.ts) and the money an initiative has coming in from its allocation
-// (server/domain/allocation.ts), as the API and the gap scan see them.
+// spec. Tranches come from the domain's schedule (server/domain/schedule.ts) and the money an
+// initiative has coming in from its allocation (server/domain/allocation.ts), as the API and the
+// gap scan see them.
 import { commitmentYearCents, countsIn, monthlyFundingCents } from '../../server/domain/allocation.js';
 import { addDays, daysInMonth, daysInYear, formatIsoDate, monthOf, parseIsoDate, toEpochDay, yearOf } from '../../server/domain/dates.js';
 import type { CommitmentKind, CommitmentStatus, Domain, TrancheSchedule, TrancheStatus } from '../../server/domain/enums.js';
@@ -55,6 +54,7 @@ export interface MunicipalPlan {
   what?: string;
 }
 
+/** The programme's part of a gemeente's file number (kenmerk). */
 const PROGRAMME_CODES: Record<string, string> = {
   Wmo: 'WMO',
   Jeugd: 'JGD',
