@@ -11,14 +11,23 @@ import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } f
 import { computeFragmentation } from '../domain/fragmentation.js';
 import type { FiveYearRiskDetails } from '../domain/gapDetails.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
-import { computeRunway, type Runway } from '../domain/runway.js';
+import { computeRunway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../errors.js';
-import type { Cofunding, CofundingInitiative, RiskEntry } from '../records.js';
+import type {
+  Cofunding,
+  CofundingInitiative,
+  CoverageAnswer,
+  FragmentationAnswer,
+  PortfolioFragmentation,
+  PortfolioFunding,
+  RiskEntry,
+  RunwayAnswer,
+} from '../contract/figures.js';
 import { enumOf, isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -118,13 +127,13 @@ export class AnalyticsService {
     return { name: record.name as string, funding: funding! };
   }
 
-  async runway(actor: Actor, rawId: string, query: unknown): Promise<Runway & { initiativeId: number }> {
+  async runway(actor: Actor, rawId: string, query: unknown): Promise<RunwayAnswer> {
     const q = parseInput(queries.runway, query);
     const { funding } = await this.one(actor, rawId);
     return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
   }
 
-  async coverage(actor: Actor, rawId: string, query: unknown) {
+  async coverage(actor: Actor, rawId: string, query: unknown): Promise<CoverageAnswer> {
     const q = parseInput(queries.coverage, query);
     const from = q.from ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
@@ -132,7 +141,7 @@ export class AnalyticsService {
     return { initiativeId: funding.id, from, budgetThrough: new NeedPlan(funding.budgets).budgetThrough, years: rows, funders: fundersOf(funding, rows) };
   }
 
-  async fragmentation(actor: Actor, rawId: string, query: unknown) {
+  async fragmentation(actor: Actor, rawId: string, query: unknown): Promise<FragmentationAnswer> {
     const q = parseInput(queries.fragmentation, query);
     const year = q.year ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
@@ -145,7 +154,7 @@ export class AnalyticsService {
   }
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
-  async portfolioFragmentation(actor: Actor, query: unknown) {
+  async portfolioFragmentation(actor: Actor, query: unknown): Promise<PortfolioFragmentation> {
     const q = parseInput(queries.portfolio, query);
     const from = q.year ?? yearOf(today());
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
@@ -159,7 +168,7 @@ export class AnalyticsService {
   }
 
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
-  async funding(actor: Actor, query: unknown) {
+  async funding(actor: Actor, query: unknown): Promise<PortfolioFunding> {
     const q = parseInput(queries.funding, query);
     const at = q.asOf ?? today();
     const from = monthOf(at);
