@@ -1,6 +1,6 @@
 // The answers of the figure, scan and auth endpoints, written once as zod schemas: the server's
 // types for them are `z.infer` of these, and the OpenAPI document (http/openapi.ts) is generated
-// from them. Answers only — the requests are checked by the services' own input schemas.
+// from them, each under the name it has in ANSWER_SCHEMAS. Answers only — the requests are checked by the services' own input schemas.
 import { z } from 'zod';
 import { COFUNDER_GROUPS, COMMITMENT_STATUSES, FUNDER_TYPES, GAP_KINDS, GAP_SEVERITIES, RISK_REASONS, ROLES, SCAN_STATUSES, SCAN_TRIGGERS } from '../domain/enums.js';
 
@@ -31,8 +31,7 @@ export const runwaySchema = z
         needEstimated: z.boolean().describe('the need is (partly) carried forward from an earlier budget year'),
       }),
     ),
-  })
-  .meta({ id: 'Runway' });
+  });
 
 const funderFigure = z.object({ id: recordId, name: z.string(), type: z.enum(FUNDER_TYPES), committedCents: cents });
 
@@ -54,8 +53,7 @@ export const coverageSchema = z
     budgetThrough: z.number().int().nullable(),
     years: z.array(yearCoverageSchema),
     funders: z.array(funderFigure),
-  })
-  .meta({ id: 'Coverage' });
+  });
 
 export const fragmentationSchema = z
   .object({
@@ -70,8 +68,7 @@ export const fragmentationSchema = z
     shortTermShare: ratio,
     meanCommitmentMonths: z.number().nullable(),
     funders: z.array(funderFigure.extend({ share: ratio })),
-  })
-  .meta({ id: 'Fragmentation' });
+  });
 
 export const groupStatsSchema = z.object({
   group: z.string(),
@@ -101,8 +98,7 @@ export const portfolioFragmentationSchema = z
     groupBy: z.enum(['funderType', 'municipality', 'domain']),
     groups: z.array(groupStatsSchema),
     totals: z.array(totalStatsSchema),
-  })
-  .meta({ id: 'PortfolioFragmentation' });
+  });
 
 export const portfolioFundingSchema = z
   .object({
@@ -114,8 +110,7 @@ export const portfolioFundingSchema = z
     committedCents: cents,
     pipelineCents: cents,
     coverage: ratio,
-  })
-  .meta({ id: 'PortfolioFunding' });
+  });
 
 export const riskEntrySchema = z
   .object({
@@ -134,8 +129,7 @@ export const riskEntrySchema = z
     firstShortfall: z.object({ periodStart: isoDate, periodEnd: isoDate, shortfallCents: cents }).nullable(),
     riskScore: z.number(),
     asOf: isoDate.describe('the day the list was computed at'),
-  })
-  .meta({ id: 'RiskEntry' });
+  });
 
 export const cofunderSchema = z
   .object({
@@ -146,8 +140,7 @@ export const cofunderSchema = z
     statuses: z.array(z.object({ status: z.enum(COMMITMENT_STATUSES), count: z.number().int() })),
     committedCents: cents,
     endDate: isoDate,
-  })
-  .meta({ id: 'Cofunder' });
+  });
 
 export const cofundingInitiativeSchema = z
   .object({
@@ -164,8 +157,7 @@ export const cofundingInitiativeSchema = z
     openGaps: z.array(
       z.object({ id: recordId, kind: z.enum(GAP_KINDS), periodStart: isoDate, periodEnd: isoDate, severity: z.enum(GAP_SEVERITIES), shortfallCents: cents }),
     ),
-  })
-  .meta({ id: 'CofundingInitiative' });
+  });
 
 export const cofundingSchema = z
   .object({
@@ -177,8 +169,7 @@ export const cofundingSchema = z
     initiatives: z.array(cofundingInitiativeSchema),
     first: z.number().int(),
     total: z.number().int(),
-  })
-  .meta({ id: 'Cofunding' });
+  });
 
 export const scanSchema = z
   .object({
@@ -195,8 +186,7 @@ export const scanSchema = z
     gapsOpened: z.number().int(),
     gapsResolved: z.number().int(),
     error: z.string().nullable(),
-  })
-  .meta({ id: 'Scan' });
+  });
 
 export const publicUserSchema = z
   .object({
@@ -205,10 +195,9 @@ export const publicUserSchema = z
     role: z.enum(ROLES),
     funderId: recordId.nullable(),
     initiativeId: recordId.nullable(),
-  })
-  .meta({ id: 'SessionUser' });
+  });
 
-export const loginSchema = z.object({ token: z.string(), user: publicUserSchema }).meta({ id: 'Login' });
+export const loginSchema = z.object({ token: z.string(), user: publicUserSchema });
 
 export type RunwayAnswer = z.infer<typeof runwaySchema>;
 export type CoverageAnswer = z.infer<typeof coverageSchema>;
@@ -224,3 +213,29 @@ export type Cofunding = z.infer<typeof cofundingSchema>;
 export type Scan = z.infer<typeof scanSchema>;
 export type PublicUser = z.infer<typeof publicUserSchema>;
 export type Login = z.infer<typeof loginSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not ready']),
+  postgres: z.enum(['up', 'down']),
+  redis: z.enum(['up', 'down', 'not configured']),
+});
+
+/** Every named answer schema, under the name the OpenAPI document gives it. */
+export const ANSWER_SCHEMAS = {
+  Runway: runwaySchema,
+  Coverage: coverageSchema,
+  Fragmentation: fragmentationSchema,
+  PortfolioFragmentation: portfolioFragmentationSchema,
+  PortfolioFunding: portfolioFundingSchema,
+  RiskEntry: riskEntrySchema,
+  Cofunder: cofunderSchema,
+  CofundingInitiative: cofundingInitiativeSchema,
+  Cofunding: cofundingSchema,
+  Scan: scanSchema,
+  SessionUser: publicUserSchema,
+  Login: loginSchema,
+  Health: healthSchema,
+  Readiness: readinessSchema,
+} as const;
