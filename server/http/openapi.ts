@@ -66,9 +66,20 @@ function plain(schema: JsonSchema): JsonSchema {
   return rest;
 }
 
+/**
+ * A tuple's `items: false` says what its `maxItems` already says, and Swagger UI cannot render a
+ * boolean schema: dropped.
+ */
+function openTuples(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(openTuples);
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([key, v]) => !(key === 'items' && v === false && 'prefixItems' in value && 'maxItems' in value));
+  return Object.fromEntries(entries.map(([key, v]) => [key, openTuples(v)]));
+}
+
 /** A request schema as JSON Schema: what a client may send (defaults make a field optional). */
 function inputSchema(schema: z.ZodType): JsonSchema {
-  return plain(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema);
+  return openTuples(plain(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)) as JsonSchema;
 }
 
 /** `funders` → `Funder`, `audit-events` → `AuditEvent`. */
@@ -123,7 +134,7 @@ function errorResponses(): Record<string, Response> {
       {
         description: `An error: ${codes.map((c) => `\`${c}\``).join(', ')}`,
         ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } } : {}),
-        content: json({ allOf: [ref('Error')], properties: { code: { enum: codes } } }),
+        content: json({ allOf: [ref('Error')], properties: { code: { type: 'string', enum: codes } } }),
       },
     ]),
   );
