@@ -106,22 +106,28 @@ function readName(def: ResourceDef): string {
   return def.name === 'scans' ? 'Scan' : schemaName(def);
 }
 
-/** Create: the input schema; read-only fields are not taken. */
-function createSchema(def: ResourceDef): JsonSchema {
-  const schema = inputSchema(def.input!);
-  const optional = new Set(optionalInputs(def));
-  return { ...schema, required: Object.keys(def.input instanceof z.ZodObject ? def.input.shape : {}).filter((f) => !optional.has(f)), additionalProperties: false };
-}
-
-/** Update: the whole record as read (read-only fields ignored), `version` required, fields left out keep their value. */
-function updateSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
-  const input = inputSchema(def.input!);
-  const properties = { ...(input.properties as Record<string, JsonSchema>) };
-  for (const field of def.createOnly ?? []) delete properties[field];
+/** What a write takes: the input fields and, ignored, the record's read-only ones; nothing else. */
+function writeSchema(def: ResourceDef, read: JsonSchema, required: string[]): JsonSchema {
+  const properties = { ...(inputSchema(def.input!).properties as Record<string, JsonSchema>) };
   const readProperties = (read.properties ?? {}) as Record<string, JsonSchema>;
   for (const field of readOnlyFields(def)) properties[field] = { ...readProperties[field], readOnly: true };
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+/** Create: the input fields, those without a default or an "absent means not set" required. */
+function createSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
+  const optional = new Set(optionalInputs(def));
+  const fields = def.input instanceof z.ZodObject ? Object.keys(def.input.shape) : [];
+  return writeSchema(def, read, fields.filter((f) => !optional.has(f)));
+}
+
+/** Update: the whole record as read, `version` required; fields left out keep their value. */
+function updateSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
+  const schema = writeSchema(def, read, ['version']);
+  const properties = schema.properties as Record<string, JsonSchema>;
+  for (const field of def.createOnly ?? []) delete properties[field];
   properties.version = { type: 'integer', description: 'the version you read: a changed record answers 409' };
-  return { type: 'object', properties, required: ['version'], additionalProperties: false };
+  return schema;
 }
 
 /** The error responses, one per status, each naming the codes it can carry. */
@@ -208,7 +214,7 @@ function resourcePaths(def: ResourceDef, read: JsonSchema, schemas: Record<strin
   }
   const create = `${schemaName(def)}Create`;
   const update = `${schemaName(def)}Update`;
-  schemas[create] = createSchema(def);
+  schemas[create] = createSchema(def, read);
   schemas[update] = updateSchema(def, read);
   list.post = operation({
     operationId: `create${schemaName(def)}`,

@@ -159,6 +159,15 @@ describe('api: the OpenAPI document and reference page', () => {
       fits(answerSchema(doc, 'get', '/api/commitments', '200'), res.body);
     });
 
+    it('a record as read is a valid update, and a create the API takes is a valid create', async () => {
+      const list = await app.request<Record<string, unknown>[]>('GET', `/api/commitments?filter=${encodeURIComponent(JSON.stringify({ initiativeId }))}`, { token: admin });
+      fits({ $ref: '#/components/schemas/CommitmentUpdate' }, { ...list.body[0], title: 'Renamed' });
+      const body = { initiativeId, funderId, title: 'Second', kind: 'grant', status: 'committed', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1000 };
+      fits({ $ref: '#/components/schemas/CommitmentCreate' }, body);
+      expect((await app.request('POST', '/api/commitments', { token: admin, body })).status).to.equal(201);
+      expect(validator(doc, { $ref: '#/components/schemas/CommitmentCreate' }).safeParse({ ...body, colour: 'red' }).success, 'an unknown field').to.equal(false);
+    });
+
     it('every resource list answers its schema', async () => {
       for (const path of Object.keys(doc.paths).filter((p) => /^\/api\/[a-z-]+$/.test(p) && doc.paths[p]?.get?.tags.includes(p.slice(5)))) {
         const res = await app.request('GET', `${path}?range=[0,49]`, { token: admin });
