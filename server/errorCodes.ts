@@ -157,11 +157,5 @@ export const FIELD_CODES = Object.keys(FIELD_REASONS) as FieldCode[];
 
 export type ParamValue = string | number | boolean | readonly string[];
 
-/** The body of every error answer. */
-export interface ErrorBody {
-  message: string;
-  code: ErrorCode;
-  params?: Record<string, ParamValue>;
-  errors?: Record<string, string>;
-  codes?: Record<string, { code: FieldCode; params: Record<string, ParamValue> }>;
-}
+/** The body of every error answer, derived from its schema in the contract. */
+export type { ErrorBody } from './contract/errors.js';

@@ -17,40 +17,14 @@
 // the year" and "a commitment with money in the year" coincide, as the domain's `!== 0` needs.
 import type { Knex } from 'knex';
 import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
+import type { GroupStats, TotalStats } from '../contract/figures.js';
 
 /** The funder types a coalition tells apart; every other type is "other". */
 const FUNDER_TYPE_GROUPS = ['municipality', 'foundation', 'company', 'other'] as const;
 
 export type PortfolioGrouping = 'funderType' | 'municipality' | 'domain';
 
-export interface MeanMedian {
-  mean: number | null;
-  median: number | null;
-}
-
-export interface GroupStats {
-  group: string;
-  year: number;
-  committedCents: number;
-  /** of the year's committed funding in the portfolio; null when the year has none */
-  share: number | null;
-  initiativeCount: number;
-  /** of the group's funded initiatives */
-  hhi: MeanMedian;
-  effectiveFunders: MeanMedian;
-  /** short-term cents ÷ committed cents of the group (for funderType: of that type's money) */
-  shortTermShare: number | null;
-}
-
-export interface TotalStats {
-  year: number;
-  committedCents: number;
-  initiativeCount: number;
-  fundedInitiativeCount: number;
-  hhi: MeanMedian;
-  effectiveFunders: MeanMedian;
-  shortTermShare: number | null;
-}
+export type { GroupStats, TotalStats };
 
 export interface PortfolioStatsOptions {
   firstYear: number;

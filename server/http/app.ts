@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { RESOURCES } from '../resources/index.js';
 import type { Services } from '../services/index.js';
 import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
+import { apiDocsRoutes } from './apiDocs.js';
 import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
 import type { Queues } from '../../jobs/queues.js';
 import { consoleRoutes } from './console.js';
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps): Express {
   });
   api.use(express.json({ limit: BODY_LIMIT, strict: true }));
   api.use(refuseNul);
+  api.use(apiDocsRoutes());
   if (deps.queues) api.post('/auth/dashboard-cookie', dashboardCookieRoute(deps.auth));
   api.use('/auth', authRoutes(deps.auth));
   api.use(requireAuth(deps.auth));

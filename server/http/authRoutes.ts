@@ -33,12 +33,12 @@ const given = (max: number) =>
     .min(1, { error: zodReason('field.required') })
     .max(max, { error: zodReason('field.max_chars', { max }) });
 
-const loginBody = z.object({
+export const loginBody = z.object({
   email: given(320),
   password: given(200),
 });
 
-const passwordBody = z.object({
+export const passwordBody = z.object({
   oldPassword: given(200),
   newPassword: password(),
 });

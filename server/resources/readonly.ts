@@ -39,7 +39,7 @@ export const scans: ResourceDef = {
     initiativesScanned: { sql: 'scans.initiatives_scanned', kind: 'int', sortable: true },
     gapsOpened: { sql: 'scans.gaps_opened', kind: 'int', sortable: true },
     gapsResolved: { sql: 'scans.gaps_resolved', kind: 'int', sortable: true },
-    error: { sql: 'scans.error', kind: 'text' },
+    error: { sql: 'scans.error', kind: 'text', nullable: true },
   },
   search: [],
   defaultSort: ['startedAt', 'DESC'],

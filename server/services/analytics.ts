@@ -11,14 +11,23 @@ import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } f
 import { computeFragmentation } from '../domain/fragmentation.js';
 import type { FiveYearRiskDetails } from '../domain/gapDetails.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
-import { computeRunway, type Runway } from '../domain/runway.js';
+import { computeRunway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../errors.js';
-import type { Cofunding, CofundingInitiative, RiskEntry } from '../records.js';
+import type {
+  Cofunding,
+  CofundingInitiative,
+  CoverageAnswer,
+  FragmentationAnswer,
+  PortfolioFragmentation,
+  PortfolioFunding,
+  RiskEntry,
+  RunwayAnswer,
+} from '../contract/figures.js';
 import { enumOf, isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
@@ -41,7 +50,8 @@ const count = (max: number, fallback: number) => {
   return z.coerce.number({ error }).int({ error }).min(1, { error }).max(max, { error }).default(fallback);
 };
 
-const queries = {
+/** The query parameters of the figure endpoints (besides the list conventions of risk and cofunding). */
+export const figureQueries = {
   runway: z.object({ asOf: asOf(), scenario: enumOf(['committed', 'pipeline'] as const).default('committed') }),
   coverage: z.object({ from: year(), years: count(20, 5) }),
   fragmentation: z.object({ year: year() }),
@@ -57,7 +67,7 @@ const queries = {
 
 
 /** The list conventions of the risk list: sortable and filterable like a resource. */
-const riskList: ResourceDef = {
+export const riskList: ResourceDef = {
   name: 'risk',
   table: 'initiatives',
   fields: {
@@ -78,7 +88,7 @@ const riskList: ResourceDef = {
 };
 
 /** The list conventions of the co-funding table. */
-const cofundingList: ResourceDef = {
+export const cofundingList: ResourceDef = {
   name: 'cofunding',
   table: 'initiatives',
   fields: {
@@ -118,22 +128,22 @@ export class AnalyticsService {
     return { name: record.name as string, funding: funding! };
   }
 
-  async runway(actor: Actor, rawId: string, query: unknown): Promise<Runway & { initiativeId: number }> {
-    const q = parseInput(queries.runway, query);
+  async runway(actor: Actor, rawId: string, query: unknown): Promise<RunwayAnswer> {
+    const q = parseInput(figureQueries.runway, query);
     const { funding } = await this.one(actor, rawId);
     return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
   }
 
-  async coverage(actor: Actor, rawId: string, query: unknown) {
-    const q = parseInput(queries.coverage, query);
+  async coverage(actor: Actor, rawId: string, query: unknown): Promise<CoverageAnswer> {
+    const q = parseInput(figureQueries.coverage, query);
     const from = q.from ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const rows = computeCoverage(funding, from, q.years);
     return { initiativeId: funding.id, from, budgetThrough: new NeedPlan(funding.budgets).budgetThrough, years: rows, funders: fundersOf(funding, rows) };
   }
 
-  async fragmentation(actor: Actor, rawId: string, query: unknown) {
-    const q = parseInput(queries.fragmentation, query);
+  async fragmentation(actor: Actor, rawId: string, query: unknown): Promise<FragmentationAnswer> {
+    const q = parseInput(figureQueries.fragmentation, query);
     const year = q.year ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const fragmentation = computeFragmentation(funding, year, this.settings);
@@ -145,8 +155,8 @@ export class AnalyticsService {
   }
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
-  async portfolioFragmentation(actor: Actor, query: unknown) {
-    const q = parseInput(queries.portfolio, query);
+  async portfolioFragmentation(actor: Actor, query: unknown): Promise<PortfolioFragmentation> {
+    const q = parseInput(figureQueries.portfolio, query);
     const from = q.year ?? yearOf(today());
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
     const { groups, totals } = await portfolioStats(this.db, scope, {
@@ -159,8 +169,8 @@ export class AnalyticsService {
   }
 
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
-  async funding(actor: Actor, query: unknown) {
-    const q = parseInput(queries.funding, query);
+  async funding(actor: Actor, query: unknown): Promise<PortfolioFunding> {
+    const q = parseInput(figureQueries.funding, query);
     const at = q.asOf ?? today();
     const from = monthOf(at);
     const to = addMonthsToMonth(from, q.months - 1);
@@ -176,7 +186,7 @@ export class AnalyticsService {
     // react-admin sends everything in `filter`; a plain `?asOf=` works too.
     const params = parseListParams(riskList, listRaw);
     const { asOf: asOfFilter, ...filter } = params.filter;
-    const at = parseInput(queries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
+    const at = parseInput(figureQueries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
     // A few days' margin around the birthdays: the domain decides exactly (29 February).
     const candidates = this.visibleInitiatives(actor)
       .where('initiatives.status', 'active')
@@ -200,7 +210,7 @@ export class AnalyticsService {
   async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }): Promise<Cofunding> {
     const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
     const { asOf: asOfRaw, years: yearsRaw, ...listRaw } = query;
-    const q = parseInput(queries.cofunding, { asOf: asOfRaw, years: yearsRaw });
+    const q = parseInput(figureQueries.cofunding, { asOf: asOfRaw, years: yearsRaw });
     const at = q.asOf ?? today();
     const from = yearOf(at);
     const months = q.years * 12;

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { ApiError, badRequest, reason, unauthorized } from '../errors.js';
 import type { Role } from '../domain/enums.js';
 import type { Actor } from './actor.js';
+import type { PublicUser } from '../contract/figures.js';
 import { recordAudit } from './audit.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 
@@ -39,13 +40,7 @@ export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export interface PublicUser {
-  id: number;
-  email: string;
-  role: Role;
-  funderId: number | null;
-  initiativeId: number | null;
-}
+export type { PublicUser };
 
 interface UserRow {
   id: number;

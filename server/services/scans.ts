@@ -14,7 +14,8 @@ import { today } from './clock.js';
 import { parseInput, type CrudService } from './crud.js';
 import type { ApiRecord } from '../resources/resource.js';
 
-const body = z.object({ asOf: isoDate().optional() }).strict();
+/** What `POST /api/scans` takes. */
+export const startScanBody = z.object({ asOf: isoDate().optional() }).strict();
 
 export const QUEUE_DOWN = 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.';
 
@@ -28,7 +29,7 @@ export class ScanService {
 
   async start(actor: Actor, input: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, 'scans', 'create');
-    const { asOf } = parseInput(body, input ?? {});
+    const { asOf } = parseInput(startScanBody, input ?? {});
     if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN, 'unavailable.queue');
     const queue = this.queues.scan;
     const scanId = await this.db.transaction(async (trx) => {

@@ -1,74 +1,26 @@
 // The shapes the analytics endpoints answer, as the tests read them, and a small helper for
 // "a funder (or initiative) user and its token".
 import type { Knex } from 'knex';
-import type { GroupStats, TotalStats } from '../../server/data/portfolioStats.js';
-import type { Cofunding, RiskEntry } from '../../server/records.js';
+import type {
+  Cofunding,
+  CoverageAnswer,
+  FragmentationAnswer,
+  GroupStats,
+  PortfolioFragmentation,
+  RiskEntry,
+  RunwayAnswer,
+  TotalStats,
+} from '../../server/contract/figures.js';
 import { makeUser, tokenFor } from '../support/factories.js';
 
-export interface RunwayBody {
-  initiativeId: number;
-  asOf: string;
-  scenario: string;
-  runwayMonths: number;
-  fundedThrough: string | null;
-  horizonReached: boolean;
-  months: { month: string; needCents: number; fundingCents: number; balanceCents: number }[];
-}
-
-export interface YearCoverageBody {
-  year: number;
-  needCents: number;
-  needEstimated: boolean;
-  committedCents: number;
-  pipelineCents: number;
-  coverage: number | null;
-  committedByFunderId: Record<string, number>;
-  committedByFunderType: Record<string, number>;
-}
-
-export interface FunderFigure {
-  id: number;
-  name: string;
-  type: string;
-  committedCents: number;
-}
-
-export interface CoverageBody {
-  initiativeId: number;
-  from: number;
-  budgetThrough: number | null;
-  years: YearCoverageBody[];
-  funders: FunderFigure[];
-}
-
-export interface FragmentationBody {
-  initiativeId: number;
-  year: number;
-  fundingCents: number;
-  funderCount: number;
-  commitmentCount: number;
-  shareByFunderType: Record<string, number>;
-  hhi: number | null;
-  effectiveFunders: number | null;
-  shortTermShare: number | null;
-  meanCommitmentMonths: number | null;
-  funders: (FunderFigure & { share: number | null })[];
-}
-
+export type RunwayBody = RunwayAnswer;
+export type CoverageBody = CoverageAnswer;
+export type FragmentationBody = FragmentationAnswer;
 export type GroupBody = GroupStats;
 export type TotalBody = TotalStats;
-
-export interface PortfolioBody {
-  year: number;
-  years: number;
-  groupBy: string;
-  groups: GroupBody[];
-  totals: TotalBody[];
-}
-
+export type PortfolioBody = PortfolioFragmentation;
 export type RiskBody = RiskEntry;
-
-export type { Cofunder, CofundingInitiative } from '../../server/records.js';
+export type { Cofunder, CofundingInitiative } from '../../server/contract/figures.js';
 export type CofundingBody = Cofunding;
 
 /** A session token for a new funder user bound to `funderId`. */

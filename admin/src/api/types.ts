@@ -14,12 +14,13 @@ import type {
   TrancheSchedule,
   TrancheStatus,
 } from '../../../server/domain/enums';
-import type { Fragmentation } from '../../../server/domain/fragmentation';
+import type { CoverageAnswer, FragmentationAnswer, RunwayAnswer } from '../../../server/contract/figures';
 import type { GapDetailsByKind } from '../../../server/domain/gapDetails';
-import type { Runway, RunwayMonth } from '../../../server/domain/runway';
 
-export type { Runway, RunwayMonth, Fragmentation };
-export type { Cofunder, Cofunding, CofundingInitiative, RiskEntry, Scan } from '../../../server/records';
+export type { Cofunder, Cofunding, CofundingInitiative, PortfolioFragmentation, PortfolioFunding, PublicUser, RiskEntry, Scan } from '../../../server/contract/figures';
+/** GET /api/initiatives/{id}/runway */
+export type Runway = RunwayAnswer;
+export type RunwayMonth = Runway['months'][number];
 export type { CofunderGroup, RiskReason } from '../../../server/domain/enums';
 export type IsoDate = string;
 
@@ -138,98 +139,16 @@ export interface AuditEvent {
   after: Record<string, unknown> | null;
 }
 
-/** The user as /api/auth/login and /api/auth/me answer it. */
-export interface PublicUser {
-  id: number;
-  email: string;
-  role: Role;
-  funderId: number | null;
-  initiativeId: number | null;
-}
-
 /** GET /api/initiatives/{id}/coverage */
-export interface CoverageYear {
-  year: number;
-  needCents: number;
-  committedCents: number;
-  pipelineCents: number;
-  coverage: number | null;
-  /** the year has no budget of its own: its need carries the last budget forward */
-  needEstimated: boolean;
-  /** JSON object keys are strings */
-  committedByFunderId: Record<string, number>;
-  committedByFunderType: Partial<Record<FunderType, number>>;
-}
-
-export interface FunderShare {
-  id: number;
-  name: string;
-  type: FunderType;
-  committedCents: number;
-}
-
-export interface Coverage {
-  initiativeId: number;
-  from: number;
-  /** the last year with a budget of its own; null without any budget */
-  budgetThrough: number | null;
-  years: CoverageYear[];
-  funders: FunderShare[];
-}
+export type Coverage = CoverageAnswer;
+export type CoverageYear = Coverage['years'][number];
+export type FunderShare = Coverage['funders'][number];
 
 /** GET /api/initiatives/{id}/fragmentation */
-export interface InitiativeFragmentation extends Fragmentation {
-  initiativeId: number;
-  funders: (FunderShare & { share: number | null })[];
-}
+export type InitiativeFragmentation = FragmentationAnswer;
+/** The figures of one initiative's fragmentation, without its funders. */
+export type Fragmentation = Omit<FragmentationAnswer, 'initiativeId' | 'funders'>;
 
 export type FunderTypeGroup = 'municipality' | 'foundation' | 'company' | 'other';
-
-interface Spread {
-  mean: number | null;
-  median: number | null;
-}
-
-/** GET /api/stats/fragmentation */
-export interface PortfolioFragmentation {
-  year: number;
-  years: number;
-  groupBy: 'funderType' | 'municipality' | 'domain';
-  groups: {
-    group: string;
-    year: number;
-    committedCents: number;
-    share: number | null;
-    initiativeCount: number;
-    hhi: Spread;
-    effectiveFunders: Spread;
-    shortTermShare: number | null;
-  }[];
-  totals: {
-    year: number;
-    committedCents: number;
-    initiativeCount: number;
-    fundedInitiativeCount: number;
-    hhi: Spread;
-    effectiveFunders: Spread;
-    shortTermShare: number | null;
-  }[];
-}
-
-/** GET /api/stats/funding: need and funding of the active initiatives one may see over `months` months from the month of `asOf`. */
-export interface PortfolioFunding {
-  asOf: IsoDate;
-  /** "YYYY-MM", the month of `asOf` */
-  from: string;
-  /** "YYYY-MM", the last month of the window */
-  to: string;
-  months: number;
-  needCents: number;
-  committedCents: number;
-  /** committed plus the open applications (requested, conditional) */
-  pipelineCents: number;
-  /** committed over need; null without a budgeted need */
-  coverage: number | null;
-}
 
 export type { CommitmentKind, CommitmentStatus, Domain, FunderType, GapKind, GapSeverity, InitiativeStatus, Role, ScanStatus, ScanTrigger, TrancheSchedule, TrancheStatus };

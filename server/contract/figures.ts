@@ -1,0 +1,241 @@
+// The answers of the figure, scan and auth endpoints, written once as zod schemas: the server's
+// types for them are `z.infer` of these, and the OpenAPI document (http/openapi.ts) is generated
+// from them, each under the name it has in ANSWER_SCHEMAS. Answers only — the requests are checked by the services' own input schemas.
+import { z } from 'zod';
+import { COFUNDER_GROUPS, COMMITMENT_STATUSES, FUNDER_TYPES, GAP_KINDS, GAP_SEVERITIES, RISK_REASONS, ROLES, SCAN_STATUSES, SCAN_TRIGGERS } from '../domain/enums.js';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a calendar date, YYYY-MM-DD');
+export const isoMonth = z.string().regex(/^\d{4}-\d{2}$/).describe('a calendar month, YYYY-MM');
+export const timestamp = z.string().describe('an ISO 8601 date and time');
+export const cents = z.number().int().describe('euro cents');
+/** A ratio (0–1 for shares), null when its denominator is 0. */
+const ratio = z.number().nullable();
+const recordId = z.number().int().positive();
+const meanMedian = z.object({ mean: z.number().nullable(), median: z.number().nullable() });
+
+export const runwaySchema = z
+  .object({
+    initiativeId: recordId,
+    asOf: isoDate,
+    scenario: z.enum(['committed', 'pipeline']),
+    runwayMonths: z.number().int(),
+    fundedThrough: isoDate.nullable().describe('last day of the last month before the balance turns negative'),
+    horizonReached: z.boolean().describe('the balance stays non-negative for the whole horizon'),
+    budgetThrough: z.number().int().nullable().describe('the last year with a budget of its own'),
+    months: z.array(
+      z.object({
+        month: isoMonth,
+        needCents: cents,
+        fundingCents: cents,
+        balanceCents: cents.describe('balance at the end of the month'),
+        needEstimated: z.boolean().describe('the need is (partly) carried forward from an earlier budget year'),
+      }),
+    ),
+  });
+
+const funderFigure = z.object({ id: recordId, name: z.string(), type: z.enum(FUNDER_TYPES), committedCents: cents });
+
+export const yearCoverageSchema = z.object({
+  year: z.number().int(),
+  needCents: cents,
+  needEstimated: z.boolean(),
+  committedCents: cents,
+  pipelineCents: cents,
+  coverage: ratio.describe('committedCents ÷ needCents'),
+  committedByFunderId: z.record(z.string(), cents),
+  committedByFunderType: z.partialRecord(z.enum(FUNDER_TYPES), cents),
+});
+
+export const coverageSchema = z
+  .object({
+    initiativeId: recordId,
+    from: z.number().int(),
+    budgetThrough: z.number().int().nullable(),
+    years: z.array(yearCoverageSchema),
+    funders: z.array(funderFigure),
+  });
+
+export const fragmentationSchema = z
+  .object({
+    initiativeId: recordId,
+    year: z.number().int(),
+    fundingCents: cents,
+    funderCount: z.number().int(),
+    commitmentCount: z.number().int(),
+    shareByFunderType: z.partialRecord(z.enum(FUNDER_TYPES), z.number()),
+    hhi: ratio,
+    effectiveFunders: z.number().nullable(),
+    shortTermShare: ratio,
+    meanCommitmentMonths: z.number().nullable(),
+    funders: z.array(funderFigure.extend({ share: ratio })),
+  });
+
+export const groupStatsSchema = z.object({
+  group: z.string(),
+  year: z.number().int(),
+  committedCents: cents,
+  share: ratio.describe("of the year's committed funding in the portfolio"),
+  initiativeCount: z.number().int(),
+  hhi: meanMedian,
+  effectiveFunders: meanMedian,
+  shortTermShare: ratio,
+});
+
+export const totalStatsSchema = z.object({
+  year: z.number().int(),
+  committedCents: cents,
+  initiativeCount: z.number().int(),
+  fundedInitiativeCount: z.number().int(),
+  hhi: meanMedian,
+  effectiveFunders: meanMedian,
+  shortTermShare: ratio,
+});
+
+export const portfolioFragmentationSchema = z
+  .object({
+    year: z.number().int(),
+    years: z.number().int(),
+    groupBy: z.enum(['funderType', 'municipality', 'domain']),
+    groups: z.array(groupStatsSchema),
+    totals: z.array(totalStatsSchema),
+  });
+
+export const portfolioFundingSchema = z
+  .object({
+    asOf: isoDate,
+    from: isoMonth,
+    to: isoMonth,
+    months: z.number().int(),
+    needCents: cents,
+    committedCents: cents,
+    pipelineCents: cents,
+    coverage: ratio,
+  });
+
+export const riskEntrySchema = z
+  .object({
+    id: recordId,
+    initiativeId: recordId,
+    name: z.string(),
+    municipality: z.string(),
+    foundedOn: isoDate,
+    ageYears: z.number().int(),
+    reasons: z.array(z.enum(RISK_REASONS)),
+    needCents: cents,
+    committedCents: cents,
+    coverage: ratio,
+    shortTermShare: ratio,
+    fundersAtLimit: z.array(z.object({ funderId: recordId, name: z.string(), limitDate: isoDate })),
+    firstShortfall: z.object({ periodStart: isoDate, periodEnd: isoDate, shortfallCents: cents }).nullable(),
+    riskScore: z.number(),
+    asOf: isoDate.describe('the day the list was computed at'),
+  });
+
+export const cofunderSchema = z
+  .object({
+    id: recordId,
+    name: z.string(),
+    type: z.enum(FUNDER_TYPES),
+    group: z.enum(COFUNDER_GROUPS),
+    statuses: z.array(z.object({ status: z.enum(COMMITMENT_STATUSES), count: z.number().int() })),
+    committedCents: cents,
+    endDate: isoDate,
+  });
+
+export const cofundingInitiativeSchema = z
+  .object({
+    id: recordId,
+    name: z.string(),
+    municipality: z.string(),
+    foundedOn: isoDate,
+    commitments: z
+      .array(z.object({ id: recordId, title: z.string(), status: z.enum(COMMITMENT_STATUSES), startDate: isoDate, endDate: isoDate, amountCents: cents }))
+      .describe("the funder's own commitments, every status, earliest first"),
+    own: cofunderSchema.nullable().describe('the funder itself as its co-funders see it'),
+    otherFunders: z.array(cofunderSchema),
+    coverage: z.array(z.object({ year: z.number().int(), needCents: cents, committedCents: cents, pipelineCents: cents, coverage: ratio })),
+    openGaps: z.array(
+      z.object({ id: recordId, kind: z.enum(GAP_KINDS), periodStart: isoDate, periodEnd: isoDate, severity: z.enum(GAP_SEVERITIES), shortfallCents: cents }),
+    ),
+  });
+
+export const cofundingSchema = z
+  .object({
+    funderId: recordId,
+    asOf: isoDate,
+    from: z.number().int().describe('the first coverage year: the year of asOf'),
+    years: z.number().int(),
+    window: z.object({ from: isoMonth, to: isoMonth }).describe("the months a co-funder's committedCents covers"),
+    initiatives: z.array(cofundingInitiativeSchema),
+    first: z.number().int(),
+    total: z.number().int(),
+  });
+
+export const scanSchema = z
+  .object({
+    id: recordId,
+    trigger: z.enum(SCAN_TRIGGERS),
+    status: z.enum(SCAN_STATUSES),
+    asOf: isoDate,
+    startedAt: timestamp,
+    finishedAt: timestamp.nullable(),
+    batchesTotal: z.number().int(),
+    batchesDone: z.number().int(),
+    initiativesTotal: z.number().int(),
+    initiativesScanned: z.number().int(),
+    gapsOpened: z.number().int(),
+    gapsResolved: z.number().int(),
+    error: z.string().nullable(),
+  });
+
+export const publicUserSchema = z
+  .object({
+    id: recordId,
+    email: z.string(),
+    role: z.enum(ROLES),
+    funderId: recordId.nullable(),
+    initiativeId: recordId.nullable(),
+  });
+
+export const loginSchema = z.object({ token: z.string(), user: publicUserSchema });
+
+export type RunwayAnswer = z.infer<typeof runwaySchema>;
+export type CoverageAnswer = z.infer<typeof coverageSchema>;
+export type FragmentationAnswer = z.infer<typeof fragmentationSchema>;
+export type GroupStats = z.infer<typeof groupStatsSchema>;
+export type TotalStats = z.infer<typeof totalStatsSchema>;
+export type PortfolioFragmentation = z.infer<typeof portfolioFragmentationSchema>;
+export type PortfolioFunding = z.infer<typeof portfolioFundingSchema>;
+export type RiskEntry = z.infer<typeof riskEntrySchema>;
+export type Cofunder = z.infer<typeof cofunderSchema>;
+export type CofundingInitiative = z.infer<typeof cofundingInitiativeSchema>;
+export type Cofunding = z.infer<typeof cofundingSchema>;
+export type Scan = z.infer<typeof scanSchema>;
+export type PublicUser = z.infer<typeof publicUserSchema>;
+export type Login = z.infer<typeof loginSchema>;
+
+export const healthSchema = z.object({ status: z.literal('ok') });
+
+export const readinessSchema = z.object({
+  status: z.enum(['ready', 'not ready']),
+  postgres: z.enum(['up', 'down']),
+  redis: z.enum(['up', 'down', 'not configured']),
+});
+
+/** Every named answer schema, under the name the OpenAPI document gives it. */
+export const ANSWER_SCHEMAS = {
+  Runway: runwaySchema,
+  Coverage: coverageSchema,
+  Fragmentation: fragmentationSchema,
+  PortfolioFragmentation: portfolioFragmentationSchema,
+  PortfolioFunding: portfolioFundingSchema,
+  RiskEntry: riskEntrySchema,
+  Cofunder: cofunderSchema,
+  CofundingInitiative: cofundingInitiativeSchema,
+  Cofunding: cofundingSchema,
+  Scan: scanSchema,
+  SessionUser: publicUserSchema,
+  Login: loginSchema,
+  Health: healthSchema,
+  Readiness: readinessSchema,
+} as const;

@@ -1,0 +1,408 @@
+// The OpenAPI 3.1 document of every route the app serves under /api (and /healthz, /readyz),
+// generated from the contract's answer schemas, the resource definitions and the request schemas
+// the routes parse with — never written by hand, so it cannot drift from what the code does.
+import { z } from 'zod';
+import { errorBodySchema } from '../contract/errors.js';
+import { ANSWER_SCHEMAS } from '../contract/figures.js';
+import { filterSchema, optionalInputs, rangeSchema, readOnlyFields, readSchema, sortSchema } from '../contract/resources.js';
+import { ERROR_CODES, ERROR_STATUS } from '../errorCodes.js';
+import { RESOURCES } from '../resources/index.js';
+import type { ResourceDef } from '../resources/resource.js';
+import { isReadOnly } from '../services/access.js';
+import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
+import { startScanBody } from '../services/scans.js';
+import { loginBody, passwordBody } from './authRoutes.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+interface Parameter {
+  name: string;
+  in: 'path' | 'query';
+  required?: boolean;
+  description?: string;
+  schema?: JsonSchema;
+  content?: Record<string, { schema: JsonSchema }>;
+}
+
+interface Response {
+  description: string;
+  headers?: Record<string, { description: string; schema: JsonSchema }>;
+  content?: Record<string, { schema: JsonSchema }>;
+}
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  security?: Record<string, string[]>[];
+  parameters?: Parameter[];
+  requestBody?: { required: boolean; content: Record<string, { schema: JsonSchema }> };
+  responses: Record<string, Response | { $ref: string }>;
+}
+
+export const METHODS = ['get', 'post', 'put', 'delete'] as const;
+export type Method = (typeof METHODS)[number];
+export type PathItem = Partial<Record<Method, Operation>> & { description?: string };
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  servers: { url: string }[];
+  tags: { name: string; description: string }[];
+  security: Record<string, string[]>[];
+  paths: Record<string, PathItem>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, Response>;
+    securitySchemes: Record<string, JsonSchema>;
+  };
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema) => ({ 'application/json': { schema } });
+
+function plain(schema: JsonSchema): JsonSchema {
+  const { $schema: _schema, $id: _id, ...rest } = schema;
+  return rest;
+}
+
+/**
+ * A tuple's `items: false` says what its `maxItems` already says, and Swagger UI cannot render a
+ * boolean schema: dropped.
+ */
+function openTuples(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(openTuples);
+  if (!value || typeof value !== 'object') return value;
+  const entries = Object.entries(value).filter(([key, v]) => !(key === 'items' && v === false && 'prefixItems' in value && 'maxItems' in value));
+  return Object.fromEntries(entries.map(([key, v]) => [key, openTuples(v)]));
+}
+
+/** A request schema as JSON Schema: what a client may send (defaults make a field optional). */
+function inputSchema(schema: z.ZodType): JsonSchema {
+  return openTuples(plain(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)) as JsonSchema;
+}
+
+/** `funders` → `Funder`, `audit-events` → `AuditEvent`. */
+export function schemaName(def: ResourceDef): string {
+  return def.name
+    .replace(/s$/, '')
+    .split('-')
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join('');
+}
+
+/** The record schemas: the contract's answers and each resource's read shape, with references between them. */
+function answerSchemas(): Record<string, JsonSchema> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(ANSWER_SCHEMAS)) registry.add(schema, { id: name });
+  // A scan is one shape: the resource's list and POST /api/scans answer the contract's Scan.
+  for (const def of Object.values(RESOURCES)) if (def.name !== 'scans') registry.add(readSchema(def), { id: schemaName(def) });
+  registry.add(errorBodySchema, { id: 'Error' });
+  const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
+  return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, plain(schema as JsonSchema)]));
+}
+
+function readName(def: ResourceDef): string {
+  return def.name === 'scans' ? 'Scan' : schemaName(def);
+}
+
+/** What a write takes: the input fields and, ignored, the record's read-only ones; nothing else. */
+function writeSchema(def: ResourceDef, read: JsonSchema, required: string[]): JsonSchema {
+  const properties = { ...(inputSchema(def.input!).properties as Record<string, JsonSchema>) };
+  const readProperties = (read.properties ?? {}) as Record<string, JsonSchema>;
+  for (const field of readOnlyFields(def)) properties[field] = { ...readProperties[field], readOnly: true };
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+/** Create: the input fields, those without a default or an "absent means not set" required. */
+function createSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
+  const optional = new Set(optionalInputs(def));
+  const fields = def.input instanceof z.ZodObject ? Object.keys(def.input.shape) : [];
+  return writeSchema(def, read, fields.filter((f) => !optional.has(f)));
+}
+
+/** Update: the whole record as read, `version` required; fields left out keep their value. */
+function updateSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
+  const schema = writeSchema(def, read, ['version']);
+  const properties = schema.properties as Record<string, JsonSchema>;
+  for (const field of def.createOnly ?? []) delete properties[field];
+  properties.version = { type: 'integer', description: 'the version you read: a changed record answers 409' };
+  return schema;
+}
+
+/** The error responses, one per status, each naming the codes it can carry. */
+function errorResponses(): Record<string, Response> {
+  const byStatus = new Map<number, string[]>();
+  for (const code of ERROR_CODES) byStatus.set(ERROR_STATUS[code], [...(byStatus.get(ERROR_STATUS[code]) ?? []), code]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, codes]) => [
+      String(status),
+      {
+        description: `An error: ${codes.map((c) => `\`${c}\``).join(', ')}`,
+        ...(status === 429 || status === 503 ? { headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } } } : {}),
+        content: json({ allOf: [ref('Error')], properties: { code: { type: 'string', enum: codes } } }),
+      },
+    ]),
+  );
+}
+
+/** Query parameters from a request schema's properties. */
+function queryParameters(schema: z.ZodType): Parameter[] {
+  const js = inputSchema(schema);
+  const required = new Set((js.required as string[] | undefined) ?? []);
+  return Object.entries((js.properties ?? {}) as Record<string, JsonSchema>).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
+}
+
+/** `sort`, `range` and `filter` of react-admin's ra-data-simple-rest, JSON in the query string. */
+function listParameters(def: ResourceDef): Parameter[] {
+  const jsonParam = (name: string, schema: z.ZodType, description: string): Parameter => ({ name, in: 'query', description, content: json(inputSchema(schema)) });
+  return [
+    jsonParam('sort', sortSchema(def), `["field","ASC"|"DESC"]; default ${JSON.stringify(def.defaultSort)}`),
+    jsonParam('range', rangeSchema, '[first, last], zero-based; default [0,999]'),
+    jsonParam('filter', filterSchema(def), 'field → a value, an array of values (any of them) or null; dates and numbers also field_gte, field_lte, field_gt, field_lt'),
+  ];
+}
+
+const contentRange = (name: string) => ({
+  'Content-Range': { description: `\`${name} 0-24/319\`: the page and the total; \`${name} */0\` for an empty page`, schema: { type: 'string' } },
+});
+
+const idParameter: Parameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+
+/** What every API route can answer besides its own: an unreadable path, a fault, a busy database. */
+const ALWAYS = [400, 500, 503];
+const AUTHED = [...ALWAYS, 401];
+const WITH_BODY = [413, 415];
+
+function errorsFor(statuses: readonly number[]): Record<string, { $ref: string }> {
+  return Object.fromEntries([...new Set(statuses)].sort().map((s) => [String(s), { $ref: `#/components/responses/${s}` }]));
+}
+
+function operation(op: Omit<Operation, 'responses'> & { ok: Record<string, Response>; errors: readonly number[]; public?: boolean }): Operation {
+  const { ok, errors, public: isPublic, ...rest } = op;
+  return { ...rest, ...(isPublic ? { security: [] } : {}), responses: { ...ok, ...errorsFor(errors) } };
+}
+
+function resourcePaths(def: ResourceDef, read: JsonSchema, schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  const tag = def.name;
+  const name = readName(def);
+  const record = ref(name);
+  const adminOnly = isReadOnly(def.name) && def.name !== 'gaps' ? [403] : [];
+  const list: PathItem = {
+    get: operation({
+      operationId: `list${schemaName(def)}s`,
+      summary: `List ${def.name}`,
+      tags: [tag],
+      parameters: listParameters(def),
+      ok: { '200': { description: `A page of ${def.name}`, headers: contentRange(def.name), content: json({ type: 'array', items: record }) } },
+      errors: [...AUTHED, 403],
+    }),
+  };
+  const one: PathItem = {
+    get: operation({
+      operationId: `get${schemaName(def)}`,
+      summary: `One of ${def.name}`,
+      tags: [tag],
+      parameters: [idParameter],
+      ok: { '200': { description: 'The record', content: json(record) } },
+      errors: [...AUTHED, ...adminOnly, 404],
+    }),
+  };
+  if (isReadOnly(def.name) || !def.input) {
+    const readOnly = `${def.name} are read-only here: a write not listed answers 405.`;
+    return { [`/api/${def.name}`]: { description: readOnly, ...list }, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
+  }
+  const create = `${schemaName(def)}Create`;
+  const update = `${schemaName(def)}Update`;
+  schemas[create] = createSchema(def, read);
+  schemas[update] = updateSchema(def, read);
+  list.post = operation({
+    operationId: `create${schemaName(def)}`,
+    summary: `Create one of ${def.name}`,
+    tags: [tag],
+    requestBody: { required: true, content: json(ref(create)) },
+    ok: { '201': { description: 'The new record', content: json(record) } },
+    errors: [...AUTHED, ...WITH_BODY, 403, 409, 422],
+  });
+  one.put = operation({
+    operationId: `update${schemaName(def)}`,
+    summary: `Update one of ${def.name}`,
+    tags: [tag],
+    parameters: [idParameter],
+    requestBody: { required: true, content: json(ref(update)) },
+    ok: { '200': { description: 'The record as it is now', content: json(record) } },
+    errors: [...AUTHED, ...WITH_BODY, 403, 404, 409, 422],
+  });
+  one.delete = operation({
+    operationId: `delete${schemaName(def)}`,
+    summary: `Delete one of ${def.name}`,
+    tags: [tag],
+    parameters: [idParameter, { name: 'version', in: 'query', description: 'the version you read: a changed record answers 409 (also as a body `{"version":3}`)', schema: { type: 'integer' } }],
+    ok: { '200': { description: 'The deleted record', content: json(record) } },
+    errors: [...AUTHED, ...WITH_BODY, 403, 404, 409],
+  });
+  return { [`/api/${def.name}`]: list, [`/api/${def.name}/{id}`]: one };
+}
+
+function figure(operationId: string, summary: string, tag: string, parameters: Parameter[], answer: JsonSchema, errors: readonly number[], headers?: Response['headers']): PathItem {
+  return {
+    get: operation({
+      operationId,
+      summary,
+      tags: [tag],
+      parameters,
+      ok: { '200': { description: summary, ...(headers ? { headers } : {}), content: json(answer) } },
+      errors: [...AUTHED, ...errors],
+    }),
+  };
+}
+
+function figurePaths(): Record<string, PathItem> {
+  const initiative = (name: string, summary: string, query: z.ZodType, answer: string) =>
+    figure(`${name}OfInitiative`, summary, 'figures', [idParameter, ...queryParameters(query)], ref(answer), [404]);
+  const asOf = queryParameters(figureQueries.asOf);
+  return {
+    '/api/initiatives/{id}/runway': initiative('runway', "An initiative's runway, month by month", figureQueries.runway, 'Runway'),
+    '/api/initiatives/{id}/coverage': initiative('coverage', "An initiative's coverage per year and funder", figureQueries.coverage, 'Coverage'),
+    '/api/initiatives/{id}/fragmentation': initiative('fragmentation', "An initiative's funding fragmentation in a year", figureQueries.fragmentation, 'Fragmentation'),
+    '/api/funders/{id}/cofunding': figure(
+      'cofundingOfFunder',
+      "A funder's co-financing table: its initiatives, their other funders, coverage and open gaps",
+      'figures',
+      [idParameter, ...queryParameters(figureQueries.cofunding), ...listParameters(cofundingList)],
+      ref('Cofunding'),
+      [404],
+      contentRange('cofunding'),
+    ),
+    '/api/stats/fragmentation': figure('portfolioFragmentation', 'Portfolio fragmentation per group and year', 'figures', queryParameters(figureQueries.portfolio), ref('PortfolioFragmentation'), []),
+    '/api/stats/funding': figure('portfolioFunding', 'Need, committed and pipeline funding over the coming months', 'figures', queryParameters(figureQueries.funding), ref('PortfolioFunding'), []),
+    '/api/stats/risk': figure(
+      'riskList',
+      'The initiatives at risk around year five, riskiest first',
+      'figures',
+      [...asOf, ...listParameters(riskList)],
+      { type: 'array', items: ref('RiskEntry') },
+      [],
+      contentRange('risk'),
+    ),
+  };
+}
+
+function authPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.LoginInput = inputSchema(loginBody);
+  schemas.PasswordChange = inputSchema(passwordBody);
+  const noContent = { '204': { description: 'Done' } };
+  return {
+    '/api/auth/login': {
+      post: operation({
+        operationId: 'login',
+        summary: 'Log in: a bearer token and the user',
+        tags: ['auth'],
+        public: true,
+        requestBody: { required: true, content: json(ref('LoginInput')) },
+        ok: { '200': { description: 'The session', content: json(ref('Login')) } },
+        errors: [...ALWAYS, ...WITH_BODY, 401, 429],
+      }),
+    },
+    '/api/auth/logout': { post: operation({ operationId: 'logout', summary: 'End this session', tags: ['auth'], ok: noContent, errors: AUTHED }) },
+    '/api/auth/me': {
+      get: operation({ operationId: 'me', summary: 'The logged-in user', tags: ['auth'], ok: { '200': { description: 'The user', content: json(ref('SessionUser')) } }, errors: AUTHED }),
+    },
+    '/api/auth/password': {
+      put: operation({
+        operationId: 'changePassword',
+        summary: 'Change your own password (ends your other sessions)',
+        tags: ['auth'],
+        requestBody: { required: true, content: json(ref('PasswordChange')) },
+        ok: noContent,
+        errors: [...AUTHED, ...WITH_BODY],
+      }),
+    },
+    '/api/auth/dashboard-cookie': {
+      post: operation({
+        operationId: 'dashboardCookie',
+        summary: "The session as an HttpOnly cookie for the admins' queue dashboard at /admin/queues",
+        tags: ['auth'],
+        ok: noContent,
+        errors: [...AUTHED, 403],
+      }),
+    },
+  };
+}
+
+function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.ScanStart = inputSchema(startScanBody);
+  return {
+    '/healthz': {
+      get: operation({ operationId: 'health', summary: 'The process answers', tags: ['service'], public: true, ok: { '200': { description: 'Alive', content: json(ref('Health')) } }, errors: [500] }),
+    },
+    '/readyz': {
+      get: operation({
+        operationId: 'ready',
+        summary: 'PostgreSQL and Redis answer',
+        tags: ['service'],
+        public: true,
+        ok: { '200': { description: 'Ready', content: json(ref('Readiness')) }, '503': { description: 'Not ready', content: json(ref('Readiness')) } },
+        errors: [500],
+      }),
+    },
+    '/api/openapi.json': {
+      get: operation({ operationId: 'openApi', summary: 'This document', tags: ['service'], public: true, ok: { '200': { description: 'OpenAPI 3.1', content: json({ type: 'object' }) } }, errors: ALWAYS }),
+    },
+    '/api/docs': {
+      get: operation({ operationId: 'apiDocs', summary: 'The reference page of this document', tags: ['service'], public: true, ok: { '200': { description: 'HTML', content: { 'text/html': { schema: { type: 'string' } } } } }, errors: ALWAYS }),
+    },
+    '/api/docs/init.js': {
+      get: operation({ operationId: 'apiDocsScript', summary: "The reference page's own script", tags: ['service'], public: true, ok: { '200': { description: 'JavaScript', content: { 'text/javascript': { schema: { type: 'string' } } } } }, errors: ALWAYS }),
+    },
+    '/api/scans': {
+      post: operation({
+        operationId: 'startScan',
+        summary: 'Start a portfolio scan (admins)',
+        tags: ['scans'],
+        requestBody: { required: false, content: json(ref('ScanStart')) },
+        ok: { '202': { description: 'The queued scan', content: json(ref('Scan')) } },
+        errors: [...AUTHED, ...WITH_BODY, 403],
+      }),
+    },
+  };
+}
+
+function build(): OpenApiDocument {
+  const schemas = answerSchemas();
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths() };
+  for (const def of Object.values(RESOURCES)) {
+    for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Vangnet API',
+      version: '1',
+      description:
+        "JSON in the conventions of react-admin's ra-data-simple-rest. Money is integer euro cents, dates `YYYY-MM-DD`. Log in with `POST /api/auth/login` and send `Authorization: Bearer <token>`. Errors carry stable codes (`code`, `codes`); branch on those, never on the English texts.",
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      ...Object.values(RESOURCES).map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
+      { name: 'figures', description: 'Runway, coverage, fragmentation, co-financing and portfolio statistics' },
+      { name: 'auth', description: 'Sessions and passwords' },
+      { name: 'service', description: 'Health, readiness and this reference' },
+    ],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas,
+      responses: errorResponses(),
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'the token `POST /api/auth/login` answers' } },
+    },
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The document, built once per process. */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= build();
+  return cached;
+}
