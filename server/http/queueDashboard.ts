@@ -7,7 +7,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import type { Queues } from '../../jobs/queues.js';
-import { ApiError, forbidden, methodNotAllowed, unauthorized } from '../errors.js';
+import { ApiError, forbidden, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';
 
@@ -69,14 +69,26 @@ export function dashboardCookieRoute(auth: AuthService): RequestHandler {
   };
 }
 
-export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'scan' | 'rescan'>): Router {
+export const NO_DASHBOARD = "The queue dashboard shows Redis queues only; these queues run on PostgreSQL. The console's scans page shows every scan and its progress.";
+
+/**
+ * bull-board reads Redis directly (its adapter asks the queue for a Redis client), so on the
+ * PostgreSQL backend it cannot show the queues: the path answers 404 with what to use instead.
+ */
+export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'redis'>): Router {
+  const router = express.Router();
+  if (!queues.redis) {
+    router.use(() => {
+      throw notFound(NO_DASHBOARD);
+    });
+    return router;
+  }
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: [queues.scan, queues.rescan].map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
+  createBullBoard({ queues: queues.redis.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
   // bull-board serves through an Express app of its own, which would announce itself.
   const board = serverAdapter.getRouter() as Express;
   board.disable('x-powered-by');
-  const router = express.Router();
   router.use(requireAdmin(auth), readOnly, board);
   return router;
 }

@@ -6,7 +6,7 @@ import { createDb, isDatabaseUnavailable, migrateLatest } from '../../server/dat
 import { DATABASE_DOWN } from '../../server/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeBudget, makeInitiative, makeUser, TEST_PASSWORD } from '../support/factories.js';
-import { TEST_REDIS_URL } from '../support/env.js';
+import { REDIS_CANDIDATE_URL } from '../support/env.js';
 import { dropQueueKeys, recreateDatabase } from '../support/infra.js';
 import { PrivatePostgres } from '../support/privatePostgres.js';
 import type { ApiErrorBody } from '../support/records.js';
@@ -53,7 +53,7 @@ describe('PostgreSQL outage', function () {
   after(async () => {
     await app?.close();
     await pg?.destroy();
-    await dropQueueKeys(TEST_REDIS_URL, queuePrefix);
+    await dropQueueKeys(REDIS_CANDIDATE_URL, queuePrefix).catch(() => undefined);
   });
 
   it('answers every request while PostgreSQL is up', async () => {

@@ -4,11 +4,11 @@
 import { expect } from 'chai';
 import { SCHEDULER_ID } from '../../jobs/queues.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { QUIET_SCHEDULE, settle, sleep, waitFor } from './support.js';
+import { forEachBackend, QUIET_SCHEDULE, settle, sleep, waitFor } from './support.js';
 
 const SCHEDULE = '17 4 * * *';
 
-describe('nightly scan scheduler', () => {
+forEachBackend('nightly scan scheduler', (backend) => {
   let app: TestApp;
 
   const queue = () => app.producer.queues.scan;
@@ -19,7 +19,7 @@ describe('nightly scan scheduler', () => {
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
 
   before(async () => {
-    app = await startTestApp({ SCAN_SCHEDULE: SCHEDULE });
+    app = await startTestApp({ ...backend.overrides, SCAN_SCHEDULE: SCHEDULE });
     const drain = await app.startWorker();
     await settle(app);
     await drain.close();
