@@ -20,6 +20,18 @@ type WorkerConfig = Pick<
   'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'
 >;
 
+async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.raw('SELECT 1');
+      return;
+    } catch (err) {
+      if (attempt === 0) logger.warn({ err: (err as Error).message }, 'waiting for PostgreSQL, where the queues live');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /**
  * Starts the workers on `backend`; `shared` is the producer of an API in the same process
  * (`npm start`), else the workers make (and close) their own.
@@ -32,6 +44,9 @@ export async function startWorkers(
   shared: Producer | null = null,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): Promise<WorkerRuntime> {
+  // A queue on PostgreSQL that first meets the database away stays broken (BullMQ keeps that first
+  // failed connect), so a worker started before its database waits for it.
+  if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
   const deps: ProcessorDeps = {

@@ -69,14 +69,15 @@ export function dashboardCookieRoute(auth: AuthService): RequestHandler {
   };
 }
 
-export const NO_DASHBOARD = "The queue dashboard shows Redis queues only; these queues run on PostgreSQL. The console's scans page shows every scan and its progress.";
+export const NO_DASHBOARD = "The queue dashboard shows queues on Redis only, and these run on PostgreSQL: the console's scans page shows every scan and its progress.";
 
 /**
- * bull-board reads Redis directly (its adapter asks the queue for a Redis client), so on the
- * PostgreSQL backend it cannot show the queues: the path answers 404 with what to use instead.
+ * bull-board reads Redis itself (its adapter asks each queue for a Redis client), so on the
+ * PostgreSQL backend it cannot show the queues: the path then answers an admin 404 saying where to look.
  */
 export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'redis'>): Router {
   const router = express.Router();
+  router.use(requireAdmin(auth), readOnly);
   if (!queues.redis) {
     router.use(() => {
       throw notFound(NO_DASHBOARD);
@@ -89,6 +90,6 @@ export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'redis'>)
   // bull-board serves through an Express app of its own, which would announce itself.
   const board = serverAdapter.getRouter() as Express;
   board.disable('x-powered-by');
-  router.use(requireAdmin(auth), readOnly, board);
+  router.use(board);
   return router;
 }

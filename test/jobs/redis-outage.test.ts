@@ -120,7 +120,7 @@ describeWithRedisServer('Redis outage', function () {
         const r = await readyz();
         return r.status === 200 && r;
       });
-      expect(res.body).to.deep.equal({ status: 'ready', postgres: 'up', redis: 'up' });
+      expect(res.body).to.deep.equal({ status: 'ready', postgres: 'up', queue: 'redis', queueState: 'up', redis: 'up' });
     });
 
     it('declares the nightly scan again on the emptied Redis', async () => {
