@@ -41,7 +41,9 @@ describe('PostgreSQL outage', function () {
     const db = createDb(url);
     await migrateLatest(db);
     await db.destroy();
-    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE, QUEUE_PREFIX: queuePrefix, SCAN_BATCH: '1' });
+    // Short job locks: with the queues on PostgreSQL a job cut off by the restart cannot record its
+    // failure, so it is taken over as stalled once its lock runs out (JOB_LOCK_MS).
+    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE, QUEUE_PREFIX: queuePrefix, SCAN_BATCH: '1', JOB_LOCK_MS: '2000' });
     await app.startWorker();
     const adminId = await makeUser(app.db, 'admin');
     email = (await app.db('users').where({ id: adminId }).first<{ email: string }>('email')).email;
