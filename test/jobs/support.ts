@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
+import { createDb } from '../../server/data/db.js';
 import type { GapKind, GapSeverity } from '../../server/domain/enums.js';
 import type { Scan } from '../../server/records.js';
 import { listQuery, type TestApp } from '../support/app.js';
@@ -309,20 +310,35 @@ async function redisAnswersAt(url: string): Promise<boolean> {
 const redisBackend = (await redisAnswersAt(REDIS_CANDIDATE_URL)) ? REDIS_CANDIDATE_URL : null;
 
 /**
+ * Rescans that earlier suites handed to the other backend's queue would wait there, or for
+ * RESCAN_REQUEUE_MS; marks them not handed over, so the suite's own relay sends them at once.
+ */
+async function handOutboxOverAgain(): Promise<void> {
+  const db = createDb(TEST_DATABASE_URL, 1);
+  try {
+    await db('rescan_outbox').update({ queued_at: null });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
  * Describes a suite once per queue backend: PostgreSQL always, Redis when TEST_REDIS_URL (or a
  * local Redis) answers; a Redis run that cannot happen says so in the output.
  */
 export function forEachBackend(title: string, body: (this: Mocha.Suite, backend: Backend) => void): void {
   describe(`${title} (queues on PostgreSQL)`, function () {
+    before(handOutboxOverAgain);
     body.call(this, { name: 'postgres', overrides: { REDIS_URL: '' } });
   });
   if (redisBackend) {
     describe(`${title} (queues on Redis)`, function () {
+      before(handOutboxOverAgain);
       body.call(this, { name: 'redis', overrides: { REDIS_URL: redisBackend } });
     });
   } else {
     describe(`${title} (queues on Redis)`, () => {
-      it(`is skipped: no Redis answers at ${REDIS_CANDIDATE_URL} (set TEST_REDIS_URL)`, function () {
+      it(`is skipped: no Redis answers at ${REDIS_CANDIDATE_URL} (TEST_REDIS_URL, else a local Redis)`, function () {
         this.skip();
       });
     });
