@@ -27,7 +27,7 @@ import { captureList, statements, type CapturedList, type ListRequest } from './
 import { ApiClient, listQuery } from './support/http.js';
 import { describeMachine } from './support/machine.js';
 import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
-import { BenchQueues, BENCH_QUEUE_PREFIX } from './support/queues.js';
+import { BenchQueues, BENCH_QUEUE_PREFIX, benchRedisUrl } from './support/queues.js';
 import { waitForQuiet, type Quiet } from './support/quiet.js';
 import { checkTargets, renderMarkdown, sizeLabel, type BenchResult } from './support/report.js';
 import { loadPortfolio, TABLES, type LoadReport, type Table } from './synthetic/load.js';
@@ -104,7 +104,7 @@ async function countRows(db: pg.Pool): Promise<Record<Table, number>> {
   return rows;
 }
 
-const childEnv = { DATABASE_URL: databaseUrl, REDIS_URL: appConfig.REDIS_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+const childEnv = { DATABASE_URL: databaseUrl, REDIS_URL: benchRedisUrl(appConfig.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
 
 async function withWorkers<T>(queues: BenchQueues, count: number, work: (workers: Child[]) => Promise<T>): Promise<T> {
   const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', childEnv, profileArgs));
@@ -132,9 +132,9 @@ async function main(): Promise<void> {
   // Earlier runs (--skip-load) leave gaps, scans and sessions behind; each run starts from none.
   await db.query('TRUNCATE gaps, scans, scan_batches, rescan_outbox, audit_events, sessions');
   const rows = await countRows(db);
-  const machine = await describeMachine(db, appConfig.REDIS_URL);
+  const machine = await describeMachine(db, benchRedisUrl(appConfig.REDIS_URL));
   const token = await adminToken(db);
-  const queues = new BenchQueues(appConfig.REDIS_URL);
+  const queues = new BenchQueues(benchRedisUrl(appConfig.REDIS_URL));
   await queues.reset();
 
   const apiPort = await freePort();

@@ -12,7 +12,7 @@ import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { peakRssMb, startNode } from './support/processes.js';
-import { BenchQueues, BENCH_QUEUE_PREFIX } from './support/queues.js';
+import { BenchQueues, BENCH_QUEUE_PREFIX, benchRedisUrl } from './support/queues.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -25,9 +25,9 @@ const { values: args } = parseArgs({
 const workers = Number(args.workers);
 const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
 const db = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 2 });
-const queues = new BenchQueues(config.REDIS_URL);
+const queues = new BenchQueues(benchRedisUrl(config.REDIS_URL));
 await queues.reset();
-const env = { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: config.REDIS_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+const env = { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: benchRedisUrl(config.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
 const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
 const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', env, nodeArgs));
 try {

@@ -1,5 +1,6 @@
 // The queues, their names, key prefix and job options, defined once and imported everywhere.
-import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import type { JobsOptions } from 'bullmq';
+import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 import type { Batch } from '../server/data/scans.js';
 
 export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan' } as const;
@@ -22,21 +23,27 @@ export const JOB_OPTIONS: JobsOptions = {
 };
 
 export interface Queues {
-  scan: Queue<StartJob | BatchJob>;
-  rescan: Queue<RescanJob>;
+  scan: QueueApi<StartJob | BatchJob>;
+  rescan: QueueApi<RescanJob>;
+  /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>] | null;
   close(): Promise<void>;
 }
 
-/** `prefix` is QUEUE_PREFIX: hash-tagged, so every key of a queue lands in one Redis Cluster slot. */
-export function createQueues(connection: ConnectionOptions, prefix: string, onError: (err: Error) => void): Queues {
-  const scan = new Queue<StartJob | BatchJob>(QUEUE_NAMES.scan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
-  const rescan = new Queue<RescanJob>(QUEUE_NAMES.rescan, { connection, prefix, defaultJobOptions: JOB_OPTIONS });
+/**
+ * `prefix` is QUEUE_PREFIX: hash-tagged, so every key of a queue lands in one Redis Cluster slot
+ * (PostgreSQL ignores it: its queues live in their own schema).
+ */
+export function createQueues(link: QueueLink, prefix: string, onError: (err: Error) => void): Queues {
   // Without a listener BullMQ prints every connection error to stderr.
-  scan.on('error', onError);
-  rescan.on('error', onError);
+  const scanQueue = link.open<StartJob | BatchJob>(QUEUE_NAMES.scan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const scan = scanQueue.queue;
+  const rescan = rescanQueue.queue;
   return {
     scan,
     rescan,
+    redis: scanQueue.redisQueue && rescanQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue] : null,
     close: async () => {
       await Promise.all([scan.close(), rescan.close()]);
     },

@@ -1,11 +1,11 @@
 // The workers of one process: the scan and rescan workers, the nightly scheduler and the outbox
 // relay. `npm run worker` runs one of these; `npm start` runs one beside the API.
-import { Worker, type Job } from 'bullmq';
+import type { Job } from 'bullmq';
 import type { Knex } from 'knex';
 import type { Config } from '../server/config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings.js';
 import type { Logger } from '../server/logger.js';
-import { workerConnection } from './connection.js';
+import { openWorker, type QueueBackend } from './backend.js';
 import { startProducer, type Producer } from './producer.js';
 import { failScan, rescan, scanBatch, startScan, type ProcessorDeps } from './processors.js';
 import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from './queues.js';
@@ -17,21 +17,37 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<
   Config,
-  'REDIS_URL' | 'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'
+  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'
 >;
 
+async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await db.raw('SELECT 1');
+      return;
+    } catch (err) {
+      if (attempt === 0) logger.warn({ err: (err as Error).message }, 'waiting for PostgreSQL, where the queues live');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
 /**
- * Starts the workers; `shared` is the producer of an API in the same process (`npm start`), else
- * the workers make (and close) their own.
+ * Starts the workers on `backend`; `shared` is the producer of an API in the same process
+ * (`npm start`), else the workers make (and close) their own.
  */
 export async function startWorkers(
   db: Knex,
+  backend: QueueBackend,
   config: WorkerConfig,
   logger: Logger,
   shared: Producer | null = null,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): Promise<WorkerRuntime> {
-  const producer = shared ?? startProducer(db, config, logger);
+  // A queue on PostgreSQL that first meets the database away stays broken (BullMQ keeps that first
+  // failed connect), so a worker started before its database waits for it.
+  if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
+  const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
   const deps: ProcessorDeps = {
     db,
@@ -42,8 +58,7 @@ export async function startWorkers(
     },
   };
 
-  const workerOptions = () => ({
-    connection: workerConnection(config.REDIS_URL),
+  const workerOptions = {
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: config.JOB_LOCK_MS,
@@ -51,27 +66,32 @@ export async function startWorkers(
     // BullMQ waits 15 s after a connection error before it asks for jobs again; Redis back means
     // work again within about a second.
     runRetryDelay: 500,
-  });
+  };
+  const unavailable = (name: string) => (err: Error) => logger.warn({ err: err.message, worker: name, queue: backend.kind }, `${backend.kind} unavailable; retrying`);
 
-  const scanWorker = new Worker<StartJob | BatchJob>(
+  const scanWorker = openWorker<StartJob | BatchJob>(
+    backend,
     QUEUE_NAMES.scan,
     async (job: Job<StartJob | BatchJob>) => {
       if (job.name === 'batch') return scanBatch(deps, job.data as BatchJob);
       return { scanId: await startScan(deps, job.data as StartJob, String(job.id)) };
     },
-    workerOptions(),
+    workerOptions,
+    {
+      failed: (job, err) => {
+        if (!job) return;
+        const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+        logger.warn({ job: job.id, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
+        const scanId = 'scanId' in job.data ? job.data.scanId : undefined;
+        if (final && scanId !== undefined) void failScan(db, scanId, `${job.name} job failed: ${err.message}`).catch(() => undefined);
+      },
+      error: unavailable(QUEUE_NAMES.scan),
+    },
   );
-  const rescanWorker = new Worker<RescanJob>(QUEUE_NAMES.rescan, (job) => rescan(deps, job.data.initiativeId), workerOptions());
-
-  scanWorker.on('failed', (job, err) => {
-    if (!job) return;
-    const final = job.attemptsMade >= (job.opts.attempts ?? 1);
-    logger.warn({ job: job.id, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
-    const scanId = 'scanId' in job.data ? job.data.scanId : undefined;
-    if (final && scanId !== undefined) void failScan(db, scanId, `${job.name} job failed: ${err.message}`).catch(() => undefined);
+  const rescanWorker = openWorker<RescanJob>(backend, QUEUE_NAMES.rescan, (job) => rescan(deps, job.data.initiativeId), workerOptions, {
+    failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'rescan failed'),
+    error: unavailable(QUEUE_NAMES.rescan),
   });
-  rescanWorker.on('failed', (job, err) => logger.warn({ job: job?.id, err: err.message }, 'rescan failed'));
-  for (const w of [scanWorker, rescanWorker]) w.on('error', (err) => logger.warn({ err: err.message, worker: w.name }, 'redis unavailable; retrying'));
 
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.

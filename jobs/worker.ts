@@ -1,10 +1,11 @@
-// `npm run worker`: one worker process; start as many as you like against one Redis and one
-// PostgreSQL. SIGTERM lets the running jobs finish, then exits.
+// `npm run worker`: one worker process; start as many as you like against one PostgreSQL (and one
+// Redis, when the queues live there). SIGTERM lets the running jobs finish, then exits.
 import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/data/db.js';
 import { usePostgres } from '../server/data/postgres.js';
 import { createLogger } from '../server/logger.js';
 import { onStop } from '../server/stopSignals.js';
+import { queueBackend } from './backend.js';
 import { startWorkers } from './runtime.js';
 
 const config = loadConfig();
@@ -12,8 +13,9 @@ const logger = createLogger(config.LOG_LEVEL);
 // Without DATABASE_URL: the embedded server of `npm start` when it runs, else one of its own.
 const postgres = await usePostgres(config, logger);
 const db = createDb(postgres.url, Math.max(2, config.WORKER_CONCURRENCY * 2 + 1), { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
-const runtime = await startWorkers(db, config, logger);
-logger.info({ pid: process.pid }, 'worker started; waiting for jobs');
+const backend = queueBackend(config.REDIS_URL, postgres.url);
+const runtime = await startWorkers(db, backend, config, logger);
+logger.info({ pid: process.pid, queue: backend.kind }, 'worker started; waiting for jobs');
 
 onStop((reason) => {
   logger.info({ reason }, 'worker finishing its current jobs');

@@ -1,5 +1,5 @@
 // Every setting comes from the environment (see .env.example). Without DATABASE_URL Vangnet runs
-// its own PostgreSQL with the data in VANGNET_DATA_DIR; Redis defaults to 127.0.0.1:6379.
+// its own PostgreSQL with the data in VANGNET_DATA_DIR; without REDIS_URL the queues live in PostgreSQL.
 import { z } from 'zod';
 
 const bool = z
@@ -11,7 +11,8 @@ const schema = z.object({
   /** Unset: an embedded PostgreSQL server with its data in VANGNET_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   VANGNET_DATA_DIR: z.string().default('.vangnet'),
-  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  /** Unset: the queues run on PostgreSQL, in the database's schema `bullmq`. */
+  REDIS_URL: z.string().url().optional(),
   DEMO_DATA: bool.default(true),
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(12).optional(),

@@ -2,6 +2,7 @@
 // unless START_WORKER=false, a worker in the same process.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queueBackend } from '../jobs/backend.js';
 import { startProducer } from '../jobs/producer.js';
 import { startWorkers } from '../jobs/runtime.js';
 import { loadDemoIfEmpty } from '../seeds/load.js';
@@ -51,12 +52,14 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
 async function startOn(databaseUrl: string, config: Config, logger: Logger, stopPostgres: () => Promise<void>): Promise<Running> {
   const db = await prepareDatabase(databaseUrl, config, logger);
   await ensureConsoleBuilt(logger);
-  const producer = startProducer(db, config, logger);
+  const backend = queueBackend(config.REDIS_URL, databaseUrl);
+  logger.info({ queue: backend.kind }, backend.kind === 'redis' ? 'queues on Redis (REDIS_URL)' : `queues on PostgreSQL, schema ${backend.schema} of the same database (no REDIS_URL)`);
+  const producer = startProducer(db, backend, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const worker = config.START_WORKER ? await startWorkers(db, config, logger, producer) : null;
+  const worker = config.START_WORKER ? await startWorkers(db, backend, config, logger, producer) : null;
 
-  // As soon as the queue answers (now, or when Redis comes back), a never-scanned database gets its scan.
+  // As soon as the queue answers (now, or when its backend comes back), a never-scanned database gets its scan.
   let firstScan: Promise<void> = Promise.resolve();
   producer.onReady(() => {
     firstScan = firstScan.then(() =>
@@ -69,7 +72,7 @@ async function startOn(databaseUrl: string, config: Config, logger: Logger, stop
     );
   });
 
-  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, redisReady: producer.ready, consoleDir: CONSOLE_DIR, queues: producer.queues });
+  const app = createApp({ db, logger, ...services, corsOrigin: config.CORS_ORIGIN, queueReady: { backend: backend.kind, ready: producer.ready }, consoleDir: CONSOLE_DIR, queues: producer.queues });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.PORT, '0.0.0.0', () => resolve(s)).on('error', reject);
   });

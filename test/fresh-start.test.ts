@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'chai';
 import { listQuery } from './support/app.js';
-import { TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './support/env.js';
+import { REDIS_CANDIDATE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from './support/env.js';
 import { dropQueueKeys } from './support/infra.js';
 import { freePort, QUIET_SCHEDULE, sleep, waitFor } from './jobs/support.js';
 
@@ -25,7 +25,7 @@ interface Started {
 }
 
 async function npmStart(dataDir: string, port: number): Promise<Started> {
-  const env: NodeJS.ProcessEnv = { ...process.env, VANGNET_DATA_DIR: dataDir, PORT: String(port), REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX, SCAN_SCHEDULE: QUIET_SCHEDULE, LOG_LEVEL: 'info' };
+  const env: NodeJS.ProcessEnv = { ...process.env, VANGNET_DATA_DIR: dataDir, PORT: String(port), REDIS_URL: TEST_REDIS_URL ?? '', QUEUE_PREFIX, SCAN_SCHEDULE: QUIET_SCHEDULE, LOG_LEVEL: 'info' };
   delete env.DATABASE_URL;
   const npm = spawn('npm', ['start'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -114,7 +114,7 @@ describe('a fresh start without DATABASE_URL (embedded PostgreSQL)', function ()
   });
   after(async () => {
     if (running && running.npm.exitCode === null) await stop(running).catch(() => undefined);
-    await dropQueueKeys(TEST_REDIS_URL, QUEUE_PREFIX).catch(() => undefined);
+    await dropQueueKeys(REDIS_CANDIDATE_URL, QUEUE_PREFIX).catch(() => undefined);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 

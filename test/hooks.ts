@@ -10,7 +10,7 @@ import { dropQueueKeys, recreateDatabase } from './support/infra.js';
 
 // Before any test file reads TEST_DATABASE_URL (support/env.ts is imported below, after it is set).
 const embedded = process.env.TEST_DATABASE_URL ? null : await startEmbeddedTestServer();
-const { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } = await import('./support/env.js');
+const { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, REDIS_CANDIDATE_URL } = await import('./support/env.js');
 
 async function startEmbeddedTestServer() {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vangnet-test-'));
@@ -33,7 +33,7 @@ export async function mochaGlobalSetup(): Promise<void> {
 }
 
 export async function mochaGlobalTeardown(): Promise<void> {
-  // Redis may be gone (a test stopped its own): then there is nothing to clean.
-  await dropQueueKeys(TEST_REDIS_URL, TEST_QUEUE_PREFIX).catch(() => undefined);
+  // Redis may be gone or never used (queues on PostgreSQL): then there is nothing to clean.
+  await dropQueueKeys(REDIS_CANDIDATE_URL, TEST_QUEUE_PREFIX).catch(() => undefined);
   await embedded?.stop();
 }

@@ -21,12 +21,12 @@ export interface AppDeps extends Services {
   logger: Logger;
   /** Allowed CORS origins, comma separated; empty allows none but the same origin. */
   corsOrigin: string;
-  /** Whether Redis answers, for /readyz; absent until a queue is configured. */
-  redisReady?: () => Promise<boolean>;
+  /** The queue backend and whether it answers, for /readyz; absent until a queue is configured. */
+  queueReady?: { backend: 'redis' | 'postgres'; ready: () => Promise<boolean> };
   /** The built console to serve at `/` (admin/dist), if any. */
   consoleDir?: string;
   /** The queues, for the admins' dashboard at /admin/queues. */
-  queues?: Pick<Queues, 'scan' | 'rescan'>;
+  queues?: Pick<Queues, 'redis'>;
 }
 
 export const BODY_LIMIT = '1mb';
@@ -50,15 +50,24 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', async (_req, res) => {
-    const [postgres, redis] = await Promise.all([
+    const queue = deps.queueReady;
+    const [postgres, queueUp] = await Promise.all([
       deps.db.raw('SELECT 1').then(
         () => true,
         () => false,
       ),
-      deps.redisReady ? deps.redisReady().catch(() => false) : Promise.resolve(null),
+      queue ? queue.ready().catch(() => false) : Promise.resolve(null),
     ]);
-    const ready = postgres && redis !== false;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', postgres: postgres ? 'up' : 'down', redis: redis === null ? 'not configured' : redis ? 'up' : 'down' });
+    const ready = postgres && queueUp !== false;
+    const queueState = queueUp === null ? 'not configured' : queueUp ? 'up' : 'down';
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      postgres: postgres ? 'up' : 'down',
+      queue: queue?.backend ?? 'not configured',
+      queueState,
+      // Kept for monitors written before the queues could run on PostgreSQL.
+      ...(queue?.backend === 'postgres' ? {} : { redis: queueState }),
+    });
   });
 
   const api = express.Router();

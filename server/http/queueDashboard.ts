@@ -7,7 +7,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
 import type { Queues } from '../../jobs/queues.js';
-import { ApiError, forbidden, methodNotAllowed, unauthorized } from '../errors.js';
+import { ApiError, forbidden, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';
 
@@ -69,14 +69,27 @@ export function dashboardCookieRoute(auth: AuthService): RequestHandler {
   };
 }
 
-export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'scan' | 'rescan'>): Router {
+export const NO_DASHBOARD = "The queue dashboard shows queues on Redis only, and these run on PostgreSQL: the console's scans page shows every scan and its progress.";
+
+/**
+ * bull-board reads Redis itself (its adapter asks each queue for a Redis client), so on the
+ * PostgreSQL backend it cannot show the queues: the path then answers an admin 404 saying where to look.
+ */
+export function queueDashboard(auth: AuthService, queues: Pick<Queues, 'redis'>): Router {
+  const router = express.Router();
+  router.use(requireAdmin(auth), readOnly);
+  if (!queues.redis) {
+    router.use(() => {
+      throw notFound(NO_DASHBOARD);
+    });
+    return router;
+  }
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({ queues: [queues.scan, queues.rescan].map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
+  createBullBoard({ queues: queues.redis.map((q) => new BullMQAdapter(q, { readOnlyMode: true })), serverAdapter });
   // bull-board serves through an Express app of its own, which would announce itself.
   const board = serverAdapter.getRouter() as Express;
   board.disable('x-powered-by');
-  const router = express.Router();
-  router.use(requireAdmin(auth), readOnly, board);
+  router.use(board);
   return router;
 }

@@ -6,7 +6,7 @@ import { createDb, isDatabaseUnavailable, migrateLatest } from '../../server/dat
 import { DATABASE_DOWN } from '../../server/errors.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeBudget, makeInitiative, makeUser, TEST_PASSWORD } from '../support/factories.js';
-import { TEST_REDIS_URL } from '../support/env.js';
+import { REDIS_CANDIDATE_URL } from '../support/env.js';
 import { dropQueueKeys, recreateDatabase } from '../support/infra.js';
 import { PrivatePostgres } from '../support/privatePostgres.js';
 import type { ApiErrorBody } from '../support/records.js';
@@ -41,7 +41,9 @@ describe('PostgreSQL outage', function () {
     const db = createDb(url);
     await migrateLatest(db);
     await db.destroy();
-    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE, QUEUE_PREFIX: queuePrefix, SCAN_BATCH: '1' });
+    // Short job locks: with the queues on PostgreSQL a job cut off by the restart cannot record its
+    // failure, so it is taken over as stalled once its lock runs out (JOB_LOCK_MS).
+    app = await startTestApp({ DATABASE_URL: url, DB_ACQUIRE_TIMEOUT_MS: '1500', SCAN_SCHEDULE: QUIET_SCHEDULE, QUEUE_PREFIX: queuePrefix, SCAN_BATCH: '1', JOB_LOCK_MS: '2000' });
     await app.startWorker();
     const adminId = await makeUser(app.db, 'admin');
     email = (await app.db('users').where({ id: adminId }).first<{ email: string }>('email')).email;
@@ -53,7 +55,7 @@ describe('PostgreSQL outage', function () {
   after(async () => {
     await app?.close();
     await pg?.destroy();
-    await dropQueueKeys(TEST_REDIS_URL, queuePrefix);
+    await dropQueueKeys(REDIS_CANDIDATE_URL, queuePrefix).catch(() => undefined);
   });
 
   it('answers every request while PostgreSQL is up', async () => {

@@ -7,30 +7,31 @@ import { adminToken } from '../support/factories.js';
 import { AS_OF, buildPortfolio, type Portfolio } from './portfolio.js';
 import {
   countRows,
+  forEachBackend,
+  type GapRecord,
   gapsOf,
   getScan,
   lockInitiative,
   ordered,
   postScan,
   QUIET_SCHEDULE,
+  type ScanRecord,
   settle,
   shapeOf,
   someoneWaitsForALock,
   waitFor,
   waitForScan,
-  type GapRecord,
-  type ScanRecord,
 } from './support.js';
 
 const BATCH = 2;
 
-describe('portfolio scan', () => {
+forEachBackend('portfolio scan', (backend) => {
   let app: TestApp;
   let token: string;
   let portfolio: Portfolio;
 
   before(async () => {
-    app = await startTestApp({ SCAN_BATCH: String(BATCH), SCAN_SCHEDULE: QUIET_SCHEDULE });
+    app = await startTestApp({ ...backend.overrides, SCAN_BATCH: String(BATCH), SCAN_SCHEDULE: QUIET_SCHEDULE });
     token = await adminToken(app.db);
     await app.startWorker();
     await settle(app);

@@ -12,6 +12,7 @@ import { adminToken, makeInitiative } from '../support/factories.js';
 import type { ApiRecord } from '../support/records.js';
 import {
   countRows,
+  describeWithRedisServer,
   freePort,
   gapsOf,
   getScan,
@@ -20,19 +21,19 @@ import {
   postScan,
   QUIET_SCHEDULE,
   RedisServer,
+  type ScanRecord,
   settle,
   sleep,
   someoneWaitsForALock,
   waitFor,
   waitForScan,
-  type ScanRecord,
 } from './support.js';
 
 const STALL_MS = 2_000;
 const REQUEUE_MS = 2_000;
 const DEBOUNCE_MS = 1_500;
 
-describe('Redis crash (SHUTDOWN NOSAVE)', function () {
+describeWithRedisServer('Redis crash (SHUTDOWN NOSAVE)', function () {
   this.timeout(90_000);
   let redis: RedisServer;
   let app: TestApp;

@@ -10,9 +10,9 @@ import { QUEUE_DOWN } from '../../server/services/scans.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeFunder } from '../support/factories.js';
 import type { ApiErrorBody, ApiRecord } from '../support/records.js';
-import { countRows, exitWithin, freePort, gapsOf, killChildren, postScan, QUIET_SCHEDULE, RedisServer, settle, sleep, spawnWorker, waitFor, waitForScan, type GapRecord } from './support.js';
+import { countRows, describeWithRedisServer, exitWithin, freePort, type GapRecord, gapsOf, killChildren, postScan, QUIET_SCHEDULE, RedisServer, settle, sleep, spawnWorker, waitFor, waitForScan } from './support.js';
 
-describe('Redis outage', function () {
+describeWithRedisServer('Redis outage', function () {
   this.timeout(60_000);
   let redis: RedisServer;
   let app: TestApp;
@@ -59,7 +59,7 @@ describe('Redis outage', function () {
     it('answers /readyz with 503, naming Redis', async () => {
       const res = await readyz();
       expect(res.status).to.equal(503);
-      expect(res.body).to.deep.equal({ status: 'not ready', postgres: 'up', redis: 'down' });
+      expect(res.body).to.deep.equal({ status: 'not ready', postgres: 'up', queue: 'redis', queueState: 'down', redis: 'down' });
     });
 
     it('keeps accepting writes', async () => {
@@ -120,7 +120,7 @@ describe('Redis outage', function () {
         const r = await readyz();
         return r.status === 200 && r;
       });
-      expect(res.body).to.deep.equal({ status: 'ready', postgres: 'up', redis: 'up' });
+      expect(res.body).to.deep.equal({ status: 'ready', postgres: 'up', queue: 'redis', queueState: 'up', redis: 'up' });
     });
 
     it('declares the nightly scan again on the emptied Redis', async () => {
@@ -137,7 +137,7 @@ describe('Redis outage', function () {
 
   describe('a worker process', () => {
     it('reports an outage through its logger, not as raw errors on stderr, and still stops cleanly', async () => {
-      const worker = await spawnWorker({ REDIS_URL: redis.url });
+      const worker = await spawnWorker(app);
       await redis.stop();
       await sleep(1_500);
       await redis.start();

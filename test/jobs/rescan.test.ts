@@ -7,9 +7,9 @@ import { today } from '../../server/services/clock.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeFunder } from '../support/factories.js';
 import type { ApiRecord } from '../support/records.js';
-import { countRows, dbNow, gapsOf, QUIET_SCHEDULE, settle, waitFor, type GapRecord } from './support.js';
+import { countRows, dbNow, forEachBackend, gapsOf, QUIET_SCHEDULE, settle, type GapRecord, waitFor } from './support.js';
 
-describe('rescan on change', () => {
+forEachBackend('rescan on change', (backend) => {
   let app: TestApp;
   let token: string;
   let funderId: number;
@@ -30,7 +30,7 @@ describe('rescan on change', () => {
   const changeScansSince = (since: Date) => countRows(app.db, 'scans', (q) => q.where({ trigger: 'change' }).where('started_at', '>=', since));
 
   before(async () => {
-    app = await startTestApp({ SCAN_SCHEDULE: QUIET_SCHEDULE });
+    app = await startTestApp({ ...backend.overrides, SCAN_SCHEDULE: QUIET_SCHEDULE });
     token = await adminToken(app.db);
     funderId = await makeFunder(app.db);
     await app.startWorker();

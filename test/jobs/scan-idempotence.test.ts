@@ -13,12 +13,13 @@ import { adminToken, makeInitiative } from '../support/factories.js';
 import { AS_OF, buildPortfolio, type Portfolio } from './portfolio.js';
 import {
   countRows,
+  forEachBackend,
   gapLine,
   gapsOf,
   openGapLines,
   ordered,
-  overlappingOpenGaps,
   postScan,
+  overlappingOpenGaps,
   QUIET_SCHEDULE,
   settle,
   shapeOf,
@@ -41,7 +42,7 @@ interface ScanRow {
   job_key: string | null;
 }
 
-describe('scan idempotence', () => {
+forEachBackend('scan idempotence', (backend) => {
   let app: TestApp;
   let db: Knex;
   let token: string;
@@ -58,7 +59,7 @@ describe('scan idempotence', () => {
     g.kind === 'expiring' ? (g.details!.commitmentId as number) : g.kind === 'funder_limit' ? (g.details!.funderId as number) : 0;
 
   before(async () => {
-    app = await startTestApp({ SCAN_BATCH: String(BATCH), SCAN_SCHEDULE: QUIET_SCHEDULE });
+    app = await startTestApp({ ...backend.overrides, SCAN_BATCH: String(BATCH), SCAN_SCHEDULE: QUIET_SCHEDULE });
     db = app.db;
     token = await adminToken(db);
     portfolio = await buildPortfolio(db);

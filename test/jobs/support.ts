@@ -1,14 +1,15 @@
 // Helpers for the job tests: polling, scans and gaps through the API, a quiet queue, and the child
 // processes (a real `npm run worker`, a private redis-server) that the tests start and must stop.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
+import { createDb } from '../../server/data/db.js';
 import type { GapKind, GapSeverity } from '../../server/domain/enums.js';
 import type { Scan } from '../../server/records.js';
 import { listQuery, type TestApp } from '../support/app.js';
-import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX, TEST_REDIS_URL } from '../support/env.js';
+import { REDIS_CANDIDATE_URL, TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from '../support/env.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -149,11 +150,13 @@ export async function settle(app: TestApp, timeoutMs = 30_000): Promise<void> {
   await waitFor('the outbox and the queues to drain', async () => (await countRows(app.db, 'rescan_outbox')) === 0 && queuesIdle(app), timeoutMs, 50);
 }
 
-/** Deletes the marker of the last stalled-job check, so the next worker checks at once. */
+/** Deletes the marker of the last stalled-job check (Redis), so the next worker checks at once. */
 export async function forgetStalledChecks(app: TestApp): Promise<void> {
+  const queues = app.producer.queues.redis;
+  if (!queues || !app.config.REDIS_URL) return;
   const redis = new Redis(app.config.REDIS_URL);
   try {
-    await redis.del(app.producer.queues.scan.toKey('stalled-check'), app.producer.queues.rescan.toKey('stalled-check'));
+    await redis.del(...queues.map((q) => q.toKey('stalled-check')));
   } finally {
     redis.disconnect();
   }
@@ -246,14 +249,17 @@ export interface WorkerChild {
   errors(): string;
 }
 
-/** Runs the real worker entry point (`npm run worker`, jobs/worker.ts) on this run's database and queues. */
-export async function spawnWorker(env: Record<string, string> = {}): Promise<WorkerChild> {
+/**
+ * Runs the real worker entry point (`npm run worker`, jobs/worker.ts) on this run's database and
+ * on the queues of `app` (Redis or PostgreSQL).
+ */
+export async function spawnWorker(app: Pick<TestApp, 'config'>, env: Record<string, string> = {}): Promise<WorkerChild> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
       DATABASE_URL: TEST_DATABASE_URL,
-      REDIS_URL: TEST_REDIS_URL,
+      REDIS_URL: app.config.REDIS_URL ?? '',
       QUEUE_PREFIX: TEST_QUEUE_PREFIX,
       SCAN_SCHEDULE: QUIET_SCHEDULE,
       LOG_LEVEL: 'info',
@@ -278,6 +284,79 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A queue backend the job tests run on: the overrides that select it for startTestApp. */
+export interface Backend {
+  name: 'postgres' | 'redis';
+  overrides: { REDIS_URL: string };
+}
+
+async function redisAnswersAt(url: string): Promise<boolean> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, connectTimeout: 1_000 });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+const redisBackend = (await redisAnswersAt(REDIS_CANDIDATE_URL)) ? REDIS_CANDIDATE_URL : null;
+
+/**
+ * Rescans that earlier suites handed to the other backend's queue would wait there, or for
+ * RESCAN_REQUEUE_MS; marks them not handed over, so the suite's own relay sends them at once.
+ */
+async function handOutboxOverAgain(): Promise<void> {
+  const db = createDb(TEST_DATABASE_URL, 1);
+  try {
+    await db('rescan_outbox').update({ queued_at: null });
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * Describes a suite once per queue backend: PostgreSQL always, Redis when TEST_REDIS_URL (or a
+ * local Redis) answers; a Redis run that cannot happen says so in the output.
+ */
+export function forEachBackend(title: string, body: (this: Mocha.Suite, backend: Backend) => void): void {
+  describe(`${title} (queues on PostgreSQL)`, function () {
+    before(handOutboxOverAgain);
+    body.call(this, { name: 'postgres', overrides: { REDIS_URL: '' } });
+  });
+  if (redisBackend) {
+    describe(`${title} (queues on Redis)`, function () {
+      before(handOutboxOverAgain);
+      body.call(this, { name: 'redis', overrides: { REDIS_URL: redisBackend } });
+    });
+  } else {
+    describe(`${title} (queues on Redis)`, () => {
+      it(`is skipped: no Redis answers at ${REDIS_CANDIDATE_URL} (TEST_REDIS_URL, else a local Redis)`, function () {
+        this.skip();
+      });
+    });
+  }
+}
+
+/**
+ * Describes a Redis fault suite, which starts and stops a private redis-server: without the
+ * binary (a laptop without Redis) it is skipped with the reason in the output.
+ */
+export function describeWithRedisServer(title: string, body: (this: Mocha.Suite) => void): void {
+  if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0) {
+    describe(title, body);
+    return;
+  }
+  describe(title, () => {
+    it('is skipped: no redis-server binary on PATH to start a private Redis', function () {
+      this.skip();
     });
   });
 }

@@ -13,22 +13,23 @@ import { adminToken, makeFunder } from '../support/factories.js';
 import { uniqueTag } from '../support/records.js';
 import {
   countRows,
-  exitWithin,
+  forEachBackend,
   forgetStalledChecks,
   gapLine,
   getScan,
   killChildren,
   lockInitiative,
   openGapLines,
-  overlappingOpenGaps,
   postScan,
+  overlappingOpenGaps,
   QUIET_SCHEDULE,
+  type ScanRecord,
   settle,
   someoneWaitsForALock,
   spawnWorker,
   waitFor,
   waitForScan,
-  type ScanRecord,
+  exitWithin,
 } from './support.js';
 
 const PORTFOLIO = 320;
@@ -78,7 +79,7 @@ async function expectedLines(db: Knex, ids: number[], asOf: string): Promise<str
     .sort();
 }
 
-describe('worker processes', function () {
+forEachBackend('worker processes', function (backend) {
   this.timeout(60_000);
   let app: TestApp;
   let db: Knex;
@@ -105,7 +106,7 @@ describe('worker processes', function () {
   }
 
   before(async () => {
-    app = await startTestApp({ SCAN_SCHEDULE: QUIET_SCHEDULE });
+    app = await startTestApp({ ...backend.overrides, SCAN_SCHEDULE: QUIET_SCHEDULE });
     db = app.db;
     token = await adminToken(db);
     const drain = await app.startWorker(WORKER_ENV);
@@ -131,7 +132,7 @@ describe('worker processes', function () {
 
   it('completes a scan whose worker was killed (SIGKILL) mid-batch, with the gaps of an uninterrupted scan', async () => {
     const asOf = '2027-03-15';
-    const child = await spawnWorker(WORKER_ENV);
+    const child = await spawnWorker(app, WORKER_ENV);
     const { scan, k, release } = await scanUntilStuck(asOf, ids[150]!);
     let takeover: WorkerRuntime | undefined;
     try {
@@ -165,7 +166,7 @@ describe('worker processes', function () {
   it('lets its current batch finish on SIGTERM, takes no new one and exits with code 0', async () => {
     // another asOf, so that this scan has to change the gaps the previous one left
     const asOf = '2027-05-15';
-    const child = await spawnWorker(WORKER_ENV);
+    const child = await spawnWorker(app, WORKER_ENV);
     const { scan, k, release } = await scanUntilStuck(asOf, ids[220]!);
     let next: WorkerRuntime | undefined;
     try {

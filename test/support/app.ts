@@ -3,6 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { queueBackend } from '../../jobs/backend.js';
 import { startProducer, type Producer } from '../../jobs/producer.js';
 import { startWorkers, type WorkerRuntime } from '../../jobs/runtime.js';
 import type { Config } from '../../server/config.js';
@@ -49,10 +50,11 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
   const config = testConfig(overrides);
   const logger = createLogger('silent');
   const db = createDb(config.DATABASE_URL, 10, { acquireTimeoutMs: config.DB_ACQUIRE_TIMEOUT_MS, logger });
-  const producer = startProducer(db, config, logger);
+  const backend = queueBackend(config.REDIS_URL, config.DATABASE_URL);
+  const producer = startProducer(db, backend, config, logger);
   const services = createServices(db, config, producer);
   services.crud.onCommitted(() => producer.relay.kick());
-  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', redisReady: producer.ready, queues: producer.queues, consoleDir: options.consoleDir });
+  const app = createApp({ db, logger, ...services, corsOrigin: 'http://console.example', queueReady: { backend: backend.kind, ready: producer.ready }, queues: producer.queues, consoleDir: options.consoleDir });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -66,7 +68,7 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
     services,
     producer,
     async startWorker(workerOverrides = {}) {
-      const worker = await startWorkers(db, testConfig({ ...overrides, ...workerOverrides }), logger);
+      const worker = await startWorkers(db, backend, testConfig({ ...overrides, ...workerOverrides }), logger);
       workers.push(worker);
       return worker;
     },

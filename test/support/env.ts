@@ -2,7 +2,10 @@
 import { loadConfig, type Config } from '../../server/config.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_test';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Redis for the run's queues; unset: the queues run on PostgreSQL, as on a laptop without Redis. */
+export const TEST_REDIS_URL: string | undefined = process.env.TEST_REDIS_URL || undefined;
+/** The Redis the queue tests also run on when it answers: TEST_REDIS_URL, else a local one. */
+export const REDIS_CANDIDATE_URL = TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Queues of this test run only, so a running demo worker never takes a test's jobs. */
 export const TEST_QUEUE_PREFIX = `{vangnet-test-${process.pid}}`;
@@ -13,7 +16,7 @@ export type TestConfig = Config & { DATABASE_URL: string };
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): TestConfig {
   const config = loadConfig({
     DATABASE_URL: TEST_DATABASE_URL,
-    REDIS_URL: TEST_REDIS_URL,
+    REDIS_URL: TEST_REDIS_URL ?? '',
     PORT: '0',
     DEMO_DATA: 'false',
     LOG_LEVEL: 'silent',
