@@ -99,11 +99,11 @@ function prepare(initiative: RuleInput['initiative'], asOf: IsoDate, settings: D
   // One extra month in front: the month before the horizon's first, for `cliff`.
   const extended = monthsStarting(addMonthsToMonth(first, -1), count + 1);
   const series = monthlyFundingByCommitment(initiative.commitments, extended, 'committed');
-  const total = sumSeries(series.map((s) => s.cents), extended.length).map(roundCents);
+  const totalUnrounded = sumSeries(series.map((s) => s.cents), extended.length);
+  const total = totalUnrounded.map(roundCents);
   const needUnrounded = monthlyNeedCents(initiative.budgets, extended).slice(1);
   const months = extended.slice(1, settings.horizonMonths + 1);
-  const fundingUnrounded = sumSeries(series.map((s) => s.cents.slice(1, months.length + 1)), months.length);
-  const walk = walkBalance(initiative.reservesCents, needUnrounded.slice(0, months.length), fundingUnrounded);
+  const walk = walkBalance(initiative.reservesCents, needUnrounded.slice(0, months.length), totalUnrounded.slice(1, months.length + 1));
   return {
     asOf,
     settings,
