@@ -39,6 +39,12 @@ function clientStatus(err: unknown): number | null {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
 }
 
+/** zlib's failure to inflate a body (gzip, deflate: `Z_DATA_ERROR`, ...; brotli: `ERR__ERROR_FORMAT_...`). */
+function isDecompressionError(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__'));
+}
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -63,7 +69,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error =
         err instanceof URIError
           ? new ApiError('bad_request', 'The address holds malformed percent-encoding.', { status })
-          : new ApiError(codeOfStatus(status), 'The body could not be read: is it compressed as its Content-Encoding says?', {
+          : new ApiError(codeOfStatus(status), isDecompressionError(err) ? 'The body could not be read: is it compressed as its Content-Encoding says?' : 'The body could not be read.', {
               status,
               fields: { body: reason('body.unreadable') },
             });
