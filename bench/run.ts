@@ -77,12 +77,12 @@ async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** The code measured: the commit, and the files under server/, jobs/ and migrations/ changed since (others may be editing). */
+/** The code measured: the commit, and the files under bin/, server/, jobs/ and migrations/ changed since (others may be editing). */
 function codeVersion(): { commit: string; changed: string[] } {
   const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' });
   try {
     // Porcelain lines are "XY path"; X may be a space, so the output is not trimmed.
-    const changed = git('status', '--porcelain', '--', 'server', 'jobs', 'migrations').split('\n').filter(Boolean).map((l) => l.slice(3));
+    const changed = git('status', '--porcelain', '--', 'bin', 'server', 'jobs', 'migrations').split('\n').filter(Boolean).map((l) => l.slice(3));
     return { commit: git('rev-parse', '--short', 'HEAD').trim(), changed };
   } catch {
     return { commit: 'unknown', changed: [] };
@@ -107,7 +107,7 @@ async function countRows(db: pg.Pool): Promise<Record<Table, number>> {
 const childEnv = { DATABASE_URL: databaseUrl, REDIS_URL: benchRedisUrl(appConfig.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
 
 async function withWorkers<T>(queues: BenchQueues, count: number, work: (workers: Child[]) => Promise<T>): Promise<T> {
-  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', childEnv, profileArgs));
+  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', childEnv, profileArgs));
   try {
     await queues.waitForWorkers(count);
     return await work(workers);
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
   await queues.reset();
 
   const apiPort = await freePort();
-  const api = startNode('API', 'server/main.ts', { ...childEnv, PORT: String(apiPort), START_WORKER: 'false', DEMO_DATA: 'false' }, profileArgs);
+  const api = startNode('API', 'bin/main.ts', { ...childEnv, PORT: String(apiPort), START_WORKER: 'false', DEMO_DATA: 'false' }, profileArgs);
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   try {
     await waitForHttp(`${apiUrl}/readyz`, api);

@@ -7,7 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import pg from 'pg';
-import { startJobId } from '../jobs/queues.js';
+import { startJobId } from '../server/queues/queues.js';
 import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
@@ -29,7 +29,7 @@ const queues = new BenchQueues(benchRedisUrl(config.REDIS_URL));
 await queues.reset();
 const env = { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: benchRedisUrl(config.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
 const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
-const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'jobs/worker.ts', env, nodeArgs));
+const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, nodeArgs));
 try {
   await queues.waitForWorkers(workers);
   if (!args.repeat) await db.query('TRUNCATE gaps');

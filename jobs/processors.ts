@@ -5,7 +5,7 @@ import { markRescanned } from '../server/data/outbox.js';
 import { createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../server/data/scans.js';
 import type { DomainSettings } from '../server/domain/settings.js';
 import { today } from '../server/services/clock.js';
-import type { StartJob } from './queues.js';
+import type { StartJob } from '../server/queues/queues.js';
 
 export interface ProcessorDeps {
   db: Knex;

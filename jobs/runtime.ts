@@ -5,10 +5,10 @@ import type { Knex } from 'knex';
 import type { Config } from '../server/config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings.js';
 import type { Logger } from '../server/logger.js';
-import { openWorker, type QueueBackend } from './backend.js';
-import { startProducer, type Producer } from './producer.js';
+import { openWorker, type QueueBackend } from '../server/queues/backend.js';
+import { startProducer, type Producer } from '../server/queues/producer.js';
+import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
 import { failScan, rescan, scanBatch, startScan, type ProcessorDeps } from './processors.js';
-import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from './queues.js';
 import { ScanWatchdog } from './watchdog.js';
 
 export interface WorkerRuntime {

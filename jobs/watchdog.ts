@@ -4,7 +4,7 @@
 import type { Knex } from 'knex';
 import { claimStalledScan, failScan, stalledScans, type StalledScan } from '../server/data/scans.js';
 import type { Logger } from '../server/logger.js';
-import { batchJobId, JOB_OPTIONS, startJobId, type BatchJob, type Queues, type StartJob } from './queues.js';
+import { batchJobId, JOB_OPTIONS, startJobId, type BatchJob, type Queues, type StartJob } from '../server/queues/queues.js';
 
 /** Times one scan's lost jobs are queued again before it fails: jobs that keep vanishing need a person. */
 export const MAX_REQUEUES = 3;

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../server/config.js';
 import { databaseUrl } from '../server/data/embeddedPostgres.js';
 import { createLogger } from '../server/logger.js';
-import { startServer } from '../server/start.js';
+import { startServer } from '../bin/start.js';
 import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from './support/env.js';
 
 // A database of its own beside the run's, on the same server (TEST_DATABASE_URL's or the embedded one).
@@ -81,7 +81,7 @@ describe('npm start', function () {
   });
 
   it('says where to open it and exits cleanly on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts'], {
       env: { ...process.env, DATABASE_URL: URL_, PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', QUEUE_PREFIX: TEST_QUEUE_PREFIX, START_WORKER: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

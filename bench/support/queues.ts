@@ -1,8 +1,8 @@
 // The benchmark's own queues in Redis (QUEUE_PREFIX {vangnet-bench}): emptied before and after a
 // run, and watched to know when the workers are connected.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { openLink, type QueueLink } from '../../jobs/backend.js';
-import { createQueues, SCHEDULER_ID, type Queues } from '../../jobs/queues.js';
+import { openLink, type QueueLink } from '../../server/queues/backend.js';
+import { createQueues, SCHEDULER_ID, type Queues } from '../../server/queues/queues.js';
 
 export const BENCH_QUEUE_PREFIX = '{vangnet-bench}';
 

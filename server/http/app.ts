@@ -9,7 +9,7 @@ import type { Services } from '../services/index.js';
 import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
 import { apiDocsRoutes } from './apiDocs.js';
 import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
-import type { Queues } from '../../jobs/queues.js';
+import type { Queues } from '../queues/queues.js';
 import { consoleRoutes } from './console.js';
 import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';

@@ -6,7 +6,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import express, { type Express, type Request, type RequestHandler, type Router } from 'express';
-import type { Queues } from '../../jobs/queues.js';
+import type { Queues } from '../queues/queues.js';
 import { ApiError, forbidden, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { AuthService } from '../services/auth.js';
 import { bearerToken } from './authRoutes.js';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Queues } from '../../jobs/queues.js';
+import type { Queues } from '../queues/queues.js';
 import type { Config } from '../config.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';

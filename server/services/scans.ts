@@ -6,7 +6,7 @@ import { createScan } from '../data/scans.js';
 import { unavailable } from '../errors.js';
 import { isoDate } from '../resources/fields.js';
 import { RESOURCES } from '../resources/index.js';
-import { startJobId, type Queues } from '../../jobs/queues.js';
+import { startJobId, type Queues } from '../queues/queues.js';
 import { assertRoleMay } from './access.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';

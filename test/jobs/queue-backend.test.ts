@@ -1,6 +1,6 @@
 // Where the queues live: Redis when REDIS_URL is set, else PostgreSQL in the API's own database.
 import { expect } from 'chai';
-import { QUEUE_SCHEMA, queueBackend } from '../../jobs/backend.js';
+import { QUEUE_SCHEMA, queueBackend } from '../../server/queues/backend.js';
 import { loadConfig } from '../../server/config.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { forEachBackend, QUIET_SCHEDULE, waitFor } from './support.js';

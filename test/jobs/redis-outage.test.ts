@@ -3,7 +3,7 @@
 // rescans in rescan_outbox; the running worker picks up again on its own once Redis is back.
 import { expect } from 'chai';
 import { Redis } from 'ioredis';
-import { SCHEDULER_ID } from '../../jobs/queues.js';
+import { SCHEDULER_ID } from '../../server/queues/queues.js';
 import { daysInYear, yearOf } from '../../server/domain/dates.js';
 import { today } from '../../server/services/clock.js';
 import { QUEUE_DOWN } from '../../server/services/scans.js';

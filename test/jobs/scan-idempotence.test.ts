@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { scanBatch, startScan, type ProcessorDeps } from '../../jobs/processors.js';
-import { batchJobId, JOB_OPTIONS, startJobId } from '../../jobs/queues.js';
+import { batchJobId, JOB_OPTIONS, startJobId } from '../../server/queues/queues.js';
 import { createScan, planScan, type Batch } from '../../server/data/scans.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import { startTestApp, type TestApp } from '../support/app.js';

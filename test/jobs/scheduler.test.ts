@@ -2,7 +2,7 @@
 // many workers start, there is one scheduler `nightly-scan` with SCAN_SCHEDULE in Europe/Amsterdam,
 // and one next run waiting.
 import { expect } from 'chai';
-import { SCHEDULER_ID } from '../../jobs/queues.js';
+import { SCHEDULER_ID } from '../../server/queues/queues.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { forEachBackend, QUIET_SCHEDULE, settle, sleep, waitFor } from './support.js';
 

@@ -250,11 +250,11 @@ export interface WorkerChild {
 }
 
 /**
- * Runs the real worker entry point (`npm run worker`, jobs/worker.ts) on this run's database and
+ * Runs the real worker entry point (`npm run worker`, bin/worker.ts) on this run's database and
  * on the queues of `app` (Redis or PostgreSQL).
  */
 export async function spawnWorker(app: Pick<TestApp, 'config'>, env: Record<string, string> = {}): Promise<WorkerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 // The scan watchdog on either queue backend: a portfolio scan whose job vanished from the queue
 // (dropped by hand here; on Redis also a crash, see redis-crash.test.ts) gets it queued again.
 import { expect } from 'chai';
-import { startJobId } from '../../jobs/queues.js';
+import { startJobId } from '../../server/queues/queues.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken } from '../support/factories.js';
 import { forEachBackend, postScan, QUIET_SCHEDULE, settle, waitForScan } from './support.js';

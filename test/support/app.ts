@@ -3,8 +3,8 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import { queueBackend } from '../../jobs/backend.js';
-import { startProducer, type Producer } from '../../jobs/producer.js';
+import { queueBackend } from '../../server/queues/backend.js';
+import { startProducer, type Producer } from '../../server/queues/producer.js';
 import { startWorkers, type WorkerRuntime } from '../../jobs/runtime.js';
 import type { Config } from '../../server/config.js';
 import { createDb, type Db } from '../../server/data/db.js';

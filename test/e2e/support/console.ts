@@ -10,7 +10,7 @@ import { buildConsole } from '../../../server/consoleBuild.js';
 import { dropQueueKeys, recreateDatabase } from '../../support/infra.js';
 import type { Db } from '../../../server/data/db.js';
 import { createLogger } from '../../../server/logger.js';
-import { startServer } from '../../../server/start.js';
+import { startServer } from '../../../bin/start.js';
 import { checkA11y } from './a11y.js';
 
 export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_e2e';

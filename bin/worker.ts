@@ -1,12 +1,12 @@
 // `npm run worker`: one worker process; start as many as you like against one PostgreSQL (and one
 // Redis, when the queues live there). SIGTERM lets the running jobs finish, then exits.
+import { startWorkers } from '../jobs/runtime.js';
 import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/data/db.js';
 import { usePostgres } from '../server/data/postgres.js';
 import { createLogger } from '../server/logger.js';
+import { queueBackend } from '../server/queues/backend.js';
 import { onStop } from '../server/stopSignals.js';
-import { queueBackend } from './backend.js';
-import { startWorkers } from './runtime.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);

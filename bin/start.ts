@@ -2,19 +2,19 @@
 // unless START_WORKER=false, a worker in the same process.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { queueBackend } from '../jobs/backend.js';
-import { startProducer } from '../jobs/producer.js';
 import { startWorkers } from '../jobs/runtime.js';
 import { loadDemoIfEmpty } from '../seeds/load.js';
-import type { Config } from './config.js';
-import { CONSOLE_DIR, ensureConsoleBuilt } from './consoleBuild.js';
-import { createDb, ensureDatabase, migrateLatest, type Db } from './data/db.js';
-import { usePostgres } from './data/postgres.js';
-import { createApp } from './http/app.js';
-import type { Logger } from './logger.js';
-import { AuthService } from './services/auth.js';
-import { today } from './services/clock.js';
-import { createServices } from './services/index.js';
+import type { Config } from '../server/config.js';
+import { CONSOLE_DIR, ensureConsoleBuilt } from '../server/consoleBuild.js';
+import { createDb, ensureDatabase, migrateLatest, type Db } from '../server/data/db.js';
+import { usePostgres } from '../server/data/postgres.js';
+import { createApp } from '../server/http/app.js';
+import type { Logger } from '../server/logger.js';
+import { queueBackend } from '../server/queues/backend.js';
+import { startProducer } from '../server/queues/producer.js';
+import { AuthService } from '../server/services/auth.js';
+import { today } from '../server/services/clock.js';
+import { createServices } from '../server/services/index.js';
 
 export interface Running {
   url: string;

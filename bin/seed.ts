@@ -1,10 +1,10 @@
 // `npm run seed`: migrates, then loads the demo portfolio when the database is empty.
-import { loadDemoIfEmpty } from '../../seeds/load.js';
-import { loadConfig } from '../config.js';
-import { createDb, ensureDatabase, migrateLatest } from '../data/db.js';
-import { usePostgres } from '../data/postgres.js';
-import { createLogger } from '../logger.js';
-import { today } from '../services/clock.js';
+import { loadDemoIfEmpty } from '../seeds/load.js';
+import { loadConfig } from '../server/config.js';
+import { createDb, ensureDatabase, migrateLatest } from '../server/data/db.js';
+import { usePostgres } from '../server/data/postgres.js';
+import { createLogger } from '../server/logger.js';
+import { today } from '../server/services/clock.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);

@@ -1,7 +1,7 @@
 // The queues, their names, key prefix and job options, defined once and imported everywhere.
 import type { JobsOptions } from 'bullmq';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
-import type { Batch } from '../server/data/scans.js';
+import type { Batch } from '../data/scans.js';
 
 export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan' } as const;
 

@@ -3,8 +3,8 @@
 // its rescan commits (server/data/outbox.ts), and a row whose job was lost (Redis restarted
 // without its data, a job that failed for good) is handed over again after `requeueAfterMs`.
 import type { Knex } from 'knex';
-import { claimDueRescans } from '../server/data/outbox.js';
-import type { Logger } from '../server/logger.js';
+import { claimDueRescans } from '../data/outbox.js';
+import type { Logger } from '../logger.js';
 import { rescanJob, type Queues } from './queues.js';
 
 const BATCH = 500;

@@ -1,8 +1,8 @@
 // The queue side of an API process: a fail-fast connection to the queue backend (Redis or
 // PostgreSQL), the queues to put jobs on, and the outbox relay that hands rescans over after every write.
 import type { Knex } from 'knex';
-import type { Config } from '../server/config.js';
-import type { Logger } from '../server/logger.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
 import { openLink, type QueueBackend } from './backend.js';
 import { OutboxRelay } from './outbox.js';
 import { createQueues, type Queues } from './queues.js';

@@ -1,8 +1,8 @@
 // `npm run migrate`: creates the database when needed and applies every pending migration.
-import { loadConfig } from '../config.js';
-import { createDb, ensureDatabase, migrateLatest } from '../data/db.js';
-import { usePostgres } from '../data/postgres.js';
-import { createLogger } from '../logger.js';
+import { loadConfig } from '../server/config.js';
+import { createDb, ensureDatabase, migrateLatest } from '../server/data/db.js';
+import { usePostgres } from '../server/data/postgres.js';
+import { createLogger } from '../server/logger.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);

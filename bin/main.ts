@@ -1,9 +1,9 @@
 // `npm start`: the API and, unless START_WORKER=false, a job worker in one process, on
 // DATABASE_URL or an embedded PostgreSQL.
-import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { loadConfig } from '../server/config.js';
+import { createLogger } from '../server/logger.js';
+import { onStop } from '../server/stopSignals.js';
 import { startServer, type Running } from './start.js';
-import { onStop } from './stopSignals.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
