@@ -1,43 +1,20 @@
-// The job processors: plain async functions over the domain and data layers, callable without a
-// queue in a test. Each is safe to run more than once for the same job.
-import type { Knex } from 'knex';
-import { markRescanned } from '../server/data/outbox.js';
-import { createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../server/data/scans.js';
-import type { DomainSettings } from '../server/domain/settings.js';
-import { today } from '../server/services/clock.js';
-import type { StartJob } from '../server/queues/queues.js';
+// The job processors: each hands its job to the scan service (server/services/scans.ts), where a
+// scan's plan, batches and finish live. Plain functions, callable without a queue in a test; each
+// is safe to run more than once for the same job.
+import type { Job } from 'bullmq';
+import type { BatchResult } from '../server/data/scans.js';
+import type { BatchJob, RescanJob, StartJob } from '../server/queues/queues.js';
+import type { ScanService } from '../server/services/scans.js';
 
-export interface ProcessorDeps {
-  db: Knex;
-  settings: DomainSettings;
-  batchSize: number;
-  /** Hands the batches to the queue (idempotent: a batch's job id is fixed). */
-  enqueueBatches(batches: Batch[]): Promise<void>;
+type ScanJob = Pick<Job<StartJob | BatchJob>, 'id' | 'name' | 'data'>;
+
+/** A `start` job plans its scan and queues the batches; a `batch` job runs one. */
+export async function processScanJob(scans: ScanService, job: ScanJob): Promise<BatchResult | { scanId: number }> {
+  if (job.name === 'batch') return scans.runBatch(job.data as BatchJob);
+  return { scanId: await scans.plan(job.data as StartJob, String(job.id)) };
 }
 
-/** Starts a portfolio scan: creates the scan record for a scheduled run, plans and enqueues its batches. */
-export async function startScan(deps: ProcessorDeps, data: StartJob, jobKey: string): Promise<number> {
-  const scanId = 'scanId' in data ? data.scanId : (await createScan(deps.db, 'schedule', today(), `schedule:${jobKey}`)).id;
-  const batches = await planScan(deps.db, scanId, deps.batchSize);
-  await deps.enqueueBatches(batches);
-  return scanId;
+export function processRescanJob(scans: ScanService, job: Pick<Job<RescanJob>, 'data'>): Promise<BatchResult> {
+  return scans.rescan(job.data.initiativeId);
 }
 
-export function scanBatch(deps: Pick<ProcessorDeps, 'db' | 'settings'>, batch: Batch): Promise<BatchResult> {
-  return deps.db.transaction((trx) => runBatch(trx, batch, deps.settings));
-}
-
-/**
- * Rescans one initiative after a change, recorded as a scan of its own (trigger `change`), and
- * settles its outbox rows in the same transaction.
- */
-export function rescan(deps: Pick<ProcessorDeps, 'db' | 'settings'>, initiativeId: number): Promise<BatchResult> {
-  return deps.db.transaction(async (trx) => {
-    await markRescanned(trx, initiativeId);
-    const scan = await createScan(trx, 'change', today());
-    await trx('scans').where({ id: scan.id }).update({ status: 'running', batches_total: 1, initiatives_total: 1 });
-    return runBatch(trx, { scanId: scan.id, batchNo: 0, fromId: initiativeId, toId: initiativeId }, deps.settings);
-  });
-}
-
-export { failScan };

@@ -7,8 +7,9 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { batchJobId, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
-import { failScan, rescan, scanBatch, startScan, type ProcessorDeps } from './processors.js';
+import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
+import { createServices } from '../server/services/index.js';
+import { processRescanJob, processScanJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
 
 export interface WorkerRuntime {
@@ -17,7 +18,7 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<
   Config,
-  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS'
+  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL'
 >;
 
 async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
@@ -49,14 +50,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const deps: ProcessorDeps = {
-    db,
-    settings,
-    batchSize: config.SCAN_BATCH,
-    enqueueBatches: async (batches) => {
-      await queues.scan.addBulk(batches.map((b) => ({ name: 'batch', data: b, opts: { ...JOB_OPTIONS, jobId: batchJobId(b) } })));
-    },
-  };
+  const { scans } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -72,23 +66,19 @@ export async function startWorkers(
   const scanWorker = openWorker<StartJob | BatchJob>(
     backend,
     QUEUE_NAMES.scan,
-    async (job: Job<StartJob | BatchJob>) => {
-      if (job.name === 'batch') return scanBatch(deps, job.data as BatchJob);
-      return { scanId: await startScan(deps, job.data as StartJob, String(job.id)) };
-    },
+    (job: Job<StartJob | BatchJob>) => processScanJob(scans, job),
     workerOptions,
     {
       failed: (job, err) => {
         if (!job) return;
         const final = job.attemptsMade >= (job.opts.attempts ?? 1);
         logger.warn({ job: job.id, attempt: job.attemptsMade, final, err: err.message }, 'scan job failed');
-        const scanId = 'scanId' in job.data ? job.data.scanId : undefined;
-        if (final && scanId !== undefined) void failScan(db, scanId, `${job.name} job failed: ${err.message}`).catch(() => undefined);
+        if (final && 'scanId' in job.data) void scans.fail(job.data.scanId, `${job.name} job failed: ${err.message}`).catch(() => undefined);
       },
       error: unavailable(QUEUE_NAMES.scan),
     },
   );
-  const rescanWorker = openWorker<RescanJob>(backend, QUEUE_NAMES.rescan, (job) => rescan(deps, job.data.initiativeId), workerOptions, {
+  const rescanWorker = openWorker<RescanJob>(backend, QUEUE_NAMES.rescan, (job) => processRescanJob(scans, job), workerOptions, {
     failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'rescan failed'),
     error: unavailable(QUEUE_NAMES.rescan),
   });
@@ -101,7 +91,7 @@ export async function startWorkers(
       .catch((err: Error) => logger.warn({ err: err.message }, 'could not declare the nightly scan yet; will on reconnect'));
   producer.onReady(() => void declareSchedule());
 
-  const watchdog = new ScanWatchdog(db, queues.scan, producer.ready, logger, config.SCAN_STALL_MS);
+  const watchdog = new ScanWatchdog(db, scans, queues.scan, producer.ready, logger, config.SCAN_STALL_MS);
   watchdog.start();
 
   return {

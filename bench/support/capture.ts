@@ -5,6 +5,7 @@
 // earlier ones answered starts a new wave (e.g. the joined fields of a page's rows). The bare
 // server replays exactly these statements, wave after wave, with the same bindings.
 import { createDb } from '../../server/data/db.js';
+import { parseListParams } from '../../server/http/listParams.js';
 import { RESOURCES } from '../../server/resources/index.js';
 import { AuthService, toActor } from '../../server/services/auth.js';
 import { CrudService } from '../../server/services/crud.js';
@@ -56,7 +57,7 @@ export async function captureList(databaseUrl: string, token: string, request: L
   try {
     const user = await new AuthService(db).authenticate(token);
     const [[auth]] = waves.splice(0) as [[CapturedQuery]];
-    await new CrudService(db, RESOURCES).list(def, toActor(user), request.query);
+    await new CrudService(db, RESOURCES).list(def, toActor(user), parseListParams(def, request.query));
     const positions = waves.flatMap((wave, w) => wave.map((q, i) => ({ q, at: [w, i] as [number, number] })));
     const count = positions.find((p) => isCount(p.q));
     const rows = positions.filter((p) => !isCount(p.q)).pop();

@@ -1,14 +1,40 @@
-// The list conventions of react-admin's ra-data-simple-rest: `sort=["field","ASC"]`,
-// `range=[0,24]`, `filter={"q":"...","field":value,"id":[1,2]}`. Only declared fields may be
-// sorted or filtered, and every value is checked against its field's kind before it reaches SQL
-// (always as a bound parameter).
+// The list conventions of react-admin's ra-data-simple-rest in SQL (and in memory, for figures no
+// column holds): sort, a page of the range, and the filter, all checked before they come here
+// (server/http/listParams.ts) and always bound as parameters.
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { badRequest, fieldError, reason, type FieldReason } from '../errors.js';
-import type { FieldSpec, ResourceDef } from '../resources/resource.js';
-import { nulPath } from './nul.js';
 
+/** The most records one page holds. */
 export const MAX_PAGE = 1000;
+
+/** The kinds of value a listed field holds. */
+export type ListFieldKind = 'id' | 'int' | 'text' | 'date' | 'timestamp' | 'bool' | 'enum' | 'textArray' | 'json';
+
+/** What listing needs of a field; a resource definition's fields satisfy it as they are. */
+export interface ListField {
+  /** SQL giving the value, e.g. `funders.name`. */
+  sql: string;
+  kind: ListFieldKind;
+  sortable?: boolean;
+  filterable?: boolean;
+  /** Enumeration values, for filter validation. */
+  values?: readonly string[];
+  /** Computed by the `from` joins: sorting by it needs them before the page is cut. */
+  computed?: boolean;
+  /** May be null: sorting puts nulls last. */
+  nullable?: boolean;
+}
+
+/** What listing needs of a resource (or of a list of figures with the same conventions). */
+export interface Listable {
+  name: string;
+  table: string;
+  fields: Readonly<Record<string, ListField>>;
+  /** Columns searched by the `q` filter. */
+  search: readonly string[];
+  defaultSort: readonly [string, 'ASC' | 'DESC'];
+  /** Extra FROM clauses, e.g. a join a computed field needs. */
+  from?: (q: Knex.QueryBuilder) => void;
+}
 
 export interface ListParams {
   sort: readonly [string, 'ASC' | 'DESC'];
@@ -16,70 +42,11 @@ export interface ListParams {
   filter: Record<string, unknown>;
 }
 
-export interface RawListQuery {
-  sort?: unknown;
-  range?: unknown;
-  filter?: unknown;
-}
-
-function parseJson(name: string, raw: unknown): unknown {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw fieldError(name, reason('list.json_once'));
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw fieldError(name, reason('list.json'));
-  }
-  const nul = nulPath(parsed, name);
-  if (nul) throw fieldError(nul, reason('field.no_nul'));
-  return parsed;
-}
-
-const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
-const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
-
-export function parseListParams(def: ResourceDef, raw: RawListQuery): ListParams {
-  const sortJson = parseJson('sort', raw.sort);
-  let sort: ListParams['sort'] = def.defaultSort;
-  if (sortJson !== undefined) {
-    const parsed = sortSchema.safeParse(sortJson);
-    if (!parsed.success) throw fieldError('sort', reason('list.sort'));
-    const [field, order] = parsed.data;
-    if (!def.fields[field]?.sortable) throw fieldError('sort', reason('list.not_sortable', { resource: def.name, field, sortable: sortableFields(def) }));
-    sort = [field, order.toUpperCase() as 'ASC' | 'DESC'];
-  }
-
-  const rangeJson = parseJson('range', raw.range);
-  let range: ListParams['range'] = [0, MAX_PAGE - 1];
-  if (rangeJson !== undefined) {
-    const parsed = rangeSchema.safeParse(rangeJson);
-    if (!parsed.success) throw fieldError('range', reason('list.range'));
-    const [first, last] = parsed.data;
-    if (last < first) throw fieldError('range', reason('list.range_order'));
-    if (last - first + 1 > MAX_PAGE) throw fieldError('range', reason('list.page_size', { max: MAX_PAGE }));
-    range = [first, last];
-  }
-
-  const filterJson = parseJson('filter', raw.filter) ?? {};
-  if (typeof filterJson !== 'object' || filterJson === null || Array.isArray(filterJson)) {
-    throw fieldError('filter', reason('field.json_object'));
-  }
-  const filter = filterJson as Record<string, unknown>;
-  for (const [key, value] of Object.entries(filter)) checkFilter(def, key, value);
-  return { sort, range, filter };
-}
-
-function sortableFields(def: ResourceDef): string[] {
-  return Object.entries(def.fields)
-    .filter(([, f]) => f.sortable)
-    .map(([name]) => name);
-}
-
 const RANGE_SUFFIXES = ['_gte', '_lte', '_gt', '_lt'] as const;
 const RANGE_OPERATORS: Record<(typeof RANGE_SUFFIXES)[number], string> = { _gte: '>=', _lte: '<=', _gt: '>', _lt: '<' };
 
-function splitKey(def: ResourceDef, key: string): { field: string; spec: FieldSpec; op?: string } | null {
+/** The field a filter key is about (`foundedOn_gte` → `foundedOn` and `>=`), or null when it may not be filtered by. */
+export function filterTarget(def: Listable, key: string): { field: string; spec: ListField; op?: string } | null {
   const spec = def.fields[key];
   if (spec?.filterable) return { field: key, spec };
   for (const suffix of RANGE_SUFFIXES) {
@@ -91,45 +58,8 @@ function splitKey(def: ResourceDef, key: string): { field: string; spec: FieldSp
   return null;
 }
 
-function scalarProblem(spec: FieldSpec, value: unknown): FieldReason | null {
-  switch (spec.kind) {
-    case 'id':
-    case 'int':
-      return Number.isSafeInteger(value) ? null : reason('field.whole_number');
-    case 'bool':
-      return typeof value === 'boolean' ? null : reason('field.bool');
-    case 'date':
-      return typeof value === 'string' && z.iso.date().safeParse(value).success ? null : reason('field.date');
-    case 'timestamp':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : reason('field.datetime');
-    case 'enum':
-    case 'textArray':
-      return typeof value === 'string' && (!spec.values || spec.values.includes(value)) ? null : reason('field.one_of', { values: spec.values ?? [] });
-    case 'text':
-      return typeof value === 'string' && value.length <= 500 ? null : reason('field.text');
-    case 'json':
-      return reason('list.cannot_filter');
-  }
-}
-
-function checkFilter(def: ResourceDef, key: string, value: unknown): void {
-  if (key === 'q') {
-    if (typeof value !== 'string' || value.length > 200) throw badRequest('filter.q: must be text', { q: reason('field.text') });
-    return;
-  }
-  const found = splitKey(def, key);
-  if (!found) throw badRequest(`filter: cannot filter ${def.name} by "${key}"`, { [key]: reason('list.not_filterable') });
-  const values = Array.isArray(value) && !found.op ? value : [value];
-  if (values.length > MAX_PAGE) throw badRequest(`filter.${key}: at most ${MAX_PAGE} values`, { [key]: reason('list.filter_values', { max: MAX_PAGE }) });
-  for (const v of values) {
-    if (v === null && !found.op) continue;
-    const problem = scalarProblem(found.spec, v);
-    if (problem) throw badRequest(`filter.${key}: ${problem.text}`, { [key]: problem });
-  }
-}
-
 /** Adds the validated filter to a query. */
-export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Record<string, unknown>): void {
+export function applyFilter(q: Knex.QueryBuilder, def: Listable, filter: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(filter)) {
     if (key === 'q') {
       const words = (value as string).trim().split(/\s+/).filter(Boolean);
@@ -142,7 +72,7 @@ export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Reco
       }
       continue;
     }
-    const { spec, op } = splitKey(def, key)!;
+    const { spec, op } = filterTarget(def, key)!;
     const sql = spec.sql;
     if (op) {
       q.whereRaw(`${sql} ${op} ?`, [value as string | number]);
@@ -168,7 +98,7 @@ export function applyFilter(q: Knex.QueryBuilder, def: ResourceDef, filter: Reco
   }
 }
 
-export function applySort(q: Knex.QueryBuilder, def: ResourceDef, sort: ListParams['sort']): void {
+export function applySort(q: Knex.QueryBuilder, def: Listable, sort: ListParams['sort']): void {
   const [field, order] = sort;
   const spec = def.fields[field]!;
   q.orderByRaw(`${spec.sql} ${order}${spec.nullable ? ' NULLS LAST' : ''}`);
@@ -176,7 +106,7 @@ export function applySort(q: Knex.QueryBuilder, def: ResourceDef, sort: ListPara
 }
 
 /** The resource's fields under their API names. */
-export function selectFields(knex: Knex, def: ResourceDef): Knex.Raw[] {
+export function selectFields(knex: Knex, def: Listable): Knex.Raw[] {
   return Object.entries(def.fields).map(([name, f]) => knex.raw(`${f.sql} AS ??`, [name]));
 }
 
@@ -191,7 +121,7 @@ export interface Page<T> {
  * counted on `count`: the same table and scope without the joins only computed fields need, so
  * counting never computes them. Filters only use plain columns, so both take the same filter.
  */
-export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBuilder, def: ResourceDef, params: ListParams): Promise<Page<T>> {
+export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBuilder, def: Listable, params: ListParams): Promise<Page<T>> {
   applyFilter(rows, def, params.filter);
   applyFilter(count, def, params.filter);
   const [first, last] = params.range;
@@ -208,7 +138,7 @@ export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBui
  * (a commitment's tranche totals) are computed for the page's rows only: the page is cut from the
  * table first, unless the sort needs them.
  */
-export async function fetchResourcePage<T>(knex: Knex, def: ResourceDef, base: () => Knex.QueryBuilder, params: ListParams): Promise<Page<T>> {
+export async function fetchResourcePage<T>(knex: Knex, def: Listable, base: () => Knex.QueryBuilder, params: ListParams): Promise<Page<T>> {
   if (!def.from || def.fields[params.sort[0]]?.computed) {
     const rows = base().select(selectFields(knex, def));
     def.from?.(rows);
@@ -233,7 +163,7 @@ function compareValues(a: unknown, b: unknown): number {
 }
 
 /** Whether an in-memory record passes the filter, with the same meaning as `applyFilter` in SQL. */
-function matches(def: ResourceDef, record: Record<string, unknown>, filter: Record<string, unknown>): boolean {
+function matches(def: Listable, record: Record<string, unknown>, filter: Record<string, unknown>): boolean {
   return Object.entries(filter).every(([key, value]) => {
     if (key === 'q') {
       const text = def.search.map((f) => String(record[f] ?? '')).join(' ').toLowerCase();
@@ -243,7 +173,7 @@ function matches(def: ResourceDef, record: Record<string, unknown>, filter: Reco
         .filter(Boolean)
         .every((word) => text.includes(word));
     }
-    const { field, spec, op } = splitKey(def, key)!;
+    const { field, spec, op } = filterTarget(def, key)!;
     const actual = record[field];
     if (op) {
       if (actual === null || actual === undefined) return false;
@@ -261,7 +191,7 @@ function matches(def: ResourceDef, record: Record<string, unknown>, filter: Reco
  * A page of records computed in memory (figures no SQL column holds), with the conventions of a
  * resource list: the same filters as `applyFilter`, nulls last, ties by id in the same direction.
  */
-export function pageInMemory<T extends { id: number }>(records: readonly T[], def: ResourceDef, params: ListParams): Page<T> {
+export function pageInMemory<T extends { id: number }>(records: readonly T[], def: Listable, params: ListParams): Page<T> {
   const kept = records.filter((r) => matches(def, r as unknown as Record<string, unknown>, params.filter));
   const [field, order] = params.sort;
   const sign = order === 'ASC' ? 1 : -1;

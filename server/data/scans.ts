@@ -35,6 +35,12 @@ export async function createScan(knex: Knex, trigger: ScanTrigger, asOf: IsoDate
   return inserted ?? (await knex('scans').where({ job_key: jobKey }).first<ScanRow>());
 }
 
+/** A rescan of one initiative after a change: a scan of trigger `change` whose single batch runs now. */
+export async function createRescan(knex: Knex, asOf: IsoDate): Promise<number> {
+  const [row] = await knex('scans').insert({ trigger: 'change', as_of: asOf, status: 'running', batches_total: 1, initiatives_total: 1 }).returning<{ id: number }[]>('id');
+  return row!.id;
+}
+
 /**
  * Splits the portfolio into batches of consecutive initiative ids and records them on the scan.
  * A scan planned before (its start job ran again) keeps its plan and its progress.

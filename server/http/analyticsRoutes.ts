@@ -1,23 +1,22 @@
 // The figures: runway, coverage and fragmentation of an initiative, the portfolio statistics and
 // a funder's co-financing table. Access follows the records: what you may not see is a 404.
-import { Router, type Response } from 'express';
-import type { AnalyticsService } from '../services/analytics.js';
+import { Router } from 'express';
+import { cofundingList, figureQueries, riskList, type AnalyticsService } from '../services/analytics.js';
 import { actorOf } from './authRoutes.js';
-
-export function contentRange(res: Response, name: string, first: number, count: number, total: number): void {
-  res.set('Content-Range', `${name} ${count ? `${first}-${first + count - 1}` : '*'}/${total}`);
-}
+import { contentRange } from './contentRange.js';
+import { parseListParams } from './listParams.js';
+import { parseInput } from './parse.js';
 
 export function initiativeFigureRoutes(analytics: AnalyticsService): Router {
   const router = Router();
   router.get('/:id/runway', async (req, res) => {
-    res.json(await analytics.runway(actorOf(res), req.params.id, req.query));
+    res.json(await analytics.runway(actorOf(res), req.params.id, parseInput(figureQueries.runway, req.query)));
   });
   router.get('/:id/coverage', async (req, res) => {
-    res.json(await analytics.coverage(actorOf(res), req.params.id, req.query));
+    res.json(await analytics.coverage(actorOf(res), req.params.id, parseInput(figureQueries.coverage, req.query)));
   });
   router.get('/:id/fragmentation', async (req, res) => {
-    res.json(await analytics.fragmentation(actorOf(res), req.params.id, req.query));
+    res.json(await analytics.fragmentation(actorOf(res), req.params.id, parseInput(figureQueries.fragmentation, req.query)));
   });
   return router;
 }
@@ -25,7 +24,9 @@ export function initiativeFigureRoutes(analytics: AnalyticsService): Router {
 export function funderFigureRoutes(analytics: AnalyticsService): Router {
   const router = Router();
   router.get('/:id/cofunding', async (req, res) => {
-    const table = await analytics.cofunding(actorOf(res), req.params.id, req.query);
+    const { asOf, years, ...list } = req.query;
+    const query = parseInput(figureQueries.cofunding, { asOf, years });
+    const table = await analytics.cofunding(actorOf(res), req.params.id, query, parseListParams(cofundingList, list));
     contentRange(res, 'cofunding', table.first, table.initiatives.length, table.total);
     res.json(table);
   });
@@ -35,13 +36,18 @@ export function funderFigureRoutes(analytics: AnalyticsService): Router {
 export function statsRoutes(analytics: AnalyticsService): Router {
   const router = Router();
   router.get('/fragmentation', async (req, res) => {
-    res.json(await analytics.portfolioFragmentation(actorOf(res), req.query));
+    res.json(await analytics.portfolioFragmentation(actorOf(res), parseInput(figureQueries.portfolio, req.query)));
   });
   router.get('/funding', async (req, res) => {
-    res.json(await analytics.funding(actorOf(res), req.query));
+    res.json(await analytics.funding(actorOf(res), parseInput(figureQueries.funding, req.query)));
   });
   router.get('/risk', async (req, res) => {
-    const page = await analytics.risk(actorOf(res), req.query);
+    const { asOf: asOfParam, ...list } = req.query;
+    // react-admin sends everything in `filter`; a plain `?asOf=` works too.
+    const params = parseListParams(riskList, list);
+    const { asOf: asOfFilter, ...filter } = params.filter;
+    const { asOf } = parseInput(figureQueries.asOf, { asOf: asOfParam ?? asOfFilter });
+    const page = await analytics.risk(actorOf(res), asOf, { ...params, filter });
     contentRange(res, 'risk', page.first, page.records.length, page.total);
     res.json(page.records);
   });

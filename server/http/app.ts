@@ -4,17 +4,18 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
 import type { Logger } from '../logger.js';
+import type { Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import type { Services } from '../services/index.js';
 import { funderFigureRoutes, initiativeFigureRoutes, statsRoutes } from './analyticsRoutes.js';
 import { apiDocsRoutes } from './apiDocs.js';
-import { actorOf, authRoutes, requireAuth } from './authRoutes.js';
-import type { Queues } from '../queues/queues.js';
+import { authRoutes, requireAuth } from './authRoutes.js';
 import { consoleRoutes } from './console.js';
 import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { refuseNul } from './refuseNul.js';
 import { resourceRoutes } from './resourceRoutes.js';
+import { startScanRoute } from './scanRoutes.js';
 
 export interface AppDeps extends Services {
   db: Knex;
@@ -86,9 +87,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/initiatives', initiativeFigureRoutes(deps.analytics));
   api.use('/funders', funderFigureRoutes(deps.analytics));
   api.use('/stats', statsRoutes(deps.analytics));
-  api.post('/scans', async (req, res) => {
-    res.status(202).json(await deps.scans.start(actorOf(res), req.body));
-  });
+  api.post('/scans', startScanRoute(deps.scans));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

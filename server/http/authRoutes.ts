@@ -4,7 +4,7 @@ import { zodReason } from '../errors.js';
 import { password } from '../resources/users.js';
 import type { Actor } from '../services/actor.js';
 import { toActor, type AuthService } from '../services/auth.js';
-import { parseInput } from '../services/crud.js';
+import { parseInput } from './parse.js';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 

@@ -10,8 +10,8 @@ import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
-import { startScanBody } from '../services/scans.js';
 import { loginBody, passwordBody } from './authRoutes.js';
+import { startScanBody } from './scanRoutes.js';
 
 export type JsonSchema = Record<string, unknown>;
 

@@ -4,13 +4,15 @@ import { methodNotAllowed } from '../errors.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { isReadOnly } from '../services/access.js';
 import type { CrudService } from '../services/crud.js';
-import { contentRange } from './analyticsRoutes.js';
 import { actorOf } from './authRoutes.js';
+import { contentRange } from './contentRange.js';
+import { parseListParams } from './listParams.js';
+import { parseVersion } from './parse.js';
 
 export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
   const router = Router();
   router.get('/', async (req, res) => {
-    const { records, first, total } = await crud.list(def, actorOf(res), req.query);
+    const { records, first, total } = await crud.list(def, actorOf(res), parseListParams(def, req.query));
     contentRange(res, def.name, first, records.length, total);
     res.json(records);
   });
@@ -31,7 +33,7 @@ export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
   });
   router.delete('/:id', async (req, res) => {
     const body = req.body as { version?: unknown } | undefined;
-    res.json(await crud.remove(def, actorOf(res), req.params.id, req.query.version ?? body?.version));
+    res.json(await crud.remove(def, actorOf(res), req.params.id, parseVersion(req.query.version ?? body?.version)));
   });
   return router;
 }

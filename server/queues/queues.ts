@@ -1,7 +1,7 @@
 // The queues, their names, key prefix and job options, defined once and imported everywhere.
 import type { JobsOptions } from 'bullmq';
-import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 import type { Batch } from '../data/scans.js';
+import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
 export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan' } as const;
 
@@ -69,4 +69,20 @@ export function batchJobId(batch: Batch): string {
 
 export function startJobId(scanId: number): string {
   return `scan-${scanId}-start`;
+}
+
+/** A job of the `scan` queue, under the id that makes a second enqueue of it harmless. */
+export interface ScanQueueJob {
+  name: 'start' | 'batch';
+  data: StartJob | BatchJob;
+  opts: JobsOptions & { jobId: string };
+}
+
+/** The job that plans scan `scanId` and queues its batches. */
+export function startJob(scanId: number): ScanQueueJob {
+  return { name: 'start', data: { scanId }, opts: { ...JOB_OPTIONS, jobId: startJobId(scanId) } };
+}
+
+export function batchJob(batch: Batch): ScanQueueJob {
+  return { name: 'batch', data: batch, opts: { ...JOB_OPTIONS, jobId: batchJobId(batch) } };
 }

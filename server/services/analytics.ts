@@ -15,7 +15,7 @@ import { computeRunway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
-import { fetchPage, pageInMemory, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../errors.js';
 import type {
@@ -34,7 +34,6 @@ import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';
 import type { Actor } from './actor.js';
 import { today } from './clock.js';
-import { parseInput } from './crud.js';
 import type { CrudService } from './crud.js';
 
 const asOf = () => isoDate().optional();
@@ -64,6 +63,9 @@ export const figureQueries = {
   cofunding: z.object({ asOf: asOf(), years: count(10, 3) }),
   funding: z.object({ asOf: asOf(), months: count(60, 12) }),
 };
+
+/** The query of a figure endpoint as its schema reads it (server/http/ parses it). */
+export type FigureQuery<K extends keyof typeof figureQueries> = z.output<(typeof figureQueries)[K]>;
 
 
 /** The list conventions of the risk list: sortable and filterable like a resource. */
@@ -128,22 +130,19 @@ export class AnalyticsService {
     return { name: record.name as string, funding: funding! };
   }
 
-  async runway(actor: Actor, rawId: string, query: unknown): Promise<RunwayAnswer> {
-    const q = parseInput(figureQueries.runway, query);
+  async runway(actor: Actor, rawId: string, q: FigureQuery<'runway'>): Promise<RunwayAnswer> {
     const { funding } = await this.one(actor, rawId);
     return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
   }
 
-  async coverage(actor: Actor, rawId: string, query: unknown): Promise<CoverageAnswer> {
-    const q = parseInput(figureQueries.coverage, query);
+  async coverage(actor: Actor, rawId: string, q: FigureQuery<'coverage'>): Promise<CoverageAnswer> {
     const from = q.from ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const rows = computeCoverage(funding, from, q.years);
     return { initiativeId: funding.id, from, budgetThrough: new NeedPlan(funding.budgets).budgetThrough, years: rows, funders: fundersOf(funding, rows) };
   }
 
-  async fragmentation(actor: Actor, rawId: string, query: unknown): Promise<FragmentationAnswer> {
-    const q = parseInput(figureQueries.fragmentation, query);
+  async fragmentation(actor: Actor, rawId: string, q: FigureQuery<'fragmentation'>): Promise<FragmentationAnswer> {
     const year = q.year ?? yearOf(today());
     const { funding } = await this.one(actor, rawId);
     const fragmentation = computeFragmentation(funding, year, this.settings);
@@ -155,8 +154,7 @@ export class AnalyticsService {
   }
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
-  async portfolioFragmentation(actor: Actor, query: unknown): Promise<PortfolioFragmentation> {
-    const q = parseInput(figureQueries.portfolio, query);
+  async portfolioFragmentation(actor: Actor, q: FigureQuery<'portfolio'>): Promise<PortfolioFragmentation> {
     const from = q.year ?? yearOf(today());
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
     const { groups, totals } = await portfolioStats(this.db, scope, {
@@ -169,8 +167,7 @@ export class AnalyticsService {
   }
 
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
-  async funding(actor: Actor, query: unknown): Promise<PortfolioFunding> {
-    const q = parseInput(figureQueries.funding, query);
+  async funding(actor: Actor, q: FigureQuery<'funding'>): Promise<PortfolioFunding> {
     const at = q.asOf ?? today();
     const from = monthOf(at);
     const to = addMonthsToMonth(from, q.months - 1);
@@ -181,12 +178,8 @@ export class AnalyticsService {
   }
 
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
-  async risk(actor: Actor, query: RawListQuery & { asOf?: unknown }): Promise<Page<RiskEntry>> {
-    const { asOf: asOfRaw, ...listRaw } = query;
-    // react-admin sends everything in `filter`; a plain `?asOf=` works too.
-    const params = parseListParams(riskList, listRaw);
-    const { asOf: asOfFilter, ...filter } = params.filter;
-    const at = parseInput(figureQueries.asOf, { asOf: asOfRaw ?? asOfFilter }).asOf ?? today();
+  async risk(actor: Actor, asOf: IsoDate | undefined, params: ListParams): Promise<Page<RiskEntry>> {
+    const at = asOf ?? today();
     // A few days' margin around the birthdays: the domain decides exactly (29 February).
     const candidates = this.visibleInitiatives(actor)
       .where('initiatives.status', 'active')
@@ -203,18 +196,15 @@ export class AnalyticsService {
       const risk = gaps.find((g) => g.kind === 'five_year_risk');
       if (risk) entries.push(riskEntry(funding, info.get(funding.id)!, risk, gaps, at));
     }
-    return pageInMemory(entries, riskList, { ...params, filter });
+    return pageInMemory(entries, riskList, params);
   }
 
   /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
-  async cofunding(actor: Actor, rawFunderId: string, query: RawListQuery & { asOf?: unknown; years?: unknown }): Promise<Cofunding> {
+  async cofunding(actor: Actor, rawFunderId: string, q: FigureQuery<'cofunding'>, params: ListParams): Promise<Cofunding> {
     const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
-    const { asOf: asOfRaw, years: yearsRaw, ...listRaw } = query;
-    const q = parseInput(figureQueries.cofunding, { asOf: asOfRaw, years: yearsRaw });
     const at = q.asOf ?? today();
     const from = yearOf(at);
     const months = q.years * 12;
-    const params = parseListParams(cofundingList, listRaw);
     const funded = this.db('commitments').select('initiative_id').where('funder_id', funder.id).whereNotIn('status', ['declined', 'withdrawn']);
     const base = () => this.db('initiatives').whereIn('initiatives.id', this.visibleInitiatives(actor)).whereIn('initiatives.id', funded);
     const page = await fetchPage<{ id: number; name: string; municipality: string; foundedOn: string }>(base().select(selectFields(this.db, cofundingList)), base(), cofundingList, params);

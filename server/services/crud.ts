@@ -1,9 +1,8 @@
 // List, get, create, update and delete for every resource, following the resource definitions
 // and the access rules. Knows nothing of HTTP.
 import type { Knex } from 'knex';
-import type { z } from 'zod';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
-import { fetchResourcePage, parseListParams, selectFields, type Page, type RawListQuery } from '../data/listQuery.js';
+import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
@@ -13,21 +12,6 @@ export type ListResult = Page<ApiRecord>;
 
 /** Called inside each write transaction with the initiatives whose funding picture changed. */
 export type ChangeListener = (trx: Knex.Transaction, resource: string, before: ApiRecord | null, after: ApiRecord | null) => Promise<void>;
-
-/** The input as the schema reads it, or a 400 naming each field that is wrong. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw validationError(zodReasons(parsed.error, input));
-  return parsed.data;
-}
-
-/** The `version` a DELETE may carry (query or body): undefined when absent, else a whole number or 400. */
-export function parseVersion(raw: unknown): number | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined;
-  const version = typeof raw === 'string' && /^\d{1,15}$/.test(raw) ? Number(raw) : raw;
-  if (typeof version !== 'number' || !Number.isSafeInteger(version)) throw validationError({ version: reason('field.whole_number') });
-  return version;
-}
 
 function staleVersion(def: ResourceDef, current: unknown, sent: unknown): ApiError {
   return conflict('conflict.version', `This ${def.name} record was changed by someone else (version ${String(current)}, you sent ${String(sent)}). Reload it and try again.`, {
@@ -83,9 +67,9 @@ export class CrudService {
     return this.select(this.db, def, actor, false);
   }
 
-  async list(def: ResourceDef, actor: Actor, raw: RawListQuery): Promise<ListResult> {
+  async list(def: ResourceDef, actor: Actor, params: ListParams): Promise<ListResult> {
     assertRoleMay(actor, def.name, 'list');
-    return fetchResourcePage(this.db, def, () => this.scoped(def, actor), parseListParams(def, raw));
+    return fetchResourcePage(this.db, def, () => this.scoped(def, actor), params);
   }
 
   /** One record the actor may see, or 404. */
@@ -160,10 +144,9 @@ export class CrudService {
   }
 
   /** Deletes a record; with a `version`, only when that is still the record's version (else 409). */
-  async remove(def: ResourceDef, actor: Actor, rawId: string, rawVersion?: unknown): Promise<ApiRecord> {
+  async remove(def: ResourceDef, actor: Actor, rawId: string, version?: number): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'delete');
     const id = parseId(rawId);
-    const version = parseVersion(rawVersion);
     return this.write(async (trx) => {
       await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
       const prev = await this.find(def, actor, id, trx);

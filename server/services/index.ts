@@ -1,12 +1,13 @@
 import type { Knex } from 'knex';
-import type { Queues } from '../queues/queues.js';
 import type { Config } from '../config.js';
+import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
+import { batchJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
 import { recordRescans } from './rescans.js';
-import { ScanService } from './scans.js';
+import { ScanService, type ScanQueue } from './scans.js';
 
 export interface Services {
   auth: AuthService;
@@ -15,20 +16,34 @@ export interface Services {
   scans: ScanService;
 }
 
-/** The queue side as the API sees it: where to put jobs, and whether Redis answers. */
+/** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
   queues: Pick<Queues, 'scan'>;
   ready: () => Promise<boolean>;
 }
 
-export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL'>, queue: QueueAccess | null): Services {
+function scanQueue({ queues, ready }: QueueAccess): ScanQueue {
+  return {
+    ready,
+    queueStart: async (scanId) => {
+      const { name, data, opts } = startJob(scanId);
+      await queues.scan.add(name, data, opts);
+    },
+    queueBatches: async (batches) => {
+      await queues.scan.addBulk(batches.map(batchJob));
+    },
+  };
+}
+
+/** The services of an API process, and of a worker (which uses the scans). */
+export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES);
   crud.onChange(recordRescans);
   return {
     auth,
     crud,
-    analytics: new AnalyticsService(db, crud),
-    scans: new ScanService(db, crud, queue?.queues ?? null, queue?.ready ?? (async () => false)),
+    analytics: new AnalyticsService(db, crud, settings),
+    scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
   };
 }

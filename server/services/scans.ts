@@ -1,42 +1,59 @@
-// Starting a portfolio scan by hand: the scan record and its start job, or a 503 when the queue
-// cannot take it (and then nothing is recorded).
+// A scan from start to finish, in one place. A portfolio scan is recorded (by an admin, on the
+// first start of a never-scanned database, or by the nightly schedule), planned into batches of
+// consecutive initiatives, its batches run (the last one completes it), or it fails; a rescan is
+// the scan of one initiative after a change, in one transaction. The API and the job processors
+// (jobs/processors.ts) call this service; the queue only carries its steps from one to the next.
 import type { Knex } from 'knex';
-import { z } from 'zod';
-import { createScan } from '../data/scans.js';
+import { markRescanned } from '../data/outbox.js';
+import { createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
+import type { DomainSettings } from '../domain/settings.js';
+import type { IsoDate } from '../domain/types.js';
 import { unavailable } from '../errors.js';
-import { isoDate } from '../resources/fields.js';
+import type { StartJob } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
-import { startJobId, type Queues } from '../queues/queues.js';
+import type { ApiRecord } from '../resources/resource.js';
 import { assertRoleMay } from './access.js';
 import type { Actor } from './actor.js';
 import { recordAudit } from './audit.js';
 import { today } from './clock.js';
-import { parseInput, type CrudService } from './crud.js';
-import type { ApiRecord } from '../resources/resource.js';
-
-/** What `POST /api/scans` takes. */
-export const startScanBody = z.object({ asOf: isoDate().optional() }).strict();
+import type { CrudService } from './crud.js';
 
 export const QUEUE_DOWN = 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.';
+
+/** What a scan needs of the job queue (server/services/index.ts gives it the real one). */
+export interface ScanQueue {
+  /** Whether the queue answers now. */
+  ready(): Promise<boolean>;
+  /** Queues the job that plans the scan (idempotent: its job id is fixed). */
+  queueStart(scanId: number): Promise<void>;
+  /** Queues the batches (idempotent: a batch's job id is fixed). */
+  queueBatches(batches: readonly Batch[]): Promise<void>;
+}
+
+export interface ScanOptions {
+  settings: DomainSettings;
+  /** Initiatives per batch (SCAN_BATCH). */
+  batchSize: number;
+}
 
 export class ScanService {
   constructor(
     private readonly db: Knex,
     private readonly crud: CrudService,
-    private readonly queues: Pick<Queues, 'scan'> | null,
-    private readonly queueReady: () => Promise<boolean>,
+    private readonly queue: ScanQueue | null,
+    private readonly options: ScanOptions,
   ) {}
 
-  async start(actor: Actor, input: unknown): Promise<ApiRecord> {
+  /** `POST /api/scans`: records a manual scan and queues its start, or answers 503 and records nothing. */
+  async start(actor: Actor, asOf: IsoDate | undefined): Promise<ApiRecord> {
     assertRoleMay(actor, 'scans', 'create');
-    const { asOf } = parseInput(startScanBody, input ?? {});
-    if (!this.queues || !(await this.queueReady())) throw unavailable(QUEUE_DOWN, 'unavailable.queue');
-    const queue = this.queues.scan;
+    const queue = this.queue;
+    if (!queue || !(await queue.ready())) throw unavailable(QUEUE_DOWN, 'unavailable.queue');
     const scanId = await this.db.transaction(async (trx) => {
       const scan = await createScan(trx, 'manual', asOf ?? today());
       await recordAudit(trx, actor, 'create', 'scans', scan.id, null, { id: scan.id, trigger: scan.trigger, asOf: scan.as_of });
       try {
-        await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
+        await queue.queueStart(scan.id);
       } catch {
         throw unavailable(QUEUE_DOWN, 'unavailable.queue');
       }
@@ -53,16 +70,49 @@ export class ScanService {
    * was needed or the queue cannot take it now (then the next start tries again).
    */
   async scanOnFirstStart(): Promise<number | null> {
-    if (!this.queues || !(await this.queueReady())) return null;
-    const queue = this.queues.scan;
+    const queue = this.queue;
+    if (!queue || !(await queue.ready())) return null;
     return this.db.transaction(async (trx) => {
       // one process at a time decides, so two API processes starting together queue one scan
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['vangnet:first-start-scan']);
       const scanned = await trx('scans').whereIn('trigger', ['schedule', 'manual']).first('id');
       if (scanned) return null;
       const scan = await createScan(trx, 'schedule', today());
-      await queue.add('start', { scanId: scan.id }, { jobId: startJobId(scan.id) });
+      await queue.queueStart(scan.id);
       return scan.id;
     });
+  }
+
+  /**
+   * The start job: plans the scan and queues its batches; a scheduled start first records its
+   * scan, once per `jobKey`. Run again, it queues the same plan again. Answers the scan's id.
+   */
+  async plan(job: StartJob, jobKey: string): Promise<number> {
+    if (!this.queue) throw new Error('a scan is planned by a worker, which has a queue');
+    const scanId = 'scanId' in job ? job.scanId : (await createScan(this.db, 'schedule', today(), `schedule:${jobKey}`)).id;
+    await this.queue.queueBatches(await planScan(this.db, scanId, this.options.batchSize));
+    return scanId;
+  }
+
+  /** One batch, in one transaction; the last batch of a scan completes it. */
+  runBatch(batch: Batch): Promise<BatchResult> {
+    return this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
+  }
+
+  /**
+   * Rescans one initiative after a change, recorded as a scan of its own (trigger `change`), and
+   * settles its outbox rows in the same transaction.
+   */
+  rescan(initiativeId: number): Promise<BatchResult> {
+    return this.db.transaction(async (trx) => {
+      await markRescanned(trx, initiativeId);
+      const scanId = await createRescan(trx, today());
+      return runBatch(trx, { scanId, batchNo: 0, fromId: initiativeId, toId: initiativeId }, this.options.settings);
+    });
+  }
+
+  /** Fails an unfinished scan with the reason in `error`; a completed one stays completed. */
+  fail(scanId: number, reason: string): Promise<void> {
+    return failScan(this.db, scanId, reason);
   }
 }

@@ -1,13 +1,14 @@
 // A scan run twice, retried or run twice at once never counts or opens anything twice
 // (DESIGN.md, "Gaps", last bullet; scan_batches in migration 08; the deferred exclusion
-// constraint in migration 07). The processors are called directly where the point is what a
-// second run of the same job does, and through real queues and workers where it is concurrency.
+// constraint in migration 07). The scan service (what the processors call) is called directly
+// where the point is what a second run of the same job does, and through real queues and workers
+// where it is concurrency.
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import { scanBatch, startScan, type ProcessorDeps } from '../../jobs/processors.js';
-import { batchJobId, JOB_OPTIONS, startJobId } from '../../server/queues/queues.js';
 import { createScan, planScan, type Batch } from '../../server/data/scans.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { batchJob, startJobId } from '../../server/queues/queues.js';
+import { ScanService } from '../../server/services/scans.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeInitiative } from '../support/factories.js';
 import { AS_OF, buildPortfolio, type Portfolio } from './portfolio.js';
@@ -47,7 +48,7 @@ forEachBackend('scan idempotence', (backend) => {
   let db: Knex;
   let token: string;
   let portfolio: Portfolio;
-  let deps: ProcessorDeps;
+  let scans: ScanService;
 
   const scanRow = (id: number) => db('scans').where({ id }).first<ScanRow>();
   /** The open gaps the portfolio must have at AS_OF, as lines comparable with openGapLines. */
@@ -63,14 +64,15 @@ forEachBackend('scan idempotence', (backend) => {
     db = app.db;
     token = await adminToken(db);
     portfolio = await buildPortfolio(db);
-    deps = {
-      db,
-      settings: DEFAULT_SETTINGS,
-      batchSize: BATCH,
-      enqueueBatches: async (batches) => {
-        for (const b of batches) await scanBatch(deps, b);
+    // Its queue runs each batch at once, in this process.
+    const runAtOnce = {
+      ready: async () => true,
+      queueStart: async () => undefined,
+      queueBatches: async (batches: readonly Batch[]) => {
+        for (const b of batches) await scans.runBatch(b);
       },
     };
+    scans = new ScanService(db, app.services.crud, runAtOnce, { settings: DEFAULT_SETTINGS, batchSize: BATCH });
   });
 
   after(async () => {
@@ -89,19 +91,19 @@ forEachBackend('scan idempotence', (backend) => {
     });
 
     it('runs once when the same batch is processed twice at the same moment', async () => {
-      const results = await Promise.all([scanBatch(deps, ofA), scanBatch(deps, ofA)]);
+      const results = await Promise.all([scans.runBatch(ofA), scans.runBatch(ofA)]);
       expect(results.map((r) => r.ran).sort()).to.deep.equal([false, true]);
       expect(results.find((r) => !r.ran)).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0 });
       expect(await scanRow(scanId)).to.include({ batches_done: 1, initiatives_scanned: ofA.toId - ofA.fromId + 1 });
     });
 
     it('changes no count when a finished batch is processed again', async () => {
-      for (const b of batches) if (b !== ofA) await scanBatch(deps, b);
+      for (const b of batches) if (b !== ofA) await scans.runBatch(b);
       const done = await scanRow(scanId);
       const initiatives = await countRows(db, 'initiatives');
       expect(done).to.include({ status: 'completed', batches_total: batches.length, batches_done: batches.length, initiatives_total: initiatives, initiatives_scanned: initiatives });
 
-      const again = await scanBatch(deps, ofA);
+      const again = await scans.runBatch(ofA);
       expect(again).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0 });
       expect(await scanRow(scanId)).to.deep.equal(done);
       expect(await countRows(db, 'scan_batches', (q) => q.where({ scan_id: scanId }))).to.equal(batches.length);
@@ -114,7 +116,7 @@ forEachBackend('scan idempotence', (backend) => {
       await db('gaps').whereIn('initiative_id', portfolio.ids).delete();
       const id = (await createScan(db, 'manual', AS_OF)).id;
       const planned = await planScan(db, id, BATCH);
-      const jobs = planned.map((b) => ({ name: 'batch', data: b, opts: { ...JOB_OPTIONS, jobId: batchJobId(b) } }));
+      const jobs = planned.map(batchJob);
       await app.producer.queues.scan.addBulk([...jobs, ...jobs]);
       await waitFor('the scan to complete', async () => (await scanRow(id)).status === 'completed');
       const done = await scanRow(id);
@@ -138,11 +140,11 @@ forEachBackend('scan idempotence', (backend) => {
       // A start job is run again when its worker dies (or its lock lapses) after it enqueued the
       // batches but before it was marked done; by then the batches may all have finished.
       const scan = await createScan(db, 'manual', AS_OF);
-      await startScan(deps, { scanId: scan.id }, startJobId(scan.id));
+      await scans.plan({ scanId: scan.id }, startJobId(scan.id));
       const done = await scanRow(scan.id);
       expect(done.status).to.equal('completed');
 
-      await startScan(deps, { scanId: scan.id }, startJobId(scan.id));
+      await scans.plan({ scanId: scan.id }, startJobId(scan.id));
       expect(await scanRow(scan.id)).to.deep.equal(done);
     });
   });
@@ -150,12 +152,12 @@ forEachBackend('scan idempotence', (backend) => {
   describe('a scheduled start job that runs again', () => {
     it('continues the scan it recorded the first time instead of recording another', async () => {
       const jobKey = `repeat:${'nightly-scan'}:${Date.now()}`;
-      const scans = await countRows(db, 'scans', (q) => q.where({ trigger: 'schedule' }));
-      const first = await startScan(deps, { trigger: 'schedule' }, jobKey);
+      const scheduled = await countRows(db, 'scans', (q) => q.where({ trigger: 'schedule' }));
+      const first = await scans.plan({ trigger: 'schedule' }, jobKey);
       const done = await scanRow(first);
-      const second = await startScan(deps, { trigger: 'schedule' }, jobKey);
+      const second = await scans.plan({ trigger: 'schedule' }, jobKey);
       expect(second).to.equal(first);
-      expect(await countRows(db, 'scans', (q) => q.where({ trigger: 'schedule' }))).to.equal(scans + 1);
+      expect(await countRows(db, 'scans', (q) => q.where({ trigger: 'schedule' }))).to.equal(scheduled + 1);
       expect(await scanRow(first)).to.deep.equal(done);
       expect(done).to.include({ status: 'completed', job_key: `schedule:${jobKey}` });
     });
