@@ -1,4 +1,4 @@
-// Workers as separate processes (the real `npm run worker`, jobs/worker.ts) that die or are
+// Workers as separate processes (the real `npm run worker`, bin/worker.ts) that die or are
 // stopped in the middle of a scan. A row lock held by the test keeps one batch waiting inside its
 // transaction, so "mid-scan" is a fixed point rather than a race: with WORKER_CONCURRENCY 1 the
 // child has finished the batches before it and started none after it.
