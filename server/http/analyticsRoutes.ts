@@ -5,18 +5,18 @@ import { cofundingList, figureQueries, riskList, type AnalyticsService } from '.
 import { actorOf } from './authRoutes.js';
 import { contentRange } from './contentRange.js';
 import { parseListParams } from './listParams.js';
-import { parseInput } from './parse.js';
+import { parseId, parseInput } from './parse.js';
 
 export function initiativeFigureRoutes(analytics: AnalyticsService): Router {
   const router = Router();
   router.get('/:id/runway', async (req, res) => {
-    res.json(await analytics.runway(actorOf(res), req.params.id, parseInput(figureQueries.runway, req.query)));
+    res.json(await analytics.runway(actorOf(res), parseId(req.params.id), parseInput(figureQueries.runway, req.query)));
   });
   router.get('/:id/coverage', async (req, res) => {
-    res.json(await analytics.coverage(actorOf(res), req.params.id, parseInput(figureQueries.coverage, req.query)));
+    res.json(await analytics.coverage(actorOf(res), parseId(req.params.id), parseInput(figureQueries.coverage, req.query)));
   });
   router.get('/:id/fragmentation', async (req, res) => {
-    res.json(await analytics.fragmentation(actorOf(res), req.params.id, parseInput(figureQueries.fragmentation, req.query)));
+    res.json(await analytics.fragmentation(actorOf(res), parseId(req.params.id), parseInput(figureQueries.fragmentation, req.query)));
   });
   return router;
 }
@@ -26,7 +26,7 @@ export function funderFigureRoutes(analytics: AnalyticsService): Router {
   router.get('/:id/cofunding', async (req, res) => {
     const { asOf, years, ...list } = req.query;
     const query = parseInput(figureQueries.cofunding, { asOf, years });
-    const table = await analytics.cofunding(actorOf(res), req.params.id, query, parseListParams(cofundingList, list));
+    const table = await analytics.cofunding(actorOf(res), parseId(req.params.id), query, parseListParams(cofundingList, list));
     contentRange(res, 'cofunding', table.first, table.initiatives.length, table.total);
     res.json(table);
   });

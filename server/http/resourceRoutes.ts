@@ -7,7 +7,7 @@ import type { CrudService } from '../services/crud.js';
 import { actorOf } from './authRoutes.js';
 import { contentRange } from './contentRange.js';
 import { parseListParams } from './listParams.js';
-import { parseVersion } from './parse.js';
+import { parseId, parseVersion } from './parse.js';
 
 export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
   const router = Router();
@@ -17,7 +17,7 @@ export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
     res.json(records);
   });
   router.get('/:id', async (req, res) => {
-    res.json(await crud.get(def, actorOf(res), req.params.id));
+    res.json(await crud.get(def, actorOf(res), parseId(req.params.id)));
   });
   if (isReadOnly(def.name) || !def.input) {
     router.all(['/', '/:id'], () => {
@@ -29,11 +29,11 @@ export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
     res.status(201).json(await crud.create(def, actorOf(res), req.body));
   });
   router.put('/:id', async (req, res) => {
-    res.json(await crud.update(def, actorOf(res), req.params.id, req.body));
+    res.json(await crud.update(def, actorOf(res), parseId(req.params.id), req.body));
   });
   router.delete('/:id', async (req, res) => {
     const body = req.body as { version?: unknown } | undefined;
-    res.json(await crud.remove(def, actorOf(res), req.params.id, parseVersion(req.query.version ?? body?.version)));
+    res.json(await crud.remove(def, actorOf(res), parseId(req.params.id), parseVersion(req.query.version ?? body?.version)));
   });
   return router;
 }

@@ -124,27 +124,27 @@ export class AnalyticsService {
     return q;
   }
 
-  private async one(actor: Actor, rawId: string): Promise<{ name: string; funding: InitiativeFunding }> {
-    const record = await this.crud.get(RESOURCES.initiatives!, actor, rawId);
+  private async one(actor: Actor, initiativeId: number): Promise<{ name: string; funding: InitiativeFunding }> {
+    const record = await this.crud.get(RESOURCES.initiatives!, actor, initiativeId);
     const [funding] = await loadFunding(this.db, [record.id]);
     return { name: record.name as string, funding: funding! };
   }
 
-  async runway(actor: Actor, rawId: string, q: FigureQuery<'runway'>): Promise<RunwayAnswer> {
-    const { funding } = await this.one(actor, rawId);
+  async runway(actor: Actor, initiativeId: number, q: FigureQuery<'runway'>): Promise<RunwayAnswer> {
+    const { funding } = await this.one(actor, initiativeId);
     return { initiativeId: funding.id, ...computeRunway(funding, q.asOf ?? today(), q.scenario, this.settings) };
   }
 
-  async coverage(actor: Actor, rawId: string, q: FigureQuery<'coverage'>): Promise<CoverageAnswer> {
+  async coverage(actor: Actor, initiativeId: number, q: FigureQuery<'coverage'>): Promise<CoverageAnswer> {
     const from = q.from ?? yearOf(today());
-    const { funding } = await this.one(actor, rawId);
+    const { funding } = await this.one(actor, initiativeId);
     const rows = computeCoverage(funding, from, q.years);
     return { initiativeId: funding.id, from, budgetThrough: new NeedPlan(funding.budgets).budgetThrough, years: rows, funders: fundersOf(funding, rows) };
   }
 
-  async fragmentation(actor: Actor, rawId: string, q: FigureQuery<'fragmentation'>): Promise<FragmentationAnswer> {
+  async fragmentation(actor: Actor, initiativeId: number, q: FigureQuery<'fragmentation'>): Promise<FragmentationAnswer> {
     const year = q.year ?? yearOf(today());
-    const { funding } = await this.one(actor, rawId);
+    const { funding } = await this.one(actor, initiativeId);
     const fragmentation = computeFragmentation(funding, year, this.settings);
     const coverage = yearCoverage(funding, year);
     const funders = fundersOf(funding, [coverage])
@@ -200,8 +200,8 @@ export class AnalyticsService {
   }
 
   /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
-  async cofunding(actor: Actor, rawFunderId: string, q: FigureQuery<'cofunding'>, params: ListParams): Promise<Cofunding> {
-    const funder = await this.crud.get(RESOURCES.funders!, actor, rawFunderId);
+  async cofunding(actor: Actor, funderId: number, q: FigureQuery<'cofunding'>, params: ListParams): Promise<Cofunding> {
+    const funder = await this.crud.get(RESOURCES.funders!, actor, funderId);
     const at = q.asOf ?? today();
     const from = yearOf(at);
     const months = q.years * 12;

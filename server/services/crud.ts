@@ -19,13 +19,6 @@ function staleVersion(def: ResourceDef, current: unknown, sent: unknown): ApiErr
   });
 }
 
-function parseId(raw: string | number): number {
-  const id = typeof raw === 'number' ? raw : /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  // An id that cannot exist is simply not found.
-  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 53) throw notFound();
-  return id;
-}
-
 export class CrudService {
   private readonly listeners: ChangeListener[] = [];
   private readonly committed: (() => void)[] = [];
@@ -73,9 +66,9 @@ export class CrudService {
   }
 
   /** One record the actor may see, or 404. */
-  async get(def: ResourceDef, actor: Actor, rawId: string | number, knex: Knex = this.db): Promise<ApiRecord> {
+  async get(def: ResourceDef, actor: Actor, id: number, knex: Knex = this.db): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'get');
-    return this.find(def, actor, parseId(rawId), knex);
+    return this.find(def, actor, id, knex);
   }
 
   private async find(def: ResourceDef, actor: Actor, id: number, knex: Knex): Promise<ApiRecord> {
@@ -110,9 +103,8 @@ export class CrudService {
     });
   }
 
-  async update(def: ResourceDef, actor: Actor, rawId: string, body: unknown): Promise<ApiRecord> {
+  async update(def: ResourceDef, actor: Actor, id: number, body: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'update');
-    const id = parseId(rawId);
     const input = this.readBody(def, body);
     if (def.createOnly) {
       const sent = def.createOnly.filter((k) => input[k] !== undefined && input[k] !== null);
@@ -144,9 +136,8 @@ export class CrudService {
   }
 
   /** Deletes a record; with a `version`, only when that is still the record's version (else 409). */
-  async remove(def: ResourceDef, actor: Actor, rawId: string, version?: number): Promise<ApiRecord> {
+  async remove(def: ResourceDef, actor: Actor, id: number, version?: number): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'delete');
-    const id = parseId(rawId);
     return this.write(async (trx) => {
       await trx(def.table).whereRaw('id = ?::bigint', [id]).forUpdate().first('id');
       const prev = await this.find(def, actor, id, trx);
