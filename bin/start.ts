@@ -1,5 +1,7 @@
-// Start-up in one place: PostgreSQL (DATABASE_URL, or an embedded server), database, migrations, demo data, first admin, queues, HTTP server and,
-// unless START_WORKER=false, a worker in the same process.
+// Start-up in one place: PostgreSQL (DATABASE_URL, or an embedded server), database, migrations,
+// demo data, first admin, queues, HTTP server and, unless START_WORKER=false, a worker in the same
+// process. It sits beside the entry points because it joins what server/ never imports: the
+// worker runtime (jobs/) and the demo portfolio (seeds/).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startWorkers } from '../jobs/runtime.js';
