@@ -28,7 +28,7 @@ import type {
   RiskEntry,
   RunwayAnswer,
 } from '../contract/figures.js';
-import { enumOf, isoDate } from '../resources/fields.js';
+import { enumOf, isoDate } from '../contract/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { createScan } from '../data/scans.js';
 import { unavailable } from '../errors.js';
-import { isoDate } from '../resources/fields.js';
+import { isoDate } from '../contract/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import { startJobId, type Queues } from '../../jobs/queues.js';
 import { assertRoleMay } from './access.js';

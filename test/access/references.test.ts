@@ -65,7 +65,7 @@ function hiddenId(f: Fixture, target: string, role: Role): number | null {
   return null; // every role sees every funder
 }
 
-const withReferences = Object.values(RESOURCES).filter((def) => def.input && def.references);
+const withReferences = Object.values(RESOURCES).filter((def) => def.create && def.references);
 
 describe('reference fields: no existence oracle', () => {
   let app: TestApp;
