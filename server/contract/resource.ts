@@ -114,9 +114,15 @@ export function inputFields(schema: z.ZodType): string[] {
 /** `startDate` → `start_date`: how a field's name becomes its column's. */
 export const columnOf = (fieldName: string): string => fieldName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+/** A record in field names as a row in column names, for writing it straight to its table. */
+export const toColumns = (record: object): Record<string, unknown> => Object.fromEntries(Object.entries(record).map(([name, value]) => [columnOf(name), value]));
+
 /** The record a contract answers, as TypeScript. */
 export type RecordOf<C extends ResourceContract> = z.output<C['record']>;
 /** What a create takes (fields with a default or an "absent means not set" may be left out). */
 export type CreateOf<C extends WritableContract> = z.input<C['create']>;
+/** A new record as code writes it (seeds, benchmarks): the create's resolved fields, those that may be null left out at will. */
+export type NewRecord<C extends WritableContract> = OptionalNulls<z.output<C['create']>>;
+type OptionalNulls<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & { [K in keyof T as null extends T[K] ? K : never]?: T[K] };
 /** What an update takes besides `version`. */
 export type UpdateOf<C extends WritableContract> = z.input<C['update']>;
