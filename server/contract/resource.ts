@@ -121,8 +121,10 @@ export const toColumns = (record: object): Record<string, unknown> => Object.fro
 export type RecordOf<C extends ResourceContract> = z.output<C['record']>;
 /** What a create takes (fields with a default or an "absent means not set" may be left out). */
 export type CreateOf<C extends WritableContract> = z.input<C['create']>;
-/** A new record as code writes it (seeds, benchmarks): the create's resolved fields, those that may be null left out at will. */
-export type NewRecord<C extends WritableContract> = OptionalNulls<z.output<C['create']>>;
+/** A create as it resolves: every field present, defaults filled in. */
+export type CreatedOf<C extends WritableContract> = z.output<C['create']>;
+/** A new record as code writes it (seeds): the create's resolved fields, those that may be null left out at will. */
+export type NewRecord<C extends WritableContract> = OptionalNulls<CreatedOf<C>>;
 type OptionalNulls<T> = { [K in keyof T as null extends T[K] ? never : K]: T[K] } & { [K in keyof T as null extends T[K] ? K : never]?: T[K] };
 /** What an update takes besides `version`. */
 export type UpdateOf<C extends WritableContract> = z.input<C['update']>;
