@@ -114,6 +114,11 @@ export function inputFields(schema: z.ZodType): string[] {
 /** `startDate` → `start_date`: how a field's name becomes its column's. */
 export const columnOf = (fieldName: string): string => fieldName.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}` : S;
+
+/** A record as its table's row: the same values under their column names. */
+export type RowOf<T> = { [K in keyof T & string as SnakeCase<K>]: T[K] };
+
 /** A record in field names as a row in column names, for writing it straight to its table. */
 export const toColumns = (record: object): Record<string, unknown> => Object.fromEntries(Object.entries(record).map(([name, value]) => [columnOf(name), value]));
 
