@@ -1,7 +1,6 @@
-// The list parameters of a REST resource (sort, range, filter), derived from its contract: which
-// fields are sortable and filterable, and their values.
+// The list parameters of a REST resource (sort and filter; the page range is the same for all),
+// derived from its contract: which fields are sortable and filterable, and their values.
 import { z } from 'zod';
-import { MAX_PAGE } from '../data/listQuery.js';
 import { SCALARS, type FieldFacts, type FieldKind } from './resource.js';
 
 /** What the list parameters follow: a resource's contract or definition, or a list with their conventions (the risk list). */
@@ -17,9 +16,6 @@ export function sortSchema(contract: ListFacts): z.ZodType {
     .map(([name]) => name);
   return z.tuple([z.enum(sortable as [string, ...string[]]), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
 }
-
-/** The `range` parameter: `[first, last]`, at most MAX_PAGE records. */
-export const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe(`zero-based, both ends included; at most ${MAX_PAGE} records`);
 
 const RANGE_KINDS: readonly FieldKind[] = ['id', 'int', 'date', 'timestamp', 'text'];
 

@@ -4,10 +4,8 @@
 import type { Knex } from 'knex';
 import type { z } from 'zod';
 import type { Role } from '../domain/enums.js';
-import { columnOf, inputFields, isWritable, type FieldFacts, type ResourceContract, type WritableContract } from '../contract/resource.js';
+import { columnOf, inputFields, isWritable, type FieldFacts, type RecordOf, type ResourceContract, type WritableContract } from '../contract/resource.js';
 import type { Actor } from '../services/actor.js';
-
-export type { FieldKind } from '../contract/resource.js';
 
 export interface FieldSpec extends FieldFacts {
   /** SQL giving the value, e.g. `funders.name`; computed fields use a subquery. */
@@ -94,14 +92,15 @@ export interface ResourceDef<Row extends { id: number } = ApiRecord, Created ext
   inUseMessage?: string;
 }
 
-type RowOf<C extends ResourceContract> = z.output<C['record']> & { id: number };
-type CreatedOf<C extends ResourceContract> = C extends WritableContract ? z.output<C['create']> & object : Record<string, unknown>;
-type WrittenOf<C extends ResourceContract> = C extends WritableContract ? z.output<C['update']> & object : Record<string, unknown>;
+// A definition's types from its contract: the record it answers, a create and an update as validated.
+type Row<C extends ResourceContract> = RecordOf<C> & { id: number };
+type Created<C extends ResourceContract> = C extends WritableContract ? z.output<C['create']> & object : Record<string, unknown>;
+type Written<C extends ResourceContract> = C extends WritableContract ? z.output<C['update']> & object : Record<string, unknown>;
 
 type Derived = 'name' | 'table' | 'fields' | 'search' | 'defaultSort' | 'create' | 'update' | 'extraInput' | 'createOnly';
 
 /** What a definition says beyond its contract. */
-export type ResourceSpec<C extends ResourceContract> = Omit<ResourceDef<RowOf<C>, CreatedOf<C>, WrittenOf<C>>, Derived | 'access'> & {
+export type ResourceSpec<C extends ResourceContract> = Omit<ResourceDef<Row<C>, Created<C>, Written<C>>, Derived | 'access'> & {
   access: Policy;
   /** Defaults to the resource's name with `_` for `-`. */
   table?: string;
@@ -114,7 +113,7 @@ export type ResourceSpec<C extends ResourceContract> = Omit<ResourceDef<RowOf<C>
  * the field (`startDate` → `start_date`); computed fields give their SQL. Fields a create or update
  * takes are written to their columns; what else those take is extra input.
  */
-export function defineResource<const C extends ResourceContract>(contract: C, spec: ResourceSpec<C>): ResourceDef<RowOf<C>, CreatedOf<C>, WrittenOf<C>> {
+export function defineResource<const C extends ResourceContract>(contract: C, spec: ResourceSpec<C>): ResourceDef<Row<C>, Created<C>, Written<C>> {
   const { computed = {}, table = contract.name.replaceAll('-', '_'), ...behaviour } = spec;
   const sqlOf = computed as Readonly<Record<string, string | undefined>>;
   const created = isWritable(contract) ? inputFields(contract.create) : [];
@@ -131,7 +130,7 @@ export function defineResource<const C extends ResourceContract>(contract: C, sp
   const writes = isWritable(contract) ? { create: contract.create, update: contract.update } : {};
   return {
     ...behaviour,
-    ...(writes as Pick<ResourceDef<RowOf<C>, CreatedOf<C>, WrittenOf<C>>, 'create' | 'update'>),
+    ...(writes as Pick<ResourceDef<Row<C>, Created<C>, Written<C>>, 'create' | 'update'>),
     name: contract.name,
     table,
     fields,

@@ -1,6 +1,7 @@
 // Small factories for test records, written straight to the database; each returns the new id.
-// They take the API's field names, typed by the contract's create input, and write each to the
-// column the server reads it from (the same derivation: `startDate` → `start_date`).
+// They take the API's field names, typed by the contract's create input (so a field a create
+// requires needs a default here), and write each to the column the server reads it from (the same
+// derivation: `startDate` → `start_date`).
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
 import type { BudgetCreate, CommitmentCreate, FunderCreate, InitiativeCreate, Role, TrancheCreate, UserCreate } from '../../server/contract/index.js';
@@ -20,15 +21,15 @@ async function insert(db: Knex, table: string, record: object): Promise<number> 
 }
 
 export function makeFunder(db: Knex, over: Over<FunderCreate> = {}): Promise<number> {
-  return insert(db, 'funders', { name: unique('Fonds'), type: 'foundation', ...over });
+  return insert(db, 'funders', { name: unique('Fonds'), type: 'foundation', ...over } satisfies FunderCreate);
 }
 
 export function makeInitiative(db: Knex, over: Over<InitiativeCreate> = {}): Promise<number> {
-  return insert(db, 'initiatives', { name: unique('Initiatief'), foundedOn: '2021-03-01', municipality: 'Utrecht', ...over });
+  return insert(db, 'initiatives', { name: unique('Initiatief'), foundedOn: '2021-03-01', municipality: 'Utrecht', ...over } satisfies InitiativeCreate);
 }
 
 export function makeBudget(db: Knex, initiativeId: number, over: Over<BudgetCreate> = {}): Promise<number> {
-  return insert(db, 'budgets', { initiativeId, year: 2027, amountCents: 1_200_000, ...over });
+  return insert(db, 'budgets', { initiativeId, year: 2027, amountCents: 1_200_000, ...over } satisfies BudgetCreate);
 }
 
 export function makeCommitment(db: Knex, initiativeId: number, funderId: number, over: Over<Omit<CommitmentCreate, 'trancheSchedule'>> = {}): Promise<number> {
@@ -42,11 +43,11 @@ export function makeCommitment(db: Knex, initiativeId: number, funderId: number,
     endDate: '2027-12-31',
     amountCents: 1_200_000,
     ...over,
-  });
+  } satisfies CommitmentCreate);
 }
 
 export function makeTranche(db: Knex, commitmentId: number, over: Over<TrancheCreate> = {}): Promise<number> {
-  return insert(db, 'tranches', { commitmentId, periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 600_000, ...over });
+  return insert(db, 'tranches', { commitmentId, periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 600_000, ...over } satisfies TrancheCreate);
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
