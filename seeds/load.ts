@@ -1,6 +1,8 @@
-// Loads the demo portfolio into an empty database. Safe to call from several processes at once:
+// Loads the demo portfolio into an empty database, each record written to the columns named
+// after its fields (as the server reads them). Safe to call from several processes at once:
 // an advisory lock lets exactly one of them load it.
 import type { Knex } from 'knex';
+import { toColumns } from '../server/contract/resource.js';
 import { hashPassword } from '../server/services/passwords.js';
 import { buildDemoPortfolio } from './demo/portfolio.js';
 
@@ -28,69 +30,26 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
     if (!(await isEmpty(trx))) return none;
 
     const funderIds = new Map<string, number>();
-    for (const f of portfolio.funders) {
-      const [row] = await trx('funders')
-        .insert({ name: f.name, type: f.type, municipality_code: f.municipalityCode ?? null, max_funding_years: f.maxFundingYears ?? null, website: f.website ?? null })
-        .returning<{ id: number }[]>('id');
-      funderIds.set(f.key, row!.id);
+    for (const { key, ...funder } of portfolio.funders) {
+      const [row] = await trx('funders').insert(toColumns(funder)).returning<{ id: number }[]>('id');
+      funderIds.set(key, row!.id);
     }
     const initiativeIds = new Map<string, number>();
     let commitments = 0;
     let tranches = 0;
-    for (const i of portfolio.initiatives) {
-      const [row] = await trx('initiatives')
-        .insert({
-          name: i.name,
-          founded_on: i.foundedOn,
-          municipality: i.municipality,
-          municipality_code: i.municipalityCode ?? null,
-          domains: i.domains,
-          kvk_number: i.kvkNumber ?? null,
-          reserves_cents: i.reservesCents,
-          shared_with_funders: i.sharedWithFunders,
-          status: i.status,
-          description: i.description,
-        })
-        .returning<{ id: number }[]>('id');
+    for (const { key, budgets, commitments: funding, ...initiative } of portfolio.initiatives) {
+      const [row] = await trx('initiatives').insert(toColumns(initiative)).returning<{ id: number }[]>('id');
       const initiativeId = row!.id;
-      initiativeIds.set(i.key, initiativeId);
-      if (i.budgets.length) {
-        await trx('budgets').insert(i.budgets.map((b) => ({ initiative_id: initiativeId, year: b.year, amount_cents: b.amountCents, note: b.note ?? null })));
-      }
-      for (const c of i.commitments) {
-        const funderId = funderIds.get(c.funderKey);
-        if (funderId === undefined) throw new Error(`Demo commitment "${c.title}" names unknown funder ${c.funderKey}`);
-        const [commitment] = await trx('commitments')
-          .insert({
-            initiative_id: initiativeId,
-            funder_id: funderId,
-            title: c.title,
-            reference: c.reference ?? null,
-            programme: c.programme ?? null,
-            kind: c.kind,
-            status: c.status,
-            start_date: c.startDate,
-            end_date: c.endDate,
-            amount_cents: c.amountCents,
-            decision_date: c.decisionDate ?? null,
-            renewable: c.renewable,
-            condition_note: c.conditionNote ?? null,
-          })
-          .returning<{ id: number }[]>('id');
+      initiativeIds.set(key, initiativeId);
+      if (budgets.length) await trx('budgets').insert(budgets.map((b) => toColumns({ initiativeId, ...b })));
+      for (const { funderKey, tranches: schedule, ...commitment } of funding) {
+        const funderId = funderIds.get(funderKey);
+        if (funderId === undefined) throw new Error(`Demo commitment "${commitment.title}" names unknown funder ${funderKey}`);
+        const [created] = await trx('commitments').insert(toColumns({ initiativeId, funderId, ...commitment })).returning<{ id: number }[]>('id');
         commitments += 1;
-        if (c.tranches.length) {
-          await trx('tranches').insert(
-            c.tranches.map((t) => ({
-              commitment_id: commitment!.id,
-              period_start: t.periodStart,
-              period_end: t.periodEnd,
-              amount_cents: t.amountCents,
-              due_on: t.dueOn ?? null,
-              status: t.status,
-              received_on: t.receivedOn ?? null,
-            })),
-          );
-          tranches += c.tranches.length;
+        if (schedule.length) {
+          await trx('tranches').insert(schedule.map((t) => toColumns({ commitmentId: created!.id, ...t })));
+          tranches += schedule.length;
         }
       }
     }
@@ -98,7 +57,7 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
       const funderId = u.funderKey ? funderIds.get(u.funderKey) : undefined;
       const initiativeId = u.initiativeKey ? initiativeIds.get(u.initiativeKey) : undefined;
       await trx('users')
-        .insert({ email: u.email.toLowerCase(), password_hash: hashes[index], role: u.role, funder_id: funderId ?? null, initiative_id: initiativeId ?? null })
+        .insert(toColumns({ email: u.email.toLowerCase(), passwordHash: hashes[index], role: u.role, funderId: funderId ?? null, initiativeId: initiativeId ?? null }))
         .onConflict()
         .ignore();
     }

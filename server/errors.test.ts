@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { z } from 'zod';
-import { ApiError, reason, zodReason, zodReasons } from './errors.js';
+import { zodReason } from './contract/errorCodes.js';
+import { ApiError, reason, zodReasons } from './errors.js';
 
 describe('field reasons', () => {
   it('make their English text from the code and its parameters', () => {

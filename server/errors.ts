@@ -1,9 +1,9 @@
 // Errors are values with a status, a stable code and a message a user can act on. They are thrown
 // from the services and turned into HTTP in one place (http/errorHandler.ts). Field reasons are
-// made only here, from a code of the catalogue (errorCodes.ts) and its parameters, which also give
+// made only here, from a code of the catalogue (contract/errorCodes.ts) and its parameters, which also give
 // the English text.
 import type { z } from 'zod';
-import { ERROR_STATUS, FIELD_REASONS, type ErrorBody, type ErrorCode, type ErrorParams, type FieldCode, type ParamValue } from './errorCodes.js';
+import { ERROR_STATUS, FIELD_REASONS, type ErrorBody, type ErrorCode, type ErrorParams, type FieldCode, type ReasonArgs, type ParamValue } from './contract/errorCodes.js';
 
 /** Why one field is wrong: a code of the catalogue, its parameters and its English text. */
 export interface FieldReason {
@@ -13,8 +13,6 @@ export interface FieldReason {
 }
 
 export type FieldReasons = Record<string, FieldReason>;
-
-type ReasonArgs<C extends FieldCode> = Parameters<(typeof FIELD_REASONS)[C]>;
 
 export function reason<C extends FieldCode>(code: C, ...args: ReasonArgs<C>): FieldReason {
   const params = (args[0] ?? {}) as Record<string, ParamValue>;
@@ -86,14 +84,8 @@ export const databaseUnavailable = () =>
   new ApiError('unavailable.database', DATABASE_DOWN, { headers: { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) } });
 export const methodNotAllowed = (message: string) => new ApiError('method_not_allowed', message);
 
-// Zod keeps only a message per issue, so a schema's error message carries its reason's code and
-// parameters as JSON, and `zodReasons` turns the issues back into reasons.
-
-/** The message for a zod schema or check: `z.string({ error: zodReason('field.text') })`. */
-export function zodReason<C extends FieldCode>(code: C, ...args: ReasonArgs<C>): string {
-  return JSON.stringify({ code, params: args[0] ?? {} });
-}
-
+// A schema's error message carries its reason's code and parameters as JSON (`zodReason`,
+// server/contract/errorCodes.ts): this turns the issues back into reasons.
 function reasonOfIssue(issue: z.ZodError['issues'][number]): FieldReason {
   try {
     const { code, params } = JSON.parse(issue.message) as { code?: unknown; params?: unknown };

@@ -1,3 +1,3 @@
-// Records the API answers whose shape is not a resource definition's: their types, derived from
-// the contract's schemas (contract/figures.ts), for the server and the tests.
-export type { Cofunder, Cofunding, CofundingInitiative, RiskEntry, Scan } from './contract/figures.js';
+// Records the API answers that the server and the tests name by type, from the contract.
+export type { Cofunder, Cofunding, CofundingInitiative, RiskEntry } from './contract/figures.js';
+export type { Scan } from './contract/scans.js';

@@ -2,7 +2,7 @@
 // (README "Who may see and do what"), so menus and buttons only offer what the API allows.
 import type { AuthProvider, UserIdentity } from 'react-admin';
 import { localizeMessage } from './api/serverMessages';
-import type { ErrorBody } from '../../server/errorCodes';
+import type { ErrorBody } from '../../server/contract/errorCodes';
 import type { PublicUser, Role } from './api/types';
 
 const TOKEN_KEY = 'vangnet.token';

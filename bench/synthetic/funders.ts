@@ -3,21 +3,15 @@
 // other gemeenten are invented places with codes from GM3000 up, a range CBS does not use, so no
 // figure can be mistaken for one about a real municipality. Every fund, company and insurer is
 // invented too.
-import type { FunderType } from '../../server/domain/enums.js';
+import type { Funder, FunderType } from '../../server/contract/index.js';
 import { Random, Zipf } from './random.js';
 
-export interface FunderRow {
-  id: number;
-  name: string;
-  type: FunderType;
-  municipalityCode: string | null;
-  maxFundingYears: number | null;
-  website: string | null;
+export type FunderRow = Omit<Funder, 'version'> & {
   /** Prefix of the funder's file numbers (kenmerk), e.g. `AMS`. */
   refPrefix: string;
   /** For a gemeente: the place name initiatives there carry as `municipality`. */
   place: string | null;
-}
+};
 
 export interface FunderCatalog {
   all: FunderRow[];

@@ -11,53 +11,19 @@ import { addDays, addMonths, daysInYear, formatIsoDate, toEpochDay, yearOf } fro
 import type { CommitmentKind, CommitmentStatus, Domain, TrancheSchedule, TrancheStatus } from '../../server/domain/enums.js';
 import { generateTranches } from '../../server/domain/schedule.js';
 import type { IsoDate } from '../../server/domain/types.js';
+import type { budgets, commitments, CreatedOf, Initiative, tranches } from '../../server/contract/index.js';
 import type { FunderCatalog, FunderRow } from './funders.js';
 import { Random } from './random.js';
 
-export interface InitiativeRow {
-  id: number;
-  name: string;
-  foundedOn: IsoDate;
-  municipality: string;
-  municipalityCode: string | null;
-  domains: Domain[];
-  kvkNumber: string | null;
-  reservesCents: number;
-  sharedWithFunders: boolean;
-  status: 'active' | 'stopped';
-  description: string;
-}
+// The records in the contract's field names; the loader writes them to the columns named after them.
+export type InitiativeRow = Omit<Initiative, 'version'>;
 
-export interface BudgetRow {
-  year: number;
-  amountCents: number;
-  note: string;
-}
+export type BudgetRow = Omit<CreatedOf<typeof budgets>, 'initiativeId'>;
 
-export interface TrancheRow {
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
-  amountCents: number;
-  dueOn: IsoDate;
-  status: TrancheStatus;
-  receivedOn: IsoDate | null;
-}
+/** Every synthetic tranche has a due date. */
+export type TrancheRow = Omit<CreatedOf<typeof tranches>, 'commitmentId' | 'dueOn'> & { dueOn: IsoDate };
 
-export interface CommitmentRow {
-  funderId: number;
-  title: string;
-  reference: string | null;
-  programme: string | null;
-  kind: CommitmentKind;
-  status: CommitmentStatus;
-  startDate: IsoDate;
-  endDate: IsoDate;
-  amountCents: number;
-  decisionDate: IsoDate | null;
-  renewable: boolean;
-  conditionNote: string | null;
-  tranches: TrancheRow[];
-}
+export type CommitmentRow = Omit<CreatedOf<typeof commitments>, 'initiativeId' | 'trancheSchedule'> & { tranches: TrancheRow[] };
 
 export interface SyntheticInitiative {
   initiative: InitiativeRow;

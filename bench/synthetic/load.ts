@@ -7,7 +7,9 @@
 import pg from 'pg';
 import { createDb, ensureDatabase, migrateLatest } from '../../server/data/db.js';
 import type { IsoDate } from '../../server/domain/types.js';
-import { CopyWriter } from './copy.js';
+import { columnOf } from '../../server/contract/resource.js';
+import { RESOURCES } from '../../server/resources/index.js';
+import { CopyWriter, type CopyValue } from './copy.js';
 import { buildFunders } from './funders.js';
 import { buildInitiative } from './initiative.js';
 
@@ -35,13 +37,14 @@ export interface LoadReport {
   secondsPerMillionTranches: number;
 }
 
-const COLUMNS: Record<Table, readonly string[]> = {
-  funders: ['id', 'name', 'type', 'municipality_code', 'max_funding_years', 'website'],
-  initiatives: ['id', 'name', 'founded_on', 'municipality', 'municipality_code', 'domains', 'kvk_number', 'reserves_cents', 'shared_with_funders', 'status', 'description'],
-  budgets: ['id', 'initiative_id', 'year', 'amount_cents', 'note'],
-  commitments: ['id', 'initiative_id', 'funder_id', 'title', 'reference', 'programme', 'kind', 'status', 'start_date', 'end_date', 'amount_cents', 'decision_date', 'renewable', 'condition_note'],
-  tranches: ['id', 'commitment_id', 'period_start', 'period_end', 'amount_cents', 'due_on', 'status', 'received_on'],
-};
+/** Each table's fields in COPY order: `id` and every field a write stores (server/resources/). */
+const FIELDS = new Map<Table, readonly string[]>(
+  TABLES.map((table) => [table, ['id', ...Object.entries(RESOURCES[table]!.fields).flatMap(([name, spec]) => (spec.column ? [name] : []))]]),
+);
+const fieldsOf = (table: Table): readonly string[] => FIELDS.get(table)!;
+
+/** The record's values in its table's COPY order; a field it leaves out is null. */
+const valuesOf = (table: Table, record: Readonly<Record<string, unknown>>): CopyValue[] => fieldsOf(table).map((name) => (record[name] ?? null) as CopyValue);
 
 interface SetAside {
   indexes: { name: string; def: string }[];
@@ -102,19 +105,19 @@ async function assertEmpty(client: pg.PoolClient): Promise<void> {
 /** Streams the portfolio through the writers: the generator runs once, ids are given in order. */
 async function copyPortfolio(writers: Record<Table, CopyWriter>, options: LoadOptions): Promise<void> {
   const funders = buildFunders(options.seed);
-  for (const f of funders.all) await writers.funders.row([f.id, f.name, f.type, f.municipalityCode, f.maxFundingYears, f.website]);
+  for (const f of funders.all) await writers.funders.row(valuesOf('funders', f));
   const ctx = { seed: options.seed, asOf: options.asOf, funders };
   let budgetId = 0;
   let commitmentId = 0;
   let trancheId = 0;
   for (let index = 0; index < options.initiatives; index++) {
     const { initiative: i, budgets, commitments } = buildInitiative(ctx, index);
-    await writers.initiatives.row([i.id, i.name, i.foundedOn, i.municipality, i.municipalityCode, i.domains, i.kvkNumber, i.reservesCents, i.sharedWithFunders, i.status, i.description]);
-    for (const b of budgets) await writers.budgets.row([++budgetId, i.id, b.year, b.amountCents, b.note]);
+    await writers.initiatives.row(valuesOf('initiatives', i));
+    for (const b of budgets) await writers.budgets.row(valuesOf('budgets', { id: ++budgetId, initiativeId: i.id, ...b }));
     for (const c of commitments) {
       const id = ++commitmentId;
-      await writers.commitments.row([id, i.id, c.funderId, c.title, c.reference, c.programme, c.kind, c.status, c.startDate, c.endDate, c.amountCents, c.decisionDate, c.renewable, c.conditionNote]);
-      for (const t of c.tranches) await writers.tranches.row([++trancheId, id, t.periodStart, t.periodEnd, t.amountCents, t.dueOn, t.status, t.receivedOn]);
+      await writers.commitments.row(valuesOf('commitments', { id, initiativeId: i.id, ...c }));
+      for (const t of c.tranches) await writers.tranches.row(valuesOf('tranches', { id: ++trancheId, commitmentId: id, ...t }));
     }
     if (options.log && (index + 1) % 20_000 === 0) options.log(`  generated ${index + 1} of ${options.initiatives} initiatives`);
   }
@@ -142,7 +145,7 @@ export async function loadPortfolio(options: LoadOptions): Promise<LoadReport> {
 
     let t = performance.now();
     log(`COPY ${options.initiatives} initiatives (seed ${options.seed}, as of ${options.asOf}); set aside ${aside.indexes.length} indexes and ${aside.foreignKeys.length} foreign keys`);
-    const writers = Object.fromEntries(TABLES.map((table, k) => [table, new CopyWriter(clients[k]!, table, COLUMNS[table])])) as Record<Table, CopyWriter>;
+    const writers = Object.fromEntries(TABLES.map((table, k) => [table, new CopyWriter(clients[k]!, table, fieldsOf(table).map(columnOf))])) as Record<Table, CopyWriter>;
     const copied = await copyPortfolio(writers, options).then(
       () => null,
       (err: unknown) => err,

@@ -143,7 +143,7 @@ function scan(init: DemoInitiative, funders: Map<string, DemoFunder>, asOf: stri
   // funder_limit
   for (const funderKey of new Set(init.commitments.map((c) => c.funderKey))) {
     const years = funders.get(funderKey)?.maxFundingYears;
-    if (years === undefined) continue;
+    if (years == null) continue;
     const starts = init.commitments.filter((c) => c.funderKey === funderKey && COMMITTED.has(c.status)).map((c) => c.startDate).sort();
     if (starts.length === 0) continue;
     const limit = addMonths(starts[0]!, 12 * years);
@@ -237,7 +237,7 @@ describe('demo portfolio', () => {
           expect(gemeente?.name, init.key).to.equal(`Gemeente ${init.municipality}`);
           expect(init.domains.length, init.key).to.be.at.least(1);
           for (const d of init.domains) expect(DOMAINS).to.include(d);
-          expect(init.description.length, init.key).to.be.greaterThan(60);
+          expect((init.description ?? '').length, init.key).to.be.greaterThan(60);
         }
         expect(portfolio.initiatives.filter((i) => i.status === 'stopped').length).to.be.at.least(2);
         expect(portfolio.initiatives.filter((i) => i.sharedWithFunders).length).to.be.at.least(3);
@@ -282,7 +282,7 @@ describe('demo portfolio', () => {
             expect(c.endDate >= c.startDate, what).to.equal(true);
             expect(Number.isInteger(c.amountCents) && c.amountCents > 0, what).to.equal(true);
             expect(c.title.length, what).to.be.greaterThan(5);
-            if (c.decisionDate !== undefined) expect(isCalendarDate(c.decisionDate) && c.decisionDate <= today, what).to.equal(true);
+            if (c.decisionDate != null) expect(isCalendarDate(c.decisionDate) && c.decisionDate <= today, what).to.equal(true);
             if (c.status === 'completed') expect(c.endDate < today, what).to.equal(true);
             if (c.status === 'committed') expect(c.endDate >= today, what).to.equal(true);
             if (['declined', 'withdrawn', 'requested'].includes(c.status)) expect(c.tranches, what).to.have.length(0);
@@ -292,9 +292,9 @@ describe('demo portfolio', () => {
               expect(isCalendarDate(t.periodStart) && isCalendarDate(t.periodEnd), what).to.equal(true);
               expect(t.periodStart >= c.startDate && t.periodEnd <= c.endDate && t.periodEnd >= t.periodStart, what).to.equal(true);
               expect(Number.isInteger(t.amountCents) && t.amountCents >= 0, what).to.equal(true);
-              if (t.dueOn !== undefined) expect(isCalendarDate(t.dueOn), what).to.equal(true);
+              if (t.dueOn != null) expect(isCalendarDate(t.dueOn), what).to.equal(true);
               if (t.status === 'received') {
-                expect(t.receivedOn !== undefined && isCalendarDate(t.receivedOn) && t.receivedOn <= today, what).to.equal(true);
+                expect(t.receivedOn != null && isCalendarDate(t.receivedOn) && t.receivedOn <= today, what).to.equal(true);
               } else {
                 expect(t.receivedOn, what).to.equal(undefined);
               }

@@ -1,7 +1,7 @@
 // The body of every error answer (`{ message, code, params?, errors?, codes? }`), as a schema
 // over the catalogue's codes (errorCodes.ts).
 import { z } from 'zod';
-import { ERROR_CODES, FIELD_CODES, type ErrorCode, type FieldCode } from '../errorCodes.js';
+import { ERROR_CODES, FIELD_CODES, type ErrorCode, type FieldCode } from './errorCodes.js';
 
 const paramValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).readonly()]);
 const params = z.record(z.string(), paramValue);

@@ -2,15 +2,12 @@
 // types for them are `z.infer` of these, and the OpenAPI document (http/openapi.ts) is generated
 // from them, each under the name it has in ANSWER_SCHEMAS. Answers only — the requests are checked by the services' own input schemas.
 import { z } from 'zod';
-import { COFUNDER_GROUPS, COMMITMENT_STATUSES, FUNDER_TYPES, GAP_KINDS, GAP_SEVERITIES, RISK_REASONS, ROLES, SCAN_STATUSES, SCAN_TRIGGERS } from '../domain/enums.js';
+import { COFUNDER_GROUPS, COMMITMENT_STATUSES, FUNDER_TYPES, GAP_KINDS, GAP_SEVERITIES, RISK_REASONS, ROLES } from '../domain/enums.js';
+import { scans } from './scans.js';
+import { cents, isoDate, isoMonth, recordId } from './values.js';
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a calendar date, YYYY-MM-DD');
-export const isoMonth = z.string().regex(/^\d{4}-\d{2}$/).describe('a calendar month, YYYY-MM');
-export const timestamp = z.string().describe('an ISO 8601 date and time');
-export const cents = z.number().int().describe('euro cents');
 /** A ratio (0–1 for shares), null when its denominator is 0. */
 const ratio = z.number().nullable();
-const recordId = z.number().int().positive();
 const meanMedian = z.object({ mean: z.number().nullable(), median: z.number().nullable() });
 
 export const runwaySchema = z
@@ -171,22 +168,8 @@ export const cofundingSchema = z
     total: z.number().int(),
   });
 
-export const scanSchema = z
-  .object({
-    id: recordId,
-    trigger: z.enum(SCAN_TRIGGERS),
-    status: z.enum(SCAN_STATUSES),
-    asOf: isoDate,
-    startedAt: timestamp,
-    finishedAt: timestamp.nullable(),
-    batchesTotal: z.number().int(),
-    batchesDone: z.number().int(),
-    initiativesTotal: z.number().int(),
-    initiativesScanned: z.number().int(),
-    gapsOpened: z.number().int(),
-    gapsResolved: z.number().int(),
-    error: z.string().nullable(),
-  });
+/** A scan as the scans resource answers it, also the answer of `POST /api/scans`. */
+export const scanSchema = scans.record;
 
 export const publicUserSchema = z
   .object({
@@ -210,7 +193,6 @@ export type RiskEntry = z.infer<typeof riskEntrySchema>;
 export type Cofunder = z.infer<typeof cofunderSchema>;
 export type CofundingInitiative = z.infer<typeof cofundingInitiativeSchema>;
 export type Cofunding = z.infer<typeof cofundingSchema>;
-export type Scan = z.infer<typeof scanSchema>;
 export type PublicUser = z.infer<typeof publicUserSchema>;
 export type Login = z.infer<typeof loginSchema>;
 

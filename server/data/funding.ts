@@ -2,38 +2,22 @@
 // queries (initiatives, budgets, commitments with their funders, tranches) — never a query per
 // commitment or per month.
 import type { Knex } from 'knex';
-import { COMMITTED_STATUSES, PIPELINE_STATUSES, type CommitmentKind, type CommitmentStatus, type FunderType, type InitiativeStatus, type TrancheStatus } from '../domain/enums.js';
+import type { Budget, Commitment, Funder, Initiative, RowOf, Tranche } from '../contract/index.js';
+import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
 import type { LoadedCommitment, LoadedFunder, InitiativeFunding, IsoDate } from '../domain/types.js';
 
-interface InitiativeRow {
-  id: number;
-  founded_on: string;
-  reserves_cents: number;
-  status: InitiativeStatus;
-}
+// The rows as loaded: the records' own values (server/contract/) under their column names.
+type InitiativeRow = Pick<RowOf<Initiative>, 'id' | 'founded_on' | 'reserves_cents' | 'status'>;
 
-interface CommitmentRow {
-  id: number;
-  initiative_id: number;
-  funder_id: number;
-  funder_name: string;
-  funder_type: FunderType;
-  max_funding_years: number | null;
-  kind: CommitmentKind;
-  status: CommitmentStatus;
-  start_date: string;
-  end_date: string;
-  amount_cents: number;
-}
+type CommitmentRow = Pick<RowOf<Commitment>, 'id' | 'initiative_id' | 'funder_id' | 'kind' | 'status' | 'start_date' | 'end_date' | 'amount_cents'> & {
+  funder_name: Funder['name'];
+  funder_type: Funder['type'];
+  max_funding_years: Funder['maxFundingYears'];
+};
 
-interface TrancheRow {
-  id: number;
-  commitment_id: number;
-  period_start: string;
-  period_end: string;
-  amount_cents: number;
-  status: TrancheStatus;
-}
+type TrancheRow = Pick<RowOf<Tranche>, 'id' | 'commitment_id' | 'period_start' | 'period_end' | 'amount_cents' | 'status'>;
+
+type BudgetRow = Pick<RowOf<Budget>, 'initiative_id' | 'year' | 'amount_cents'>;
 
 export interface LoadOptions {
   /**
@@ -76,7 +60,7 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
             .orWhereRaw('year = (SELECT max(e.year) FROM budgets e WHERE e.initiative_id = budgets.initiative_id AND e.year < ?)', [fromYear]),
         );
       })
-      .select<{ initiative_id: number; year: number; amount_cents: number }[]>('initiative_id', 'year', 'amount_cents'),
+      .select<BudgetRow[]>('initiative_id', 'year', 'amount_cents'),
     db('commitments as c')
       .join('funders as f', 'f.id', 'c.funder_id')
       .modify(commitmentsOf)
@@ -109,7 +93,7 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
 
 function assemble(
   initiatives: readonly InitiativeRow[],
-  budgets: readonly { initiative_id: number; year: number; amount_cents: number }[],
+  budgets: readonly BudgetRow[],
   commitments: readonly CommitmentRow[],
   tranches: readonly TrancheRow[],
 ): InitiativeFunding[] {

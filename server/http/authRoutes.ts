@@ -1,7 +1,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { zodReason } from '../errors.js';
-import { password } from '../resources/users.js';
+import { zodReason } from '../contract/errorCodes.js';
+import { password } from '../contract/users.js';
 import type { Actor } from '../services/actor.js';
 import { toActor, type AuthService } from '../services/auth.js';
 import { parseInput } from './parse.js';

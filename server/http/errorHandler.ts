@@ -1,10 +1,10 @@
 // Every error becomes JSON `{ message, code, params?, errors?, codes? }` here, and nowhere else
-// (the codes: errorCodes.ts). Bad input never reaches a 500: errors the database raises for bad
+// (the codes: contract/errorCodes.ts). Bad input never reaches a 500: errors the database raises for bad
 // values are mapped to 4xx as a safety net.
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { isDatabaseUnavailable } from '../data/db.js';
 import { ApiError, databaseUnavailable, notFound, reason, type FieldReason } from '../errors.js';
-import type { ErrorCode } from '../errorCodes.js';
+import type { ErrorCode } from '../contract/errorCodes.js';
 import type { Logger } from '../logger.js';
 
 const PG_ERRORS: Record<string, [ErrorCode, string]> = {

@@ -1,13 +1,14 @@
 // The OpenAPI 3.1 document of every route the app serves under /api (and /healthz, /readyz),
-// generated from the contract's answer schemas, the resource definitions and the request schemas
+// generated from the contract's answer and resource schemas and the request schemas
 // the routes parse with — never written by hand, so it cannot drift from what the code does.
 import { z } from 'zod';
 import { errorBodySchema } from '../contract/errors.js';
 import { ANSWER_SCHEMAS } from '../contract/figures.js';
-import { filterSchema, optionalInputs, rangeSchema, readOnlyFields, readSchema, sortSchema } from '../contract/resources.js';
-import { ERROR_CODES, ERROR_STATUS } from '../errorCodes.js';
-import { RESOURCES } from '../resources/index.js';
-import type { ResourceDef } from '../resources/resource.js';
+import { RESOURCE_CONTRACTS } from '../contract/index.js';
+import { inputFields, isWritable, type ResourceContract } from '../contract/resource.js';
+import { filterSchema, sortSchema, type ListFacts } from '../contract/resources.js';
+import { MAX_PAGE } from '../data/listQuery.js';
+import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
 import { loginBody, passwordBody } from './authRoutes.js';
@@ -79,11 +80,23 @@ function openTuples(value: unknown): unknown {
 
 /** A request schema as JSON Schema: what a client may send (defaults make a field optional). */
 function inputSchema(schema: z.ZodType): JsonSchema {
-  return openTuples(plain(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema)) as JsonSchema;
+  return openTuples(plain(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', override: withoutUndefined }) as JsonSchema)) as JsonSchema;
+}
+
+/**
+ * A union with `undefined` (a field whose absence has a reason of its own, a new user's password)
+ * is, in JSON, its other options: absence is what `required` says.
+ */
+function withoutUndefined(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSchema }): void {
+  const def = ctx.zodSchema._zod.def;
+  if (def.type !== 'union' || !def.options.some((o) => o._zod.def.type === 'undefined')) return;
+  const kept = (ctx.jsonSchema.anyOf as JsonSchema[]).filter((_, k) => def.options[k]!._zod.def.type !== 'undefined');
+  delete ctx.jsonSchema.anyOf;
+  Object.assign(ctx.jsonSchema, kept.length === 1 ? kept[0] : { anyOf: kept });
 }
 
 /** `funders` → `Funder`, `audit-events` → `AuditEvent`. */
-export function schemaName(def: ResourceDef): string {
+export function schemaName(def: ResourceContract): string {
   return def.name
     .replace(/s$/, '')
     .split('-')
@@ -96,36 +109,35 @@ function answerSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [name, schema] of Object.entries(ANSWER_SCHEMAS)) registry.add(schema, { id: name });
   // A scan is one shape: the resource's list and POST /api/scans answer the contract's Scan.
-  for (const def of Object.values(RESOURCES)) if (def.name !== 'scans') registry.add(readSchema(def), { id: schemaName(def) });
+  for (const def of RESOURCE_CONTRACTS) if (def.name !== 'scans') registry.add(def.record, { id: schemaName(def) });
   registry.add(errorBodySchema, { id: 'Error' });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   return Object.fromEntries(Object.entries(schemas).map(([name, schema]) => [name, plain(schema as JsonSchema)]));
 }
 
-function readName(def: ResourceDef): string {
+function readName(def: ResourceContract): string {
   return def.name === 'scans' ? 'Scan' : schemaName(def);
 }
 
 /** What a write takes: the input fields and, ignored, the record's read-only ones; nothing else. */
-function writeSchema(def: ResourceDef, read: JsonSchema, required: string[]): JsonSchema {
-  const properties = { ...(inputSchema(def.input!).properties as Record<string, JsonSchema>) };
+function writeSchema(def: ResourceContract, input: z.ZodType, read: JsonSchema, required: string[]): JsonSchema {
+  const properties = { ...(inputSchema(input).properties as Record<string, JsonSchema>) };
   const readProperties = (read.properties ?? {}) as Record<string, JsonSchema>;
-  for (const field of readOnlyFields(def)) properties[field] = { ...readProperties[field], readOnly: true };
+  const taken = inputFields(input);
+  for (const field of Object.keys(def.fields).filter((f) => !taken.includes(f))) properties[field] = { ...readProperties[field], readOnly: true };
   return { type: 'object', properties, required, additionalProperties: false };
 }
 
 /** Create: the input fields, those without a default or an "absent means not set" required. */
-function createSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
-  const optional = new Set(optionalInputs(def));
-  const fields = def.input instanceof z.ZodObject ? Object.keys(def.input.shape) : [];
-  return writeSchema(def, read, fields.filter((f) => !optional.has(f)));
+function createSchema(def: ResourceContract, input: z.ZodType, read: JsonSchema): JsonSchema {
+  const shape = input instanceof z.ZodObject ? (input.shape as Record<string, z.ZodType>) : {};
+  return writeSchema(def, input, read, inputFields(input).filter((f) => !shape[f]!.safeParse(undefined).success));
 }
 
 /** Update: the whole record as read, `version` required; fields left out keep their value. */
-function updateSchema(def: ResourceDef, read: JsonSchema): JsonSchema {
-  const schema = writeSchema(def, read, ['version']);
+function updateSchema(def: ResourceContract, input: z.ZodType, read: JsonSchema): JsonSchema {
+  const schema = writeSchema(def, input, read, ['version']);
   const properties = schema.properties as Record<string, JsonSchema>;
-  for (const field of def.createOnly ?? []) delete properties[field];
   properties.version = { type: 'integer', description: 'the version you read: a changed record answers 409' };
   return schema;
 }
@@ -153,8 +165,11 @@ function queryParameters(schema: z.ZodType): Parameter[] {
   return Object.entries((js.properties ?? {}) as Record<string, JsonSchema>).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
 }
 
+/** The `range` parameter: `[first, last]`, at most MAX_PAGE records. */
+const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe(`zero-based, both ends included; at most ${MAX_PAGE} records`);
+
 /** `sort`, `range` and `filter` of react-admin's ra-data-simple-rest, JSON in the query string. */
-function listParameters(def: ResourceDef): Parameter[] {
+function listParameters(def: ListFacts & Pick<ResourceContract, 'defaultSort'>): Parameter[] {
   const jsonParam = (name: string, schema: z.ZodType, description: string): Parameter => ({ name, in: 'query', description, content: json(inputSchema(schema)) });
   return [
     jsonParam('sort', sortSchema(def), `["field","ASC"|"DESC"]; default ${JSON.stringify(def.defaultSort)}`),
@@ -183,7 +198,7 @@ function operation(op: Omit<Operation, 'responses'> & { ok: Record<string, Respo
   return { ...rest, ...(isPublic ? { security: [] } : {}), responses: { ...ok, ...errorsFor(errors) } };
 }
 
-function resourcePaths(def: ResourceDef, read: JsonSchema, schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   const tag = def.name;
   const name = readName(def);
   const record = ref(name);
@@ -208,14 +223,14 @@ function resourcePaths(def: ResourceDef, read: JsonSchema, schemas: Record<strin
       errors: [...AUTHED, ...adminOnly, 404],
     }),
   };
-  if (isReadOnly(def.name) || !def.input) {
+  if (isReadOnly(def.name) || !isWritable(def)) {
     const readOnly = `${def.name} are read-only here: a write not listed answers 405.`;
     return { [`/api/${def.name}`]: { description: readOnly, ...list }, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
   }
   const create = `${schemaName(def)}Create`;
   const update = `${schemaName(def)}Update`;
-  schemas[create] = createSchema(def, read);
-  schemas[update] = updateSchema(def, read);
+  schemas[create] = createSchema(def, def.create, read);
+  schemas[update] = updateSchema(def, def.update, read);
   list.post = operation({
     operationId: `create${schemaName(def)}`,
     summary: `Create one of ${def.name}`,
@@ -371,7 +386,7 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
   const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths() };
-  for (const def of Object.values(RESOURCES)) {
+  for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }
   return {
@@ -384,7 +399,7 @@ function build(): OpenApiDocument {
     },
     servers: [{ url: '/' }],
     tags: [
-      ...Object.values(RESOURCES).map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
+      ...RESOURCE_CONTRACTS.map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
       { name: 'figures', description: 'Runway, coverage, fragmentation, co-financing and portfolio statistics' },
       { name: 'auth', description: 'Sessions and passwords' },
       { name: 'service', description: 'Health, readiness and this reference' },

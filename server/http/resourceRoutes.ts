@@ -19,7 +19,7 @@ export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
   router.get('/:id', async (req, res) => {
     res.json(await crud.get(def, actorOf(res), parseId(req.params.id)));
   });
-  if (isReadOnly(def.name) || !def.input) {
+  if (isReadOnly(def.name) || !def.create) {
     router.all(['/', '/:id'], () => {
       throw methodNotAllowed(`${def.name} are read-only here.`);
     });

@@ -2,7 +2,7 @@
 // answers 503 when the queue cannot take it). Listing and reading scans are resource routes.
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { isoDate } from '../resources/fields.js';
+import { isoDate } from '../contract/fields.js';
 import type { ScanService } from '../services/scans.js';
 import { actorOf } from './authRoutes.js';
 import { parseInput } from './parse.js';

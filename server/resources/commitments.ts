@@ -1,10 +1,7 @@
-import { z } from 'zod';
-import { COMMITMENT_KINDS, COMMITMENT_STATUSES, TRANCHE_SCHEDULES } from '../domain/enums.js';
+import { commitments as contract } from '../contract/commitments.js';
 import { generateTranches } from '../domain/schedule.js';
-import type { TrancheSchedule } from '../domain/enums.js';
-import { reason, unprocessable, zodReason } from '../errors.js';
-import { bool, cents, enumOf, id, isoDate, optional, optionalText, text } from './fields.js';
-import type { ResourceDef } from './resource.js';
+import { reason, unprocessable } from '../errors.js';
+import { ANY_ROLE, defineResource, initiativesOf, writesBy } from './resource.js';
 
 // Tranche totals of each commitment, for the read-only amounts.
 const trancheTotals = `LEFT JOIN LATERAL (
@@ -12,58 +9,20 @@ const trancheTotals = `LEFT JOIN LATERAL (
          coalesce(sum(t.amount_cents) FILTER (WHERE t.status = 'received'), 0)::bigint AS received
   FROM tranches t WHERE t.commitment_id = commitments.id) AS tranche_totals ON true`;
 
-export const commitments: ResourceDef = {
-  name: 'commitments',
-  table: 'commitments',
-  fields: {
-    id: { sql: 'commitments.id', kind: 'id', sortable: true, filterable: true },
-    initiativeId: { sql: 'commitments.initiative_id', kind: 'id', sortable: true, filterable: true, column: 'initiative_id', fixed: true },
-    funderId: { sql: 'commitments.funder_id', kind: 'id', sortable: true, filterable: true, column: 'funder_id', fixed: true },
-    title: { sql: 'commitments.title', kind: 'text', sortable: true, filterable: true, column: 'title' },
-    reference: { sql: 'commitments.reference', kind: 'text', filterable: true, column: 'reference' },
-    programme: { sql: 'commitments.programme', kind: 'text', sortable: true, nullable: true, filterable: true, column: 'programme' },
-    kind: { sql: 'commitments.kind', kind: 'enum', values: COMMITMENT_KINDS, sortable: true, filterable: true, column: 'kind' },
-    status: { sql: 'commitments.status', kind: 'enum', values: COMMITMENT_STATUSES, sortable: true, filterable: true, column: 'status' },
-    startDate: { sql: 'commitments.start_date', kind: 'date', sortable: true, filterable: true, column: 'start_date' },
-    endDate: { sql: 'commitments.end_date', kind: 'date', sortable: true, filterable: true, column: 'end_date' },
-    amountCents: { sql: 'commitments.amount_cents', kind: 'int', sortable: true, filterable: true, column: 'amount_cents' },
-    decisionDate: { sql: 'commitments.decision_date', kind: 'date', sortable: true, nullable: true, filterable: true, column: 'decision_date' },
-    renewable: { sql: 'commitments.renewable', kind: 'bool', sortable: true, filterable: true, column: 'renewable' },
-    conditionNote: { sql: 'commitments.condition_note', kind: 'text', column: 'condition_note' },
-    scheduledCents: { sql: 'tranche_totals.scheduled', kind: 'int', sortable: true, computed: true },
-    receivedCents: { sql: 'tranche_totals.received', kind: 'int', sortable: true, computed: true },
-    unscheduledCents: { sql: '(commitments.amount_cents - tranche_totals.scheduled)', kind: 'int', sortable: true, computed: true },
-    remainingCents: { sql: '(commitments.amount_cents - tranche_totals.received)', kind: 'int', sortable: true, computed: true },
-    version: { sql: 'commitments.version', kind: 'int' },
+export const commitments = defineResource(contract, {
+  computed: {
+    scheduledCents: 'tranche_totals.scheduled',
+    receivedCents: 'tranche_totals.received',
+    unscheduledCents: '(commitments.amount_cents - tranche_totals.scheduled)',
+    remainingCents: '(commitments.amount_cents - tranche_totals.received)',
   },
-  search: ['commitments.title', 'commitments.reference'],
-  defaultSort: ['startDate', 'ASC'],
-  input: z
-    .object({
-      initiativeId: id(),
-      funderId: id(),
-      title: text(),
-      reference: optionalText(200),
-      programme: optionalText(200),
-      kind: enumOf(COMMITMENT_KINDS),
-      status: enumOf(COMMITMENT_STATUSES),
-      startDate: isoDate(),
-      endDate: isoDate(),
-      amountCents: cents(),
-      decisionDate: optional(isoDate()),
-      renewable: bool().default(false),
-      conditionNote: optionalText(5000),
-      trancheSchedule: optional(enumOf(TRANCHE_SCHEDULES)),
-    })
-    .refine((c) => c.endDate >= c.startDate, { path: ['endDate'], error: zodReason('field.on_or_after', { field: 'startDate' }) }),
-  extraInput: ['trancheSchedule'],
-  createOnly: ['trancheSchedule'],
+  access: { read: ANY_ROLE, write: writesBy(ANY_ROLE) },
   from: (q) => {
     q.joinRaw(trancheTotals);
   },
   initiativeSql: 'commitments.initiative_id',
   references: { initiativeId: 'initiatives', funderId: 'funders' },
-  tenantOf: async (_trx, r) => ({ initiativeId: r.initiativeId as number, funderId: r.funderId as number }),
+  tenantOf: async (_trx, r) => ({ initiativeId: r.initiativeId ?? null, funderId: r.funderId ?? null }),
   check: async (trx, next, prev) => {
     if (!prev) return;
     // A changed period or amount must still hold the tranches already scheduled.
@@ -78,7 +37,7 @@ export const commitments: ResourceDef = {
       .first<{ scheduled: number; first_start: string | null; last_end: string | null }>();
     const outside = await trx('tranches')
       .where({ commitment_id: prev.id })
-      .where((w) => w.where('period_start', '<', next.startDate as string).orWhere('period_end', '>', next.endDate as string))
+      .where((w) => w.where('period_start', '<', next.startDate).orWhere('period_end', '>', next.endDate))
       .first('id');
     if (outside) {
       throw unprocessable('A tranche of this commitment would fall outside its period.', {
@@ -86,7 +45,7 @@ export const commitments: ResourceDef = {
         endDate: reason('commitment.excludes_tranches'),
       });
     }
-    if (totals && totals.scheduled > (next.amountCents as number)) {
+    if (totals && totals.scheduled > next.amountCents) {
       throw unprocessable('The amount is less than the tranches already scheduled.', {
         amountCents: reason('commitment.below_scheduled', { scheduledCents: totals.scheduled }),
       });
@@ -94,9 +53,8 @@ export const commitments: ResourceDef = {
   },
   cascades: { tranches: 'commitment_id' },
   afterCreate: async (trx, created, input): Promise<Record<string, number[]>> => {
-    const schedule = input.trancheSchedule as TrancheSchedule | undefined;
-    if (!schedule) return {};
-    const rows = generateTranches(created.startDate as string, created.endDate as string, created.amountCents as number, schedule).map((t) => ({
+    if (!input.trancheSchedule) return {};
+    const rows = generateTranches(created.startDate, created.endDate, created.amountCents, input.trancheSchedule).map((t) => ({
       commitment_id: created.id,
       period_start: t.periodStart,
       period_end: t.periodEnd,
@@ -108,4 +66,5 @@ export const commitments: ResourceDef = {
     const inserted = rows.length ? await trx('tranches').insert(rows).returning<{ id: number }[]>('id') : [];
     return { tranches: inserted.map((r) => r.id) };
   },
-};
+  staleInitiatives: async (_trx, before, after) => initiativesOf(before, after),
+});

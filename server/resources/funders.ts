@@ -1,36 +1,14 @@
-import { z } from 'zod';
-import { FUNDER_TYPES } from '../domain/enums.js';
-import { zodReason } from '../errors.js';
-import { enumOf, municipalityCode, optional, optionalText, text } from './fields.js';
-import type { ResourceDef } from './resource.js';
+import { funders as contract } from '../contract/funders.js';
+import { ADMIN_ONLY, ANY_ROLE, defineResource, writesBy } from './resource.js';
 
-export const funders: ResourceDef = {
-  name: 'funders',
-  table: 'funders',
-  fields: {
-    id: { sql: 'funders.id', kind: 'id', sortable: true, filterable: true },
-    name: { sql: 'funders.name', kind: 'text', sortable: true, filterable: true, column: 'name' },
-    type: { sql: 'funders.type', kind: 'enum', values: FUNDER_TYPES, sortable: true, filterable: true, column: 'type' },
-    municipalityCode: { sql: 'funders.municipality_code', kind: 'text', sortable: true, nullable: true, filterable: true, column: 'municipality_code' },
-    maxFundingYears: { sql: 'funders.max_funding_years', kind: 'int', sortable: true, nullable: true, filterable: true, column: 'max_funding_years' },
-    website: { sql: 'funders.website', kind: 'text', column: 'website' },
-    version: { sql: 'funders.version', kind: 'int' },
+export const funders = defineResource(contract, {
+  access: { read: ANY_ROLE, write: writesBy(ADMIN_ONLY) },
+  tenantOf: async (_trx, r) => ({ initiativeId: null, funderId: r.id ?? null }),
+  // A funder's funding limit decides the gaps of every initiative it funds.
+  staleInitiatives: async (trx, before, after) => {
+    if (!before || !after || before.maxFundingYears === after.maxFundingYears) return [];
+    const rows = await trx('commitments').where({ funder_id: after.id }).distinct<{ initiative_id: number }[]>('initiative_id');
+    return rows.map((r) => r.initiative_id);
   },
-  search: ['funders.name'],
-  defaultSort: ['name', 'ASC'],
-  input: z.object({
-    name: text(),
-    type: enumOf(FUNDER_TYPES),
-    municipalityCode: optional(municipalityCode()),
-    maxFundingYears: optional(
-      z
-        .number({ error: zodReason('field.whole_years') })
-        .int({ error: zodReason('field.whole_years') })
-        .min(1, { error: zodReason('field.at_least', { min: 1 }) })
-        .max(100, { error: zodReason('field.at_most', { max: 100 }) }),
-    ),
-    website: optionalText(500),
-  }),
-  tenantOf: async (_trx, r) => ({ initiativeId: null, funderId: r.id as number }),
   inUseMessage: 'This funder still has commitments or users: remove those first.',
-};
+});

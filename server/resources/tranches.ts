@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { TRANCHE_STATUSES } from '../domain/enums.js';
-import { fieldError, reason, unprocessable, zodReason } from '../errors.js';
-import { cents, enumOf, id, isoDate, optional } from './fields.js';
-import type { ResourceDef } from './resource.js';
+import { tranches as contract } from '../contract/tranches.js';
+import { fieldError, reason, unprocessable } from '../errors.js';
+import { ANY_ROLE, defineResource, writesBy } from './resource.js';
 
 interface CommitmentRow {
   initiative_id: number;
@@ -12,47 +10,22 @@ interface CommitmentRow {
   amount_cents: number;
 }
 
-export const tranches: ResourceDef = {
-  name: 'tranches',
-  table: 'tranches',
-  fields: {
-    id: { sql: 'tranches.id', kind: 'id', sortable: true, filterable: true },
-    commitmentId: { sql: 'tranches.commitment_id', kind: 'id', sortable: true, filterable: true, column: 'commitment_id', fixed: true },
-    periodStart: { sql: 'tranches.period_start', kind: 'date', sortable: true, filterable: true, column: 'period_start' },
-    periodEnd: { sql: 'tranches.period_end', kind: 'date', sortable: true, filterable: true, column: 'period_end' },
-    amountCents: { sql: 'tranches.amount_cents', kind: 'int', sortable: true, filterable: true, column: 'amount_cents' },
-    dueOn: { sql: 'tranches.due_on', kind: 'date', sortable: true, nullable: true, filterable: true, column: 'due_on' },
-    status: { sql: 'tranches.status', kind: 'enum', values: TRANCHE_STATUSES, sortable: true, filterable: true, column: 'status' },
-    receivedOn: { sql: 'tranches.received_on', kind: 'date', sortable: true, nullable: true, filterable: true, column: 'received_on' },
-    version: { sql: 'tranches.version', kind: 'int' },
-  },
-  search: [],
-  defaultSort: ['periodStart', 'ASC'],
-  input: z
-    .object({
-      commitmentId: id(),
-      periodStart: isoDate(),
-      periodEnd: isoDate(),
-      amountCents: cents(),
-      dueOn: optional(isoDate()),
-      status: enumOf(TRANCHE_STATUSES).default('planned'),
-      receivedOn: optional(isoDate()),
-    })
-    .refine((t) => t.periodEnd >= t.periodStart, { path: ['periodEnd'], error: zodReason('field.on_or_after', { field: 'periodStart' }) }),
+export const tranches = defineResource(contract, {
+  access: { read: ANY_ROLE, write: writesBy(ANY_ROLE) },
   references: { commitmentId: 'commitments' },
   initiativeSql: '(SELECT c.initiative_id FROM commitments c WHERE c.id = tranches.commitment_id)',
   tenantOf: async (trx, r) => {
-    const c = await trx('commitments').where({ id: r.commitmentId as number }).first<CommitmentRow | undefined>('initiative_id', 'funder_id');
+    const c = r.commitmentId === undefined ? undefined : await trx('commitments').where({ id: r.commitmentId }).first<CommitmentRow | undefined>('initiative_id', 'funder_id');
     return c ? { initiativeId: c.initiative_id, funderId: c.funder_id } : null;
   },
   check: async (trx, next, prev) => {
     // Lock the commitment so two tranche writes cannot both pass the sum check.
     const commitment = await trx('commitments')
-      .where({ id: next.commitmentId as number })
+      .where({ id: next.commitmentId })
       .forUpdate()
       .first<CommitmentRow | undefined>('start_date', 'end_date', 'amount_cents');
     if (!commitment) throw fieldError('commitmentId', reason('field.existing_record', {}));
-    if ((next.periodStart as string) < commitment.start_date || (next.periodEnd as string) > commitment.end_date) {
+    if (next.periodStart < commitment.start_date || next.periodEnd > commitment.end_date) {
       const period = { startDate: commitment.start_date, endDate: commitment.end_date };
       throw unprocessable(`A tranche must lie inside its commitment's period (${period.startDate} to ${period.endDate}).`, {
         periodStart: reason('tranche.starts_before_commitment', period),
@@ -61,14 +34,14 @@ export const tranches: ResourceDef = {
     }
     if (next.status === 'cancelled') return;
     const others = await trx('tranches')
-      .where({ commitment_id: next.commitmentId as number })
+      .where({ commitment_id: next.commitmentId })
       .whereNot({ status: 'cancelled' })
       .modify((q) => {
         if (prev) q.whereNot({ id: prev.id });
       })
       .first<{ total: number }>(trx.raw('coalesce(sum(amount_cents), 0)::bigint AS total'));
     const scheduledCents = others?.total ?? 0;
-    if (scheduledCents + (next.amountCents as number) > commitment.amount_cents) {
+    if (scheduledCents + next.amountCents > commitment.amount_cents) {
       throw unprocessable("The tranches would add up to more than the commitment's amount.", {
         amountCents: reason('tranche.exceeds_commitment', {
           availableCents: commitment.amount_cents - scheduledCents,
@@ -78,4 +51,10 @@ export const tranches: ResourceDef = {
       });
     }
   },
-};
+  staleInitiatives: async (trx, before, after) => {
+    const commitmentIds = [before, after].flatMap((t) => (t ? [t.commitmentId] : []));
+    if (!commitmentIds.length) return [];
+    const rows = await trx('commitments').whereIn('id', commitmentIds).distinct<{ initiative_id: number }[]>('initiative_id');
+    return rows.map((r) => r.initiative_id);
+  },
+});

@@ -1,40 +1,18 @@
-// Who may see and do what (DESIGN.md, "Who may see and do what"), in one place.
+// How who may see and do what (DESIGN.md, "Who may see and do what") is applied; each resource's
+// definition says which roles may read and write it.
 // Reads are narrowed in SQL, so lists and their counts only ever hold what the user may see.
 // A write the role may never do is a 403; a record outside the user's reach is a 404.
 import type { Knex } from 'knex';
-import type { Role } from '../domain/enums.js';
 import { forbidden, reason } from '../errors.js';
-import type { ResourceDef, Tenant } from '../resources/resource.js';
+import { RESOURCES } from '../resources/index.js';
+import type { Policy, ResourceDef, Tenant, WriteVerb } from '../resources/resource.js';
 import type { Actor } from './actor.js';
 
-export type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
-export type WriteVerb = Exclude<Verb, 'list' | 'get'>;
+export type Verb = 'list' | 'get' | WriteVerb;
 
-interface Policy {
-  read: readonly Role[];
-  write: Readonly<Partial<Record<WriteVerb, readonly Role[]>>>;
-}
-
-const ALL: readonly Role[] = ['admin', 'funder', 'initiative'];
-const ADMIN: readonly Role[] = ['admin'];
-const adminWrites = { create: ADMIN, update: ADMIN, delete: ADMIN };
-const tenantWrites = (roles: readonly Role[]) => ({ create: roles, update: roles, delete: roles });
-
-export const POLICIES: Readonly<Record<string, Policy>> = {
-  funders: { read: ALL, write: adminWrites },
-  initiatives: { read: ALL, write: { create: ADMIN, update: ['admin', 'initiative'], delete: ADMIN } },
-  budgets: { read: ALL, write: tenantWrites(['admin', 'initiative']) },
-  commitments: { read: ALL, write: tenantWrites(ALL) },
-  tranches: { read: ALL, write: tenantWrites(ALL) },
-  gaps: { read: ALL, write: {} },
-  scans: { read: ADMIN, write: { create: ADMIN } },
-  // Users are disabled, never deleted: the audit trail keeps pointing at them.
-  users: { read: ADMIN, write: { create: ADMIN, update: ADMIN } },
-  'audit-events': { read: ADMIN, write: {} },
-};
-
+/** The policy each resource's definition carries (resources/*.ts). */
 function policyOf(resource: string): Policy {
-  const policy = POLICIES[resource];
+  const policy = RESOURCES[resource]?.access;
   if (!policy) throw new Error(`No access policy for ${resource}`);
   return policy;
 }

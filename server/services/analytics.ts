@@ -17,7 +17,7 @@ import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
-import { zodReason } from '../errors.js';
+import { zodReason } from '../contract/errorCodes.js';
 import type {
   Cofunding,
   CofundingInitiative,
@@ -28,7 +28,7 @@ import type {
   RiskEntry,
   RunwayAnswer,
 } from '../contract/figures.js';
-import { enumOf, isoDate } from '../resources/fields.js';
+import { enumOf, isoDate } from '../contract/fields.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { scopeRead } from './access.js';

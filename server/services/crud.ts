@@ -80,7 +80,7 @@ export class CrudService {
   async create(def: ResourceDef, actor: Actor, body: unknown): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'create');
     const input = withOwnTenant(actor, def, this.readBody(def, body));
-    const next = this.validate(def, input);
+    const next = this.validate(def, def.create, input);
     return this.write(async (trx) => {
       // References first: a record you may not see answers exactly like one that does not exist.
       await this.checkReferences(trx, def, actor, next);
@@ -119,7 +119,7 @@ export class CrudService {
       if (prev.version !== version) throw staleVersion(def, prev.version, version);
       await this.checkTenant(trx, def, actor, prev);
       const writable = Object.fromEntries(Object.entries(prev).filter(([k]) => def.fields[k]?.column));
-      const next = this.validate(def, { ...writable, ...this.writableInput(def, input) });
+      const next = this.validate(def, def.update, { ...writable, ...this.writableInput(def, input) });
       this.checkFixed(def, prev, next);
       await this.checkReferences(trx, def, actor, next);
       await this.checkTenant(trx, def, actor, { ...next, id });
@@ -201,10 +201,10 @@ export class CrudService {
     return Object.fromEntries(Object.entries(input).filter(([k]) => def.fields[k]?.column || def.extraInput?.includes(k)));
   }
 
-  private validate(def: ResourceDef, input: Record<string, unknown>): Record<string, unknown> {
-    if (!def.input) throw new Error(`${def.name} is read-only`);
+  private validate(def: ResourceDef, schema: ResourceDef['create'], input: Record<string, unknown>): Record<string, unknown> {
+    if (!schema) throw new Error(`${def.name} is read-only`);
     const writable = this.writableInput(def, input);
-    const parsed = def.input.safeParse(writable);
+    const parsed = schema.safeParse(writable);
     if (!parsed.success) throw validationError(zodReasons(parsed.error, writable));
     return parsed.data;
   }

@@ -49,7 +49,7 @@ describe('audit of generated and cascaded records', () => {
   it("audits the tranches a commitment's delete removes", async () => {
     const initiativeId = await makeInitiative(app.db);
     const commitment = await makeCommitment(app.db, initiativeId, funderId);
-    const tranches = [await makeTranche(app.db, commitment, { amount_cents: 1 }), await makeTranche(app.db, commitment, { amount_cents: 2 })];
+    const tranches = [await makeTranche(app.db, commitment, { amountCents: 1 }), await makeTranche(app.db, commitment, { amountCents: 2 })];
     const before = await Promise.all(tranches.map(async (id) => (await app.request('GET', `/api/tranches/${id}`, { token })).body));
     expect((await app.request('DELETE', `/api/commitments/${commitment}`, { token })).status).to.equal(200);
     const rows = await auditOf(app.db, 'tranches', tranches);

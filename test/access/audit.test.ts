@@ -86,7 +86,7 @@ describe('audit trail', () => {
   });
 
   it('is readable by admins only', async () => {
-    const funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funder_id: await makeFunder(app.db) }));
+    const funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: await makeFunder(app.db) }));
     expect((await app.request('GET', '/api/audit-events', { token: funderToken })).status).to.equal(403);
   });
 });

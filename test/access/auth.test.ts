@@ -18,7 +18,7 @@ describe('login and sessions', () => {
   });
   beforeEach(async () => {
     await app.db('login_attempts').delete();
-    userId = await makeUser(app.db, 'funder', { funder_id: await makeFunder(app.db) });
+    userId = await makeUser(app.db, 'funder', { funderId: await makeFunder(app.db) });
     email = (await app.db('users').where({ id: userId }).first<{ email: string }>('email')).email;
   });
   after(() => app.close());

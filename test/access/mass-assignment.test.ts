@@ -20,9 +20,9 @@ describe('no mass assignment', () => {
     funderA = await makeFunder(app.db);
     funderB = await makeFunder(app.db);
     own = await makeInitiative(app.db);
-    other = await makeInitiative(app.db, { shared_with_funders: true });
-    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funder_id: funderA }));
-    initiativeToken = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiative_id: own }));
+    other = await makeInitiative(app.db, { sharedWithFunders: true });
+    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: funderA }));
+    initiativeToken = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiativeId: own }));
     adminId = await makeUser(app.db, 'admin');
     adminToken = await tokenFor(app.db, adminId);
   });
@@ -66,8 +66,8 @@ describe('no mass assignment', () => {
   });
 
   it('ignores read-only amounts and ids sent back, and never takes a version from the client', async () => {
-    const commitment = await makeCommitment(app.db, own, funderA, { amount_cents: 1000 });
-    await makeTranche(app.db, commitment, { amount_cents: 400 });
+    const commitment = await makeCommitment(app.db, own, funderA, { amountCents: 1000 });
+    await makeTranche(app.db, commitment, { amountCents: 400 });
     const before = await read(`/api/commitments/${commitment}`);
     const res = await app.request<Rec>('PUT', `/api/commitments/${commitment}`, {
       token: funderToken,

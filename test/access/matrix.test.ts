@@ -133,7 +133,7 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
     case 'scans':
       return insert('scans', { trigger: 'manual', as_of: '2027-01-01' });
     case 'users':
-      return makeUser(db, 'funder', { funder_id: funderId });
+      return makeUser(db, 'funder', { funderId: funderId });
     case 'audit-events':
       return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
     default:
@@ -207,8 +207,8 @@ describe('access matrix', () => {
     await makeCommitment(db, f.i2, f.funderB);
     f.tokens = {
       admin: await tokenFor(db, await makeUser(db, 'admin')),
-      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: f.funderA })),
-      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: f.i1 })),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funderId: f.funderA })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiativeId: f.i1 })),
     };
   });
   after(() => app.close());
@@ -309,7 +309,7 @@ describe('access matrix', () => {
   });
 
   it("limits a funder's initiative list, and its count, to those it funds or that are shared", async () => {
-    const shared = await makeInitiative(app.db, { name: 'Gedeeld initiatief', shared_with_funders: true });
+    const shared = await makeInitiative(app.db, { name: 'Gedeeld initiatief', sharedWithFunders: true });
     const res = await app.request<{ id: number }[]>('GET', '/api/initiatives' + listQuery({ filter: { id: [f.i1, f.i2, shared] }, sort: ['id', 'ASC'] }), {
       token: f.tokens.funder,
     });

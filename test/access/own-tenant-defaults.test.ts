@@ -30,9 +30,9 @@ describe('creating without the initiative or funder you are bound to', () => {
     ownFunder = await makeFunder(app.db);
     otherFunder = await makeFunder(app.db);
     own = await makeInitiative(app.db);
-    other = await makeInitiative(app.db, { shared_with_funders: true });
-    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funder_id: ownFunder }));
-    initiativeToken = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiative_id: own }));
+    other = await makeInitiative(app.db, { sharedWithFunders: true });
+    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: ownFunder }));
+    initiativeToken = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiativeId: own }));
   });
   after(() => app.close());
 
@@ -85,7 +85,7 @@ describe('creating without the initiative or funder you are bound to', () => {
   });
 
   it('fills in nothing for a tranche: its commitment says whose it is', async () => {
-    const commitment = await makeCommitment(app.db, own, ownFunder, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1000 });
+    const commitment = await makeCommitment(app.db, own, ownFunder, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1000 });
     const res = await app.request<Rec>('POST', '/api/tranches', {
       token: funderToken,
       body: { commitmentId: commitment, periodStart: '2027-01-01', periodEnd: '2027-03-31', amountCents: 250, status: 'planned' },

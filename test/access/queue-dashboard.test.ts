@@ -12,7 +12,7 @@ forEachBackend('queue dashboard', (backend) => {
   before(async () => {
     app = await startTestApp(backend.overrides);
     adminToken = await tokenFor(app.db, await makeUser(app.db, 'admin'));
-    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funder_id: await makeFunder(app.db) }));
+    funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: await makeFunder(app.db) }));
   });
   after(() => app.close());
 

@@ -49,9 +49,9 @@ async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<nu
     case 'commitments':
       return makeCommitment(app.db, f.own, f.funderA);
     case 'tranches':
-      return makeTranche(app.db, f.ownCommitment, { amount_cents: 1 });
+      return makeTranche(app.db, f.ownCommitment, { amountCents: 1 });
     case 'users':
-      return makeUser(app.db, 'funder', { funder_id: f.funderA });
+      return makeUser(app.db, 'funder', { funderId: f.funderA });
     default:
       throw new Error(`no record maker for ${resource}`);
   }
@@ -65,7 +65,7 @@ function hiddenId(f: Fixture, target: string, role: Role): number | null {
   return null; // every role sees every funder
 }
 
-const withReferences = Object.values(RESOURCES).filter((def) => def.input && def.references);
+const withReferences = Object.values(RESOURCES).filter((def) => def.create && def.references);
 
 describe('reference fields: no existence oracle', () => {
   let app: TestApp;
@@ -82,8 +82,8 @@ describe('reference fields: no existence oracle', () => {
     f.hiddenCommitment = await makeCommitment(db, f.hidden, f.funderB);
     f.tokens = {
       admin: await tokenFor(db, await makeUser(db, 'admin')),
-      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: f.funderA })),
-      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: f.own })),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funderId: f.funderA })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiativeId: f.own })),
     };
   });
   after(() => app.close());
@@ -148,14 +148,14 @@ describe('references fixed once created', () => {
     funder = await makeFunder(db);
     otherFunder = await makeFunder(db);
     initiative = await makeInitiative(db);
-    otherInitiative = await makeInitiative(db, { shared_with_funders: true });
+    otherInitiative = await makeInitiative(db, { sharedWithFunders: true });
     // Funded by both funders, so the funder user sees it and could name it.
     await makeCommitment(db, otherInitiative, funder);
     await makeCommitment(db, initiative, otherFunder);
     tokens = {
       admin: await tokenFor(db, await makeUser(db, 'admin')),
-      funder: await tokenFor(db, await makeUser(db, 'funder', { funder_id: funder })),
-      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: initiative })),
+      funder: await tokenFor(db, await makeUser(db, 'funder', { funderId: funder })),
+      initiative: await tokenFor(db, await makeUser(db, 'initiative', { initiativeId: initiative })),
     };
   });
   after(() => app.close());
@@ -169,7 +169,7 @@ describe('references fixed once created', () => {
     it(`refuses ${role} moving a commitment to another initiative or funder, or a tranche to another commitment (422), and accepts the same values`, async () => {
       const commitment = await makeCommitment(app.db, initiative, funder);
       const target = await makeCommitment(app.db, initiative, funder);
-      const tranche = await makeTranche(app.db, commitment, { amount_cents: 1 });
+      const tranche = await makeTranche(app.db, commitment, { amountCents: 1 });
       const c = (await app.request<Record<string, unknown>>('GET', `/api/commitments/${commitment}`, { token: tokens.admin })).body;
       const t = (await app.request<Record<string, unknown>>('GET', `/api/tranches/${tranche}`, { token: tokens.admin })).body;
       for (const [path, record, field, value] of [

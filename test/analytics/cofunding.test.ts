@@ -39,15 +39,15 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     bedrijf = await makeFunder(app.db, { name: names.bedrijf, type: 'company' });
 
     // A: need 2027 730_000 (2_000 a day), 2028 732_000 (2_000 a day, leap year).
-    ids.a = await makeInitiative(app.db, { name: `${tag} Akker`, founded_on: '2019-04-01', municipality: 'Zwolle' });
-    await makeBudget(app.db, ids.a, { year: 2027, amount_cents: 730_000 });
-    await makeBudget(app.db, ids.a, { year: 2028, amount_cents: 732_000 });
+    ids.a = await makeInitiative(app.db, { name: `${tag} Akker`, foundedOn: '2019-04-01', municipality: 'Zwolle' });
+    await makeBudget(app.db, ids.a, { year: 2027, amountCents: 730_000 });
+    await makeBudget(app.db, ids.a, { year: 2028, amountCents: 732_000 });
     //   the fonds: 365_000 over 2027                    → 2027 365_000
-    own.a = await makeCommitment(app.db, ids.a, fonds, { title: 'Bijdrage 2027', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
+    own.a = await makeCommitment(app.db, ids.a, fonds, { title: 'Bijdrage 2027', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 });
     //   the gemeente: 731_000 over 2027–2028 (731 days) → 2027 365_000, 2028 366_000
-    await makeCommitment(app.db, ids.a, gemeente, { start_date: '2027-01-01', end_date: '2028-12-31', amount_cents: 731_000 });
+    await makeCommitment(app.db, ids.a, gemeente, { startDate: '2027-01-01', endDate: '2028-12-31', amountCents: 731_000 });
     //   the bedrijf: requested 366_000 over 2028        → pipeline 2028 366_000
-    await makeCommitment(app.db, ids.a, bedrijf, { status: 'requested', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 366_000 });
+    await makeCommitment(app.db, ids.a, bedrijf, { status: 'requested', startDate: '2028-01-01', endDate: '2028-12-31', amountCents: 366_000 });
     // Gaps as a scan would have written them: two open, one resolved.
     const gap = async (row: Record<string, unknown>) => {
       const [created] = await app.db('gaps')
@@ -60,24 +60,24 @@ describe('analytics: co-funding table (/api/funders/{id}/cofunding)', () => {
     await gap({ kind: 'expiring', subject_id: own.a, period_start: '2027-01-01', period_end: '2027-12-31', severity: 'high', resolved_at: app.db.fn.now() });
 
     // B: the fonds has only applied (requested); no budget, no other funder.
-    ids.b = await makeInitiative(app.db, { name: `${tag} Beek`, founded_on: '2023-09-01', municipality: 'Deventer' });
-    own.b = await makeCommitment(app.db, ids.b, fonds, { title: 'Aanvraag 2028', status: 'requested', start_date: '2028-01-01', end_date: '2028-06-30', amount_cents: 100_000 });
+    ids.b = await makeInitiative(app.db, { name: `${tag} Beek`, foundedOn: '2023-09-01', municipality: 'Deventer' });
+    own.b = await makeCommitment(app.db, ids.b, fonds, { title: 'Aanvraag 2028', status: 'requested', startDate: '2028-01-01', endDate: '2028-06-30', amountCents: 100_000 });
 
     // Not listed: the fonds declined it; and one the fonds does not fund at all (shared, gemeente only).
     ids.declinedOnly = await makeInitiative(app.db, { name: `${tag} Cirkel` });
     await makeCommitment(app.db, ids.declinedOnly, fonds, { status: 'declined' });
-    ids.notFunded = await makeInitiative(app.db, { name: `${tag} Dijk`, shared_with_funders: true });
+    ids.notFunded = await makeInitiative(app.db, { name: `${tag} Dijk`, sharedWithFunders: true });
     await makeCommitment(app.db, ids.notFunded, gemeente);
 
     // E, the stichting's only initiative: a current, a past and a requested-only co-funder.
     stichting = await makeFunder(app.db, { name: names.stichting, type: 'foundation' });
     provincie = await makeFunder(app.db, { name: names.provincie, type: 'province' });
-    ids.e = await makeInitiative(app.db, { name: `${tag} Erf`, founded_on: '2022-02-01', municipality: 'Zwolle' });
-    await makeCommitment(app.db, ids.e, stichting, { start_date: '2027-07-01', end_date: '2028-06-30', amount_cents: 366_000 });
-    await makeCommitment(app.db, ids.e, gemeente, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1_200_000 });
-    await makeCommitment(app.db, ids.e, bedrijf, { status: 'completed', start_date: '2026-01-01', end_date: '2026-12-31', amount_cents: 300_000 });
-    await makeCommitment(app.db, ids.e, provincie, { status: 'requested', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 500_000 });
-    await makeCommitment(app.db, ids.e, fonds, { status: 'withdrawn', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 900_000 });
+    ids.e = await makeInitiative(app.db, { name: `${tag} Erf`, foundedOn: '2022-02-01', municipality: 'Zwolle' });
+    await makeCommitment(app.db, ids.e, stichting, { startDate: '2027-07-01', endDate: '2028-06-30', amountCents: 366_000 });
+    await makeCommitment(app.db, ids.e, gemeente, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1_200_000 });
+    await makeCommitment(app.db, ids.e, bedrijf, { status: 'completed', startDate: '2026-01-01', endDate: '2026-12-31', amountCents: 300_000 });
+    await makeCommitment(app.db, ids.e, provincie, { status: 'requested', startDate: '2028-01-01', endDate: '2028-12-31', amountCents: 500_000 });
+    await makeCommitment(app.db, ids.e, fonds, { status: 'withdrawn', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 900_000 });
   });
 
   after(async () => {

@@ -33,31 +33,31 @@ describe('analytics: coverage', () => {
       id = await makeInitiative(app.db);
       // Need: 2026 365_000 (1_000 a day), 2027 730_000 (2_000 a day), 2028 366_000 (leap year,
       // 1_000 a day), nothing budgeted for 2029.
-      await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
-      await makeBudget(app.db, id, { year: 2027, amount_cents: 730_000 });
-      await makeBudget(app.db, id, { year: 2028, amount_cents: 366_000 });
-      await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
+      await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
+      await makeBudget(app.db, id, { year: 2027, amountCents: 730_000 });
+      await makeBudget(app.db, id, { year: 2028, amountCents: 366_000 });
+      await makeBudget(app.db, id, { year: 2029, amountCents: 0 });
       gemeente = await makeFunder(app.db, { name: names.gemeente, type: 'municipality' });
       fonds = await makeFunder(app.db, { name: names.fonds, type: 'foundation' });
       bedrijf = await makeFunder(app.db, { name: names.bedrijf, type: 'company' });
 
       // C1 gemeente, committed, no tranches: 365_000 over 2026-07-01..2027-06-30 (365 days):
       //   2026 gets Jul–Dec = 184 days = 184_000; 2027 gets Jan–Jun = 181 days = 181_000.
-      await makeCommitment(app.db, id, gemeente, { status: 'committed', start_date: '2026-07-01', end_date: '2027-06-30', amount_cents: 365_000 });
+      await makeCommitment(app.db, id, gemeente, { status: 'committed', startDate: '2026-07-01', endDate: '2027-06-30', amountCents: 365_000 });
       // C2 fonds, committed, by tranches:
       //   T1 183_000 over 2027-10-01..2028-03-31 (92 + 91 days, February 2028 has 29):
       //      2027 gets 92_000, 2028 gets 91_000 — a tranche across the year end.
       //   T2 cancelled, 91_000 over 2028-04-01..2028-06-30: counts nowhere.
-      const c2 = await makeCommitment(app.db, id, fonds, { status: 'committed', start_date: '2027-10-01', end_date: '2028-06-30', amount_cents: 274_000 });
-      await makeTranche(app.db, c2, { period_start: '2027-10-01', period_end: '2028-03-31', amount_cents: 183_000 });
-      await makeTranche(app.db, c2, { period_start: '2028-04-01', period_end: '2028-06-30', amount_cents: 91_000, status: 'cancelled' });
+      const c2 = await makeCommitment(app.db, id, fonds, { status: 'committed', startDate: '2027-10-01', endDate: '2028-06-30', amountCents: 274_000 });
+      await makeTranche(app.db, c2, { periodStart: '2027-10-01', periodEnd: '2028-03-31', amountCents: 183_000 });
+      await makeTranche(app.db, c2, { periodStart: '2028-04-01', periodEnd: '2028-06-30', amountCents: 91_000, status: 'cancelled' });
       // C3 bedrijf, requested: 366_000 over all of 2028 → pipeline only.
-      await makeCommitment(app.db, id, bedrijf, { status: 'requested', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 366_000 });
+      await makeCommitment(app.db, id, bedrijf, { status: 'requested', startDate: '2028-01-01', endDate: '2028-12-31', amountCents: 366_000 });
       // C4 fonds, completed: 181_000 over 2026-01-01..2026-06-30 (181 days) → committed 2026.
-      await makeCommitment(app.db, id, fonds, { status: 'completed', start_date: '2026-01-01', end_date: '2026-06-30', amount_cents: 181_000 });
+      await makeCommitment(app.db, id, fonds, { status: 'completed', startDate: '2026-01-01', endDate: '2026-06-30', amountCents: 181_000 });
       // C5 bedrijf, declined and C6 gemeente, withdrawn: count nowhere.
-      await makeCommitment(app.db, id, bedrijf, { status: 'declined', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
-      await makeCommitment(app.db, id, gemeente, { status: 'withdrawn', start_date: '2028-01-01', end_date: '2028-12-31', amount_cents: 366_000 });
+      await makeCommitment(app.db, id, bedrijf, { status: 'declined', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 });
+      await makeCommitment(app.db, id, gemeente, { status: 'withdrawn', startDate: '2028-01-01', endDate: '2028-12-31', amountCents: 366_000 });
     });
 
     it('attributes each year its days of every commitment and tranche', async () => {
@@ -148,18 +148,18 @@ describe('analytics: coverage', () => {
     //   committed 50_000 + 666.67 = 50_666.67 → 50_667
     //   pipeline  50_666.67 + 666.67 = 51_333.33 → 51_333 (rounding each part first: 51_334)
     const id = await makeInitiative(app.db);
-    await makeBudget(app.db, id, { year: 2027, amount_cents: 100_000 });
+    await makeBudget(app.db, id, { year: 2027, amountCents: 100_000 });
     const funder = await makeFunder(app.db);
-    await makeCommitment(app.db, id, funder, { start_date: '2027-12-01', end_date: '2028-01-31', amount_cents: 100_000 });
-    await makeCommitment(app.db, id, funder, { start_date: '2026-12-31', end_date: '2027-01-02', amount_cents: 1_000 });
-    await makeCommitment(app.db, id, funder, { status: 'requested', start_date: '2026-12-31', end_date: '2027-01-02', amount_cents: 1_000 });
+    await makeCommitment(app.db, id, funder, { startDate: '2027-12-01', endDate: '2028-01-31', amountCents: 100_000 });
+    await makeCommitment(app.db, id, funder, { startDate: '2026-12-31', endDate: '2027-01-02', amountCents: 1_000 });
+    await makeCommitment(app.db, id, funder, { status: 'requested', startDate: '2026-12-31', endDate: '2027-01-02', amountCents: 1_000 });
     const res = await coverage(id, '?from=2027&years=1');
     expect(res.body.years[0]).to.include({ needCents: 100_000, committedCents: 50_667, pipelineCents: 51_333, coverage: 50_667 / 100_000 });
   });
 
   it('carries a 2026 budget forward into later years as estimated need, and stops at a budget of 0', async () => {
     const id = await makeInitiative(app.db);
-    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
     const carried = await coverage(id, '?from=2026&years=6');
     expect(carried.body.budgetThrough).to.equal(2026);
     expect(carried.body.years.map((y) => [y.year, y.needCents, y.needEstimated])).to.deep.equal([
@@ -170,7 +170,7 @@ describe('analytics: coverage', () => {
       [2030, 365_000, true],
       [2031, 365_000, true],
     ]);
-    await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
+    await makeBudget(app.db, id, { year: 2029, amountCents: 0 });
     const stopped = await coverage(id, '?from=2028&years=3');
     expect(stopped.body.budgetThrough).to.equal(2029);
     expect(stopped.body.years.map((y) => [y.year, y.needCents, y.needEstimated, y.coverage])).to.deep.equal([
@@ -182,7 +182,7 @@ describe('analytics: coverage', () => {
 
   it('answers coverage null for every year of an initiative without a budget', async () => {
     const id = await makeInitiative(app.db);
-    await makeCommitment(app.db, id, await makeFunder(app.db), { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, id, await makeFunder(app.db), { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 });
     const res = await coverage(id, '?from=2027&years=2');
     expect(res.body.years.map((y) => [y.year, y.needCents, y.committedCents, y.coverage])).to.deep.equal([
       [2027, 0, 365_000, null],

@@ -37,15 +37,15 @@ describe('analytics: fragmentation of an initiative', () => {
       fonds = await makeFunder(app.db, { name: names.fonds, type: 'foundation' });
       const bedrijf = await makeFunder(app.db, { type: 'company' });
       // A gemeente, 2026-01-01..2027-12-31: 730 days, 730_000 → 365_000 in 2027. Length 24 → short-term.
-      await makeCommitment(app.db, id, gemeente, { status: 'committed', start_date: '2026-01-01', end_date: '2027-12-31', amount_cents: 730_000 });
+      await makeCommitment(app.db, id, gemeente, { status: 'committed', startDate: '2026-01-01', endDate: '2027-12-31', amountCents: 730_000 });
       // B fonds, 2026-01-01..2028-01-31: 761 days, 761_000 → 365_000 in 2027. Length 25 → not short-term.
-      await makeCommitment(app.db, id, fonds, { status: 'committed', start_date: '2026-01-01', end_date: '2028-01-31', amount_cents: 761_000 });
+      await makeCommitment(app.db, id, fonds, { status: 'committed', startDate: '2026-01-01', endDate: '2028-01-31', amountCents: 761_000 });
       // C gemeente, completed, 2027 by one tranche of 365_000 → 365_000 in 2027. Length 12 → short-term.
-      const c = await makeCommitment(app.db, id, gemeente, { status: 'completed', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
-      await makeTranche(app.db, c, { period_start: '2027-01-01', period_end: '2027-12-31', amount_cents: 365_000, status: 'received' });
+      const c = await makeCommitment(app.db, id, gemeente, { status: 'completed', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 });
+      await makeTranche(app.db, c, { periodStart: '2027-01-01', periodEnd: '2027-12-31', amountCents: 365_000, status: 'received' });
       // Not counted: a requested commitment in 2027, and a committed one that funds only 2029.
-      await makeCommitment(app.db, id, bedrijf, { status: 'requested', start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 5_000_000 });
-      await makeCommitment(app.db, id, fonds, { status: 'committed', start_date: '2029-01-01', end_date: '2029-12-31', amount_cents: 5_000_000 });
+      await makeCommitment(app.db, id, bedrijf, { status: 'requested', startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 5_000_000 });
+      await makeCommitment(app.db, id, fonds, { status: 'committed', startDate: '2029-01-01', endDate: '2029-12-31', amountCents: 5_000_000 });
     });
 
     it('measures funders, HHI, short-term share and mean length over the year', async () => {
@@ -104,8 +104,8 @@ describe('analytics: fragmentation of an initiative', () => {
     // 200_000 + 165_000 in 2027, both from one fonds: share 1, HHI 1² = 1, effective 1.
     const id = await makeInitiative(app.db);
     const funder = await makeFunder(app.db, { type: 'foundation' });
-    await makeCommitment(app.db, id, funder, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 200_000 });
-    await makeCommitment(app.db, id, funder, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 165_000 });
+    await makeCommitment(app.db, id, funder, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 200_000 });
+    await makeCommitment(app.db, id, funder, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 165_000 });
     const res = await fragmentation(id, '?year=2027');
     expect(res.body).to.include({ fundingCents: 365_000, funderCount: 1, commitmentCount: 2, hhi: 1, effectiveFunders: 1, shortTermShare: 1, meanCommitmentMonths: 12 });
     expect(res.body.shareByFunderType).to.deep.equal({ foundation: 1 });
@@ -116,7 +116,7 @@ describe('analytics: fragmentation of an initiative', () => {
   describe('the 24-month boundary of short-term', () => {
     async function single(startDate: string, endDate: string): Promise<FragmentationBody> {
       const id = await makeInitiative(app.db);
-      await makeCommitment(app.db, id, await makeFunder(app.db), { start_date: startDate, end_date: endDate, amount_cents: 1_000_000 });
+      await makeCommitment(app.db, id, await makeFunder(app.db), { startDate: startDate, endDate: endDate, amountCents: 1_000_000 });
       const res = await fragmentation(id, '?year=2027');
       expect(res.status).to.equal(200);
       return res.body;

@@ -29,22 +29,22 @@ describe('analytics: funding over the coming months (/api/stats/funding)', () =>
     const fonds = await makeFunder(app.db);
     // A: budget 2089 of 365_000 (1_000 a day; 2089 is not a leap year), 2090 of 730_000 (2_000 a day).
     const a = await makeInitiative(app.db);
-    await makeBudget(app.db, a, { year: 2089, amount_cents: 365_000 });
-    await makeBudget(app.db, a, { year: 2090, amount_cents: 730_000 });
+    await makeBudget(app.db, a, { year: 2089, amountCents: 365_000 });
+    await makeBudget(app.db, a, { year: 2090, amountCents: 730_000 });
     // Committed, no tranches: 2089-07-01..2090-06-30 (365 days), 365_000 → 1_000 a day.
-    await makeCommitment(app.db, a, gemeente, { start_date: '2089-07-01', end_date: '2090-06-30', amount_cents: 365_000 });
+    await makeCommitment(app.db, a, gemeente, { startDate: '2089-07-01', endDate: '2090-06-30', amountCents: 365_000 });
     // Requested, over 2090 (365 days), 365_000 → 1_000 a day: pipeline only.
-    await makeCommitment(app.db, a, gemeente, { status: 'requested', start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, a, gemeente, { status: 'requested', startDate: '2090-01-01', endDate: '2090-12-31', amountCents: 365_000 });
     // B: committed with a cancelled and a planned tranche; the planned one 2089-10-01..2089-10-31
     // (31 days) of 31_000 → 1_000 a day.
-    const b = await makeInitiative(app.db, { shared_with_funders: true });
-    const withTranches = await makeCommitment(app.db, b, fonds, { start_date: '2089-01-01', end_date: '2089-12-31', amount_cents: 100_000 });
-    await makeTranche(app.db, withTranches, { period_start: '2089-10-01', period_end: '2089-10-31', amount_cents: 31_000 });
-    await makeTranche(app.db, withTranches, { period_start: '2089-11-01', period_end: '2089-11-30', amount_cents: 50_000, status: 'cancelled' });
+    const b = await makeInitiative(app.db, { sharedWithFunders: true });
+    const withTranches = await makeCommitment(app.db, b, fonds, { startDate: '2089-01-01', endDate: '2089-12-31', amountCents: 100_000 });
+    await makeTranche(app.db, withTranches, { periodStart: '2089-10-01', periodEnd: '2089-10-31', amountCents: 31_000 });
+    await makeTranche(app.db, withTranches, { periodStart: '2089-11-01', periodEnd: '2089-11-30', amountCents: 50_000, status: 'cancelled' });
     // C: stopped, funded by the gemeente: never counted.
     const c = await makeInitiative(app.db, { status: 'stopped' });
-    await makeBudget(app.db, c, { year: 2089, amount_cents: 999_999 });
-    await makeCommitment(app.db, c, gemeente, { start_date: '2089-01-01', end_date: '2089-12-31', amount_cents: 999_999 });
+    await makeBudget(app.db, c, { year: 2089, amountCents: 999_999 });
+    await makeCommitment(app.db, c, gemeente, { startDate: '2089-01-01', endDate: '2089-12-31', amountCents: 999_999 });
     token = await funderUserToken(app.db, gemeente);
   });
   after(() => app.close());

@@ -12,7 +12,7 @@ import { expect } from 'chai';
 import type { Knex } from 'knex';
 import { commitmentYearCents, countsIn, roundCents } from '../../server/domain/allocation.js';
 import { addDays, addMonths, daysInMonth, formatIsoDate } from '../../server/domain/dates.js';
-import { COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, TRANCHE_STATUSES, type CommitmentStatus, type FunderType, type TrancheStatus } from '../../server/domain/enums.js';
+import { COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, TRANCHE_STATUSES, type CommitmentStatus, type Domain, type FunderType, type TrancheStatus } from '../../server/domain/enums.js';
 import { computeFragmentation, summarize } from '../../server/domain/fragmentation.js';
 import { isShortTerm, lengthInMonths } from '../../server/domain/length.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
@@ -182,8 +182,8 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
     const ofType = (type: FunderType) => funders.find((f) => f.type === type && f.id !== own.id)!;
     token = await funderUserToken(db, own.id);
 
-    const initiative = async (municipality: string, domains: string[], status: 'active' | 'stopped', shared: boolean, counted: boolean): Promise<Written> => {
-      const id = await makeInitiative(db, { municipality, domains, status, shared_with_funders: shared, founded_on: '2094-01-01' });
+    const initiative = async (municipality: string, domains: Domain[], status: 'active' | 'stopped', shared: boolean, counted: boolean): Promise<Written> => {
+      const id = await makeInitiative(db, { municipality, domains, status, sharedWithFunders: shared, foundedOn: '2094-01-01' });
       const made: Written = { id, municipality, domains, counted, commitments: [] };
       written.push(made);
       return made;
@@ -197,10 +197,10 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
       amountCents: number,
       shapes: readonly Omit<LoadedTranche, 'id'>[] = [],
     ): Promise<void> => {
-      const commitmentId = await makeCommitment(db, to.id, funder.id, { status, start_date: startDate, end_date: end, amount_cents: amountCents });
+      const commitmentId = await makeCommitment(db, to.id, funder.id, { status, startDate: startDate, endDate: end, amountCents: amountCents });
       const tranches: LoadedTranche[] = [];
       for (const t of shapes) {
-        const trancheId = await makeTranche(db, commitmentId, { period_start: t.periodStart, period_end: t.periodEnd, amount_cents: t.amountCents, status: t.status });
+        const trancheId = await makeTranche(db, commitmentId, { periodStart: t.periodStart, periodEnd: t.periodEnd, amountCents: t.amountCents, status: t.status });
         tranches.push({ id: trancheId, ...t });
       }
       to.commitments.push({ id: commitmentId, funderId: funder.id, funderType: funder.type, kind: 'subsidy', status, startDate, endDate: end, amountCents, tranches });

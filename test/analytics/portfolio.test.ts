@@ -53,26 +53,26 @@ describe('analytics: portfolio fragmentation (/api/stats/fragmentation)', () => 
     };
     // P1 [care, welfare]: fx 365_000 over 2046 (12 months, short-term). One funder: HHI 1.
     const p1 = await make({ domains: ['care', 'welfare'] });
-    await makeCommitment(app.db, p1, fx, { start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p1, fx, { startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
     // P2 [care]: fx 1_096_000 over 2046-01-01..2048-12-31 (365 + 365 + 366 days = 1_096; 36
     // months, long) → 365_000 in 2046 and in 2047; fonds 365_000 over 2046 (short-term).
     // 2046: two funders of 365_000 each → HHI ½² + ½² = 0.5, short-term share 0.5.
     // 2047: fx alone → HHI 1, short-term share 0.
     const p2 = await make({ domains: ['care'] });
-    await makeCommitment(app.db, p2, fx, { start_date: '2046-01-01', end_date: '2048-12-31', amount_cents: 1_096_000 });
-    await makeCommitment(app.db, p2, fonds, { start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p2, fx, { startDate: '2046-01-01', endDate: '2048-12-31', amountCents: 1_096_000 });
+    await makeCommitment(app.db, p2, fonds, { startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
     // P3 [no domain]: fx only requested → visible to fx, but no committed funding.
     const p3 = await make({ domains: [] });
-    await makeCommitment(app.db, p3, fx, { status: 'requested', start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p3, fx, { status: 'requested', startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
     // P4 stopped: never counted, although fx funds it.
     const p4 = await make({ domains: ['care'], status: 'stopped' });
-    await makeCommitment(app.db, p4, fx, { start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p4, fx, { startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
     // P5 [food], shared with all funders, funded by a health insurer (group "other") only.
     const p5 = await make({ domains: ['food'], shared_with_funders: true });
-    await makeCommitment(app.db, p5, verzekeraar, { start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p5, verzekeraar, { startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
     // P6 [care], not shared, funded by a company only: fx may not see it.
     const p6 = await make({ domains: ['care'] });
-    await makeCommitment(app.db, p6, bedrijf, { start_date: '2046-01-01', end_date: '2046-12-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, p6, bedrijf, { startDate: '2046-01-01', endDate: '2046-12-31', amountCents: 365_000 });
 
     funderToken = await funderUserToken(app.db, fx);
     initiativeToken = await initiativeUserToken(app.db, p2);

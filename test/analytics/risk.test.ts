@@ -29,16 +29,16 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
 
   async function candidate(suffix: string, over: Record<string, unknown>): Promise<number> {
     const id = await makeInitiative(app.db, { name: name(suffix), ...over });
-    await makeBudget(app.db, id, { year: 2030, amount_cents: 365_000 });
-    await makeBudget(app.db, id, { year: 2031, amount_cents: 365_000 });
-    await makeBudget(app.db, id, { year: 2032, amount_cents: 0 });
+    await makeBudget(app.db, id, { year: 2030, amountCents: 365_000 });
+    await makeBudget(app.db, id, { year: 2031, amountCents: 365_000 });
+    await makeBudget(app.db, id, { year: 2032, amountCents: 0 });
     return id;
   }
 
   before(async () => {
     app = await startTestApp();
     admin = await adminToken(app.db);
-    limitFunder = await makeFunder(app.db, { name: limitFunderName, type: 'foundation', max_funding_years: 5 });
+    limitFunder = await makeFunder(app.db, { name: limitFunderName, type: 'foundation', maxFundingYears: 5 });
     const company = await makeFunder(app.db, { type: 'company' });
     ownFunder = await makeFunder(app.db, { type: 'municipality' });
 
@@ -50,18 +50,18 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
     //   long (60 months) from the funder with a 5-year limit: 2026-01-01..2030-12-31 is 1_826 days
     //   (2028 is a leap year), 1_826_000 → 1_000 a day; in the window Jun–Dec 2030 = 214_000.
     //   Limit date 2026-01-01 + 5 years = 2031-01-01, within the horizon, with need in 2031.
-    await makeCommitment(app.db, ids.e2, limitFunder, { start_date: '2026-01-01', end_date: '2030-12-31', amount_cents: 1_826_000 });
+    await makeCommitment(app.db, ids.e2, limitFunder, { startDate: '2026-01-01', endDate: '2030-12-31', amountCents: 1_826_000 });
     //   short (12 months) from a company: 2030-06-01..2031-05-31, 365_000 → all 365_000 in the window.
-    await makeCommitment(app.db, ids.e2, company, { start_date: '2030-06-01', end_date: '2031-05-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, ids.e2, company, { startDate: '2030-06-01', endDate: '2031-05-31', amountCents: 365_000 });
 
     // E3 "Cirkel": five (founded 2025-01-10), in a municipality of its own, half covered by a
     // long commitment: 2030-01-01..2032-12-31 is 1_096 days, 548_000 → 500 a day.
     ids.e3 = await candidate('Cirkel', { founded_on: '2025-01-10', municipality: town });
-    await makeCommitment(app.db, ids.e3, ownFunder, { start_date: '2030-01-01', end_date: '2032-12-31', amount_cents: 548_000 });
+    await makeCommitment(app.db, ids.e3, ownFunder, { startDate: '2030-01-01', endDate: '2032-12-31', amountCents: 548_000 });
 
     // Not at risk: fully covered by a long commitment (2029..2033 = 1_826 days, 1_826_000).
     ids.healthy = await candidate('Dijk', { founded_on: '2025-03-01' });
-    await makeCommitment(app.db, ids.healthy, ownFunder, { start_date: '2029-01-01', end_date: '2033-12-31', amount_cents: 1_826_000 });
+    await makeCommitment(app.db, ids.healthy, ownFunder, { startDate: '2029-01-01', endDate: '2033-12-31', amountCents: 1_826_000 });
     // Not listed although uncovered: stopped; the day before the fourth birthday; the sixth birthday.
     ids.stopped = await candidate('Eind', { founded_on: '2026-01-01', status: 'stopped' });
     ids.dayBeforeFourth = await candidate('Jong', { founded_on: '2026-06-16' });
@@ -248,9 +248,9 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
     // budget this year and next but no funding it is at risk for low coverage.
     const today = amsterdamToday();
     const year = Number(today.slice(0, 4));
-    const id = await makeInitiative(app.db, { name: name('Vandaag'), founded_on: `${year - 5}-01-01` });
-    await makeBudget(app.db, id, { year, amount_cents: 365_000 });
-    await makeBudget(app.db, id, { year: year + 1, amount_cents: 365_000 });
+    const id = await makeInitiative(app.db, { name: name('Vandaag'), foundedOn: `${year - 5}-01-01` });
+    await makeBudget(app.db, id, { year, amountCents: 365_000 });
+    await makeBudget(app.db, id, { year: year + 1, amountCents: 365_000 });
     const res = await risk({ filter: { q: `${tag} Vandaag` } }, admin, '');
     expect(res.status).to.equal(200);
     expect(res.body).to.have.length(1);
@@ -262,8 +262,8 @@ describe('analytics: initiatives at risk around year five (/api/stats/risk)', ()
     // Founded 2024-02-29: four on 2028-02-29; six on 2030-02-28 (no 29th that year), so the last
     // day at risk is 2030-02-27, when it is 5 (71 whole months).
     const leapTag = uniqueTag('Schrikkel');
-    const id = await makeInitiative(app.db, { name: leapTag, founded_on: '2024-02-29' });
-    for (const year of [2028, 2029, 2030, 2031]) await makeBudget(app.db, id, { year, amount_cents: 365_000 });
+    const id = await makeInitiative(app.db, { name: leapTag, foundedOn: '2024-02-29' });
+    for (const year of [2028, 2029, 2030, 2031]) await makeBudget(app.db, id, { year, amountCents: 365_000 });
     const at = async (asOf: string) => (await risk({ filter: { q: leapTag } }, admin, `asOf=${asOf}`)).body;
     expect(await at('2028-02-28'), 'the day before the fourth birthday').to.deep.equal([]);
     expect((await at('2028-02-29')).map((e) => [e.id, e.ageYears])).to.deep.equal([[id, 4]]);

@@ -49,10 +49,10 @@ describe('analytics: never a 500 for bad input', () => {
     // day, so 365_000 in 2026; its length is (10000 − 2024) × 12 = 95_712 whole months (long-term).
     // The records are removed again at the end, so the rest of the run never sees them.
     const municipality = uniqueTag('Openeinde');
-    const id = await makeInitiative(app.db, { founded_on: '2023-01-01', municipality });
+    const id = await makeInitiative(app.db, { foundedOn: '2023-01-01', municipality });
     // Need 2_000 a day in 2028 (leap) and 2029; window 2028-06..2029-05 = 365 days = 730_000.
-    await makeBudget(app.db, id, { year: 2028, amount_cents: 732_000 });
-    await makeBudget(app.db, id, { year: 2029, amount_cents: 730_000 });
+    await makeBudget(app.db, id, { year: 2028, amountCents: 732_000 });
+    await makeBudget(app.db, id, { year: 2029, amountCents: 730_000 });
     const created = await app.request<ApiRecord & ApiErrorBody>('POST', '/api/commitments', {
       token: admin,
       body: { initiativeId: id, funderId: funder, title: 'Doorlopend', kind: 'subsidy', status: 'committed', startDate: '2024-01-01', endDate: '9999-12-31', amountCents: 2_913_174_000 },

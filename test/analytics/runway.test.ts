@@ -30,9 +30,9 @@ describe('analytics: runway', () => {
     //   2028-03  need 31_000  balance 40_000 − 31_000 =  9_000
     //   2028-04  need 30_000  balance  9_000 − 30_000 = −21_000  ← first month ending negative
     // so 3 months of runway, funded through 2028-03-31. asOf is mid-month: January still counts whole.
-    const id = await makeInitiative(app.db, { reserves_cents: 100_000 });
-    await makeBudget(app.db, id, { year: 2028, amount_cents: 366_000 });
-    await makeBudget(app.db, id, { year: 2029, amount_cents: 0 });
+    const id = await makeInitiative(app.db, { reservesCents: 100_000 });
+    await makeBudget(app.db, id, { year: 2028, amountCents: 366_000 });
+    await makeBudget(app.db, id, { year: 2029, amountCents: 0 });
 
     const res = await runway(id, '?asOf=2028-01-15');
     expect(res.status).to.equal(200);
@@ -58,8 +58,8 @@ describe('analytics: runway', () => {
   });
 
   it('accepts 29 February of a leap year as asOf and starts with February', async () => {
-    const id = await makeInitiative(app.db, { reserves_cents: 100_000 });
-    await makeBudget(app.db, id, { year: 2028, amount_cents: 366_000 });
+    const id = await makeInitiative(app.db, { reservesCents: 100_000 });
+    await makeBudget(app.db, id, { year: 2028, amountCents: 366_000 });
     // From February: 100_000 − 29_000 = 71_000; − 31_000 = 40_000 (Mar); − 30_000 = 10_000 (Apr);
     // − 31_000 = −21_000 (May) → 3 months, through 2028-04-30.
     const res = await runway(id, '?asOf=2028-02-29');
@@ -74,23 +74,23 @@ describe('analytics: runway', () => {
 
     before(async () => {
       // Budgets 2026 and 2027 of 365_000 each: 1_000 a day. No reserves.
-      id = await makeInitiative(app.db, { reserves_cents: 0 });
-      await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
-      await makeBudget(app.db, id, { year: 2027, amount_cents: 365_000 });
+      id = await makeInitiative(app.db, { reservesCents: 0 });
+      await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
+      await makeBudget(app.db, id, { year: 2027, amountCents: 365_000 });
       const funder = await makeFunder(app.db);
       // A committed commitment whose money comes by its tranches (not by its own period):
-      const committed = await makeCommitment(app.db, id, funder, { status: 'committed', start_date: '2026-07-01', end_date: '2027-06-30', amount_cents: 150_000 });
+      const committed = await makeCommitment(app.db, id, funder, { status: 'committed', startDate: '2026-07-01', endDate: '2027-06-30', amountCents: 150_000 });
       //   November 2026: 30_000 over 30 days, received
-      await makeTranche(app.db, committed, { period_start: '2026-11-01', period_end: '2026-11-30', amount_cents: 30_000, status: 'received' });
+      await makeTranche(app.db, committed, { periodStart: '2026-11-01', periodEnd: '2026-11-30', amountCents: 30_000, status: 'received' });
       //   across the year end: 62_000 over 62 days = 31_000 in December, 31_000 in January
-      await makeTranche(app.db, committed, { period_start: '2026-12-01', period_end: '2027-01-31', amount_cents: 62_000, status: 'planned' });
+      await makeTranche(app.db, committed, { periodStart: '2026-12-01', periodEnd: '2027-01-31', amountCents: 62_000, status: 'planned' });
       //   February 2027, cancelled: carries nothing (else February would get 56_000)
-      await makeTranche(app.db, committed, { period_start: '2027-02-01', period_end: '2027-02-28', amount_cents: 56_000, status: 'cancelled' });
+      await makeTranche(app.db, committed, { periodStart: '2027-02-01', periodEnd: '2027-02-28', amountCents: 56_000, status: 'cancelled' });
       // A requested commitment without tranches: 59_000 over its own 59 days (Feb 28 + Mar 31),
       // 1_000 a day: February 28_000, March 31_000. Counts in the pipeline only.
-      await makeCommitment(app.db, id, funder, { status: 'requested', start_date: '2027-02-01', end_date: '2027-03-31', amount_cents: 59_000 });
+      await makeCommitment(app.db, id, funder, { status: 'requested', startDate: '2027-02-01', endDate: '2027-03-31', amountCents: 59_000 });
       // A declined commitment counts nowhere (else April would be covered in the pipeline).
-      await makeCommitment(app.db, id, funder, { status: 'declined', start_date: '2027-04-01', end_date: '2027-04-30', amount_cents: 30_000 });
+      await makeCommitment(app.db, id, funder, { status: 'declined', startDate: '2027-04-01', endDate: '2027-04-30', amountCents: 30_000 });
     });
 
     it('counts only committed tranches, never a cancelled one', async () => {
@@ -137,11 +137,11 @@ describe('analytics: runway', () => {
     });
 
     it('counts a conditional commitment in the pipeline too', async () => {
-      const other = await makeInitiative(app.db, { reserves_cents: 0 });
-      await makeBudget(app.db, other, { year: 2027, amount_cents: 365_000 });
+      const other = await makeInitiative(app.db, { reservesCents: 0 });
+      await makeBudget(app.db, other, { year: 2027, amountCents: 365_000 });
       const funder = await makeFunder(app.db);
       // conditional, 31_000 over January's 31 days: pipeline January is covered, committed is not
-      await makeCommitment(app.db, other, funder, { status: 'conditional', start_date: '2027-01-01', end_date: '2027-01-31', amount_cents: 31_000 });
+      await makeCommitment(app.db, other, funder, { status: 'conditional', startDate: '2027-01-01', endDate: '2027-01-31', amountCents: 31_000 });
       const pipeline = await runway(other, '?asOf=2027-01-01&scenario=pipeline');
       expect(pipeline.body.months[0]).to.deep.equal({ month: '2027-01', needCents: 31_000, fundingCents: 31_000, balanceCents: 0, needEstimated: false });
       expect(pipeline.body.runwayMonths).to.equal(1);
@@ -156,10 +156,10 @@ describe('analytics: runway', () => {
     // (17..31) = 30_000, January 15 days = 30_000. Budgets 1_000 a day. Reserves 1_000:
     //   2026-12  need 31_000  funding 30_000  balance 1_000 − 1_000 = 0
     //   2027-01  need 31_000  funding 30_000  balance −1_000  ← first negative
-    const id = await makeInitiative(app.db, { reserves_cents: 1_000 });
-    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
-    await makeBudget(app.db, id, { year: 2027, amount_cents: 365_000 });
-    await makeCommitment(app.db, id, await makeFunder(app.db), { status: 'completed', start_date: '2026-12-17', end_date: '2027-01-15', amount_cents: 60_000 });
+    const id = await makeInitiative(app.db, { reservesCents: 1_000 });
+    await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
+    await makeBudget(app.db, id, { year: 2027, amountCents: 365_000 });
+    await makeCommitment(app.db, id, await makeFunder(app.db), { status: 'completed', startDate: '2026-12-17', endDate: '2027-01-15', amountCents: 60_000 });
 
     const res = await runway(id, '?asOf=2026-12-01');
     expect(res.body.months.slice(0, 2)).to.deep.equal([
@@ -172,8 +172,8 @@ describe('analytics: runway', () => {
 
   it('answers 0 months and fundedThrough null when the first month already ends negative', async () => {
     // May 2026: need 31_000, nothing else → −31_000 at once.
-    const id = await makeInitiative(app.db, { reserves_cents: 0 });
-    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    const id = await makeInitiative(app.db, { reservesCents: 0 });
+    await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
     const res = await runway(id, '?asOf=2026-05-31');
     expect(res.body.months[0]).to.deep.equal({ month: '2026-05', needCents: 31_000, fundingCents: 0, balanceCents: -31_000, needEstimated: false });
     expect(res.body.runwayMonths).to.equal(0);
@@ -185,8 +185,8 @@ describe('analytics: runway', () => {
     // Budget 2026 only: 365_000 (1_000 a day); reserves 500_000; asOf 2026-07-01. July–December
     // need 184_000 → 316_000 left; 2027 needs 2026's 365_000, estimated: January 31_000 ... the
     // reserves last until the end of October 2027 (316_000 − 304_000 = 12_000), November ends at −18_000.
-    const id = await makeInitiative(app.db, { reserves_cents: 500_000 });
-    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
+    const id = await makeInitiative(app.db, { reservesCents: 500_000 });
+    await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
     const res = await runway(id, '?asOf=2026-07-01');
     expect(res.body).to.deep.include({ runwayMonths: 16, fundedThrough: '2027-10-31', horizonReached: false, budgetThrough: 2026 });
     expect(res.body.months[5]).to.deep.equal({ month: '2026-12', needCents: 31_000, fundingCents: 0, balanceCents: 316_000, needEstimated: false });
@@ -197,7 +197,7 @@ describe('analytics: runway', () => {
     expect(res.body.months[59]).to.deep.include({ month: '2031-06', needCents: 30_000, needEstimated: true });
 
     // an explicit budget of 0 for 2028 stops the need (and is carried forward as 0)
-    await makeBudget(app.db, id, { year: 2028, amount_cents: 0 });
+    await makeBudget(app.db, id, { year: 2028, amountCents: 0 });
     const stopped = await runway(id, '?asOf=2026-07-01');
     expect(stopped.body).to.deep.include({ runwayMonths: 16, budgetThrough: 2028 });
     expect(stopped.body.months[18]).to.deep.equal({ month: '2028-01', needCents: 0, fundingCents: 0, balanceCents: 316_000 - 365_000, needEstimated: false });
@@ -207,9 +207,9 @@ describe('analytics: runway', () => {
   it('reaches the 60-month horizon when the reserves outlast the need', async () => {
     // Reserves 1_000_000, budget 2026 365_000 (1_000 a day), from March: Mar–Dec is 306 days →
     // 1_000_000 − 306_000 = 694_000 at the end of 2026, and nothing changes after it (a budget of 0).
-    const id = await makeInitiative(app.db, { reserves_cents: 1_000_000 });
-    await makeBudget(app.db, id, { year: 2026, amount_cents: 365_000 });
-    await makeBudget(app.db, id, { year: 2027, amount_cents: 0 });
+    const id = await makeInitiative(app.db, { reservesCents: 1_000_000 });
+    await makeBudget(app.db, id, { year: 2026, amountCents: 365_000 });
+    await makeBudget(app.db, id, { year: 2027, amountCents: 0 });
     const res = await runway(id, '?asOf=2026-03-01');
     expect(res.body.months[0]).to.deep.equal({ month: '2026-03', needCents: 31_000, fundingCents: 0, balanceCents: 969_000, needEstimated: false });
     expect(res.body.months[9]).to.deep.equal({ month: '2026-12', needCents: 31_000, fundingCents: 0, balanceCents: 694_000, needEstimated: false });
@@ -277,8 +277,8 @@ describe('analytics: runway', () => {
       const mine = await makeFunder(app.db);
       const other = await makeFunder(app.db);
       funded = await makeInitiative(app.db);
-      notFunded = await makeInitiative(app.db, { shared_with_funders: false });
-      shared = await makeInitiative(app.db, { shared_with_funders: true });
+      notFunded = await makeInitiative(app.db, { sharedWithFunders: false });
+      shared = await makeInitiative(app.db, { sharedWithFunders: true });
       // Even a requested commitment makes "the initiatives it funds (any commitment from its funder)".
       await makeCommitment(app.db, funded, mine, { status: 'requested' });
       await makeCommitment(app.db, notFunded, other);

@@ -25,12 +25,12 @@ export type CofundingBody = Cofunding;
 
 /** A session token for a new funder user bound to `funderId`. */
 export async function funderUserToken(db: Knex, funderId: number): Promise<string> {
-  return tokenFor(db, await makeUser(db, 'funder', { funder_id: funderId }));
+  return tokenFor(db, await makeUser(db, 'funder', { funderId: funderId }));
 }
 
 /** A session token for a new initiative user bound to `initiativeId`. */
 export async function initiativeUserToken(db: Knex, initiativeId: number): Promise<string> {
-  return tokenFor(db, await makeUser(db, 'initiative', { initiative_id: initiativeId }));
+  return tokenFor(db, await makeUser(db, 'initiative', { initiativeId: initiativeId }));
 }
 
 /** Today in the Netherlands, computed here independently of server/services/clock.ts. */

@@ -164,9 +164,9 @@ describe('API CRUD', () => {
   describe('tranches', () => {
     it('creates, reads, updates and deletes a tranche', async () => {
       const commitmentId = await makeCommitment(app.db, await makeInitiative(app.db), await makeFunder(app.db), {
-        start_date: '2028-01-01',
-        end_date: '2028-12-31',
-        amount_cents: 1_000_000,
+        startDate: '2028-01-01',
+        endDate: '2028-12-31',
+        amountCents: 1_000_000,
       });
       const input = { commitmentId, periodStart: '2028-02-29', periodEnd: '2028-12-31', amountCents: 400_000, dueOn: '2028-02-29', status: 'requested', receivedOn: null };
       await roundTrip('tranches', input, input, { status: 'received', receivedOn: '2028-03-15' });
@@ -194,7 +194,7 @@ describe('API CRUD', () => {
     it('ignores the read-only fields react-admin sends back: id and the computed amounts', async () => {
       const initiativeId = await makeInitiative(app.db);
       const funderId = await makeFunder(app.db);
-      const commitmentId = await makeCommitment(app.db, initiativeId, funderId, { amount_cents: 1_000 });
+      const commitmentId = await makeCommitment(app.db, initiativeId, funderId, { amountCents: 1_000 });
       const read = await get('commitments', commitmentId);
       const res = await put('commitments', commitmentId, { ...read.body, id: commitmentId + 1, scheduledCents: 777, receivedCents: 5, unscheduledCents: 1, remainingCents: 2, title: `${tag} Hernoemd` });
       expect(res.status).to.equal(200);
@@ -203,7 +203,7 @@ describe('API CRUD', () => {
     });
 
     it('keeps the fields a partial body leaves out', async () => {
-      const id = await makeFunder(app.db, { name: `${tag} Gedeeltelijk`, type: 'national', max_funding_years: 3 });
+      const id = await makeFunder(app.db, { name: `${tag} Gedeeltelijk`, type: 'national', maxFundingYears: 3 });
       const res = await put('funders', id, { version: 1, website: 'https://example.org' });
       expect(res.status).to.equal(200);
       expect(res.body).to.deep.equal({ id, name: `${tag} Gedeeltelijk`, type: 'national', municipalityCode: null, maxFundingYears: 3, website: 'https://example.org', version: 2 });
@@ -222,7 +222,7 @@ describe('API CRUD', () => {
     });
 
     it('keeps a date it did not change exactly as it was', async () => {
-      const initiativeId = await makeInitiative(app.db, { founded_on: '2028-02-29' });
+      const initiativeId = await makeInitiative(app.db, { foundedOn: '2028-02-29' });
       const read = await get('initiatives', initiativeId);
       const res = await put('initiatives', initiativeId, { ...read.body, municipality: 'Amersfoort' });
       expect(res.body.foundedOn).to.equal('2028-02-29');

@@ -1,10 +1,10 @@
 // Errors with codes (DESIGN.md "HTTP API", README "Errors"): every error names itself with a
-// stable `code` of the catalogue (server/errorCodes.ts) and every field reason with `codes[field]`
+// stable `code` of the catalogue (server/contract/errorCodes.ts) and every field reason with `codes[field]`
 // = { code, params }, beside the unchanged English texts — which the catalogue makes from the same
 // code and parameters. The console translates the codes, so each must have a Dutch and an English text.
 import { expect } from 'chai';
 import { COMMITMENT_KINDS } from '../../server/domain/enums.js';
-import { ERROR_CODES, ERROR_STATUS, FIELD_CODES, FIELD_REASONS, type ErrorBody, type FieldCode } from '../../server/errorCodes.js';
+import { ERROR_CODES, ERROR_STATUS, FIELD_CODES, FIELD_REASONS, type ErrorBody, type FieldCode } from '../../server/contract/errorCodes.js';
 import { startTestApp, type Response, type TestApp } from '../support/app.js';
 import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, TEST_PASSWORD, tokenFor } from '../support/factories.js';
 
@@ -88,9 +88,9 @@ describe('errors with codes', () => {
 
   it('403: a role that may not, and a record of another tenant named by field', async () => {
     const otherFunder = await makeFunder(app.db);
-    const funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funder_id: funderId }));
+    const funderToken = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: funderId }));
     expectCoded(await send('POST', '/api/funders', { name: 'Nieuw', type: 'foundation' }, funderToken), 403, 'forbidden');
-    const shared = await makeInitiative(app.db, { shared_with_funders: true });
+    const shared = await makeInitiative(app.db, { sharedWithFunders: true });
     const res = await send(
       'POST',
       '/api/commitments',
@@ -122,8 +122,8 @@ describe('errors with codes', () => {
   });
 
   it("422: a tranche outside its commitment's period gives both dates; one over the amount gives the amounts", async () => {
-    const commitmentId = await makeCommitment(app.db, initiativeId, funderId, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1_000_000 });
-    await makeTranche(app.db, commitmentId, { period_start: '2027-01-01', period_end: '2027-06-30', amount_cents: 600_000 });
+    const commitmentId = await makeCommitment(app.db, initiativeId, funderId, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1_000_000 });
+    await makeTranche(app.db, commitmentId, { periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 600_000 });
     const period = { startDate: '2027-01-01', endDate: '2027-12-31' };
     const outside = await send('POST', '/api/tranches', { commitmentId, periodStart: '2026-12-01', periodEnd: '2028-01-31', amountCents: 100 });
     expectCoded(outside, 422, 'rule', {

@@ -22,28 +22,28 @@ describe('API list conventions', () => {
     app = await startTestApp();
     token = await adminToken(app.db);
     const db = app.db;
-    f.anna = await makeFunder(db, { name: name('Anna'), type: 'municipality', municipality_code: 'GM0363', max_funding_years: 4 });
+    f.anna = await makeFunder(db, { name: name('Anna'), type: 'municipality', municipalityCode: 'GM0363', maxFundingYears: 4 });
     f.bart = await makeFunder(db, { name: name('Bart'), type: 'foundation' });
-    f.cees = await makeFunder(db, { name: name('Cees'), type: 'foundation', max_funding_years: 10 });
-    f.dirk = await makeFunder(db, { name: name('Dirk'), type: 'company', max_funding_years: 2 });
-    f.eva = await makeFunder(db, { name: name('Eva'), type: 'municipality', municipality_code: 'GM0344', max_funding_years: 6 });
+    f.cees = await makeFunder(db, { name: name('Cees'), type: 'foundation', maxFundingYears: 10 });
+    f.dirk = await makeFunder(db, { name: name('Dirk'), type: 'company', maxFundingYears: 2 });
+    f.eva = await makeFunder(db, { name: name('Eva'), type: 'municipality', municipalityCode: 'GM0344', maxFundingYears: 6 });
 
-    i.anna = await makeInitiative(db, { name: name('Anna'), founded_on: '2019-05-01', domains: ['care', 'welfare'], shared_with_funders: true, reserves_cents: 500_000 });
-    i.bart = await makeInitiative(db, { name: name('Bart'), founded_on: '2020-01-01', domains: ['food'], reserves_cents: 0, status: 'stopped' });
-    i.cees = await makeInitiative(db, { name: name('Cees'), founded_on: '2021-12-31', domains: ['housing', 'care'], shared_with_funders: true, reserves_cents: 1_000_000 });
-    i.dirk = await makeInitiative(db, { name: name('Dirk'), founded_on: '2022-06-15', domains: [], reserves_cents: 250_000 });
+    i.anna = await makeInitiative(db, { name: name('Anna'), foundedOn: '2019-05-01', domains: ['care', 'welfare'], sharedWithFunders: true, reservesCents: 500_000 });
+    i.bart = await makeInitiative(db, { name: name('Bart'), foundedOn: '2020-01-01', domains: ['food'], reservesCents: 0, status: 'stopped' });
+    i.cees = await makeInitiative(db, { name: name('Cees'), foundedOn: '2021-12-31', domains: ['housing', 'care'], sharedWithFunders: true, reservesCents: 1_000_000 });
+    i.dirk = await makeInitiative(db, { name: name('Dirk'), foundedOn: '2022-06-15', domains: [], reservesCents: 250_000 });
 
-    c.wmo = await makeCommitment(db, i.anna, f.anna, { title: `${tag} Wmo`, reference: `${tag}-REF-W`, amount_cents: 300_000, start_date: '2026-01-01', end_date: '2026-12-31' });
-    c.jeugd = await makeCommitment(db, i.anna, f.bart, { title: `${tag} Jeugd`, amount_cents: 100_000, start_date: '2027-01-01', end_date: '2028-12-31', status: 'requested' });
-    c.armoede = await makeCommitment(db, i.cees, f.anna, { title: `${tag} Armoede`, amount_cents: 200_000, start_date: '2026-07-01', end_date: '2027-06-30' });
+    c.wmo = await makeCommitment(db, i.anna, f.anna, { title: `${tag} Wmo`, reference: `${tag}-REF-W`, amountCents: 300_000, startDate: '2026-01-01', endDate: '2026-12-31' });
+    c.jeugd = await makeCommitment(db, i.anna, f.bart, { title: `${tag} Jeugd`, amountCents: 100_000, startDate: '2027-01-01', endDate: '2028-12-31', status: 'requested' });
+    c.armoede = await makeCommitment(db, i.cees, f.anna, { title: `${tag} Armoede`, amountCents: 200_000, startDate: '2026-07-01', endDate: '2027-06-30' });
 
-    t.first = await makeTranche(db, c.wmo, { period_start: '2026-01-01', period_end: '2026-06-30', amount_cents: 150_000 });
-    t.second = await makeTranche(db, c.wmo, { period_start: '2026-07-01', period_end: '2026-12-31', amount_cents: 150_000, status: 'received' });
-    t.third = await makeTranche(db, c.armoede, { period_start: '2026-07-01', period_end: '2027-06-30', amount_cents: 200_000 });
+    t.first = await makeTranche(db, c.wmo, { periodStart: '2026-01-01', periodEnd: '2026-06-30', amountCents: 150_000 });
+    t.second = await makeTranche(db, c.wmo, { periodStart: '2026-07-01', periodEnd: '2026-12-31', amountCents: 150_000, status: 'received' });
+    t.third = await makeTranche(db, c.armoede, { periodStart: '2026-07-01', periodEnd: '2027-06-30', amountCents: 200_000 });
 
-    b.anna2026 = await makeBudget(db, i.anna, { year: 2026, amount_cents: 400_000 });
-    b.anna2027 = await makeBudget(db, i.anna, { year: 2027, amount_cents: 450_000 });
-    b.cees2026 = await makeBudget(db, i.cees, { year: 2026, amount_cents: 300_000 });
+    b.anna2026 = await makeBudget(db, i.anna, { year: 2026, amountCents: 400_000 });
+    b.anna2027 = await makeBudget(db, i.anna, { year: 2027, amountCents: 450_000 });
+    b.cees2026 = await makeBudget(db, i.cees, { year: 2026, amountCents: 300_000 });
   });
 
   after(async () => {

@@ -131,8 +131,8 @@ describe('api: the OpenAPI document and reference page', () => {
     before(async () => {
       admin = await adminToken(app.db);
       funderId = await makeFunder(app.db);
-      initiativeId = await makeInitiative(app.db, { reserves_cents: 50_000 });
-      await makeBudget(app.db, initiativeId, { year: 2028, amount_cents: 366_000 });
+      initiativeId = await makeInitiative(app.db, { reservesCents: 50_000 });
+      await makeBudget(app.db, initiativeId, { year: 2028, amountCents: 366_000 });
       const commitmentId = await makeCommitment(app.db, initiativeId, funderId);
       await makeTranche(app.db, commitmentId);
     });

@@ -179,7 +179,7 @@ describe('API rules and errors', () => {
     });
 
     it('refuses an invalid PUT and leaves the record as it was', async () => {
-      const id = await makeCommitment(app.db, initiativeId, funderId, { amount_cents: 5_000 });
+      const id = await makeCommitment(app.db, initiativeId, funderId, { amountCents: 5_000 });
       const before = await get('commitments', id);
       const res = await send('PUT', `/api/commitments/${id}`, { ...before.body, amountCents: -5_000, endDate: '2026-12-31' });
       expectRefused(res, 400, { amountCents: 'must not be negative', endDate: 'must be on or after startDate' });
@@ -191,7 +191,7 @@ describe('API rules and errors', () => {
     let commitmentId: number;
 
     beforeEach(async () => {
-      commitmentId = await makeCommitment(app.db, initiativeId, funderId, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1_000_000 });
+      commitmentId = await makeCommitment(app.db, initiativeId, funderId, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1_000_000 });
     });
 
     const postTranche = (over: Record<string, unknown>) =>
@@ -214,7 +214,7 @@ describe('API rules and errors', () => {
     });
 
     it('refuses a tranche that would make the tranches add up to more than the amount', async () => {
-      await makeTranche(app.db, commitmentId, { amount_cents: 600_000 });
+      await makeTranche(app.db, commitmentId, { amountCents: 600_000 });
       expectRefused(await postTranche({ amountCents: 400_001 }), 422, {
         amountCents: 'must be at most 400000 cents: the other tranches already schedule 600000 of 1000000',
       });
@@ -223,8 +223,8 @@ describe('API rules and errors', () => {
     });
 
     it('does not count cancelled tranches towards the amount', async () => {
-      await makeTranche(app.db, commitmentId, { amount_cents: 900_000, status: 'cancelled' });
-      await makeTranche(app.db, commitmentId, { amount_cents: 300_000, status: 'received' });
+      await makeTranche(app.db, commitmentId, { amountCents: 900_000, status: 'cancelled' });
+      await makeTranche(app.db, commitmentId, { amountCents: 300_000, status: 'received' });
       const res = await postTranche({ amountCents: 700_000 });
       expect(res.status).to.equal(201);
       expectRefused(await postTranche({ amountCents: 1 }), 422, {
@@ -233,13 +233,13 @@ describe('API rules and errors', () => {
     });
 
     it('accepts a cancelled tranche even when the others already use the whole amount', async () => {
-      await makeTranche(app.db, commitmentId, { amount_cents: 1_000_000 });
+      await makeTranche(app.db, commitmentId, { amountCents: 1_000_000 });
       expect((await postTranche({ amountCents: 500_000, status: 'cancelled' })).status).to.equal(201);
     });
 
     it('refuses raising a tranche above what the others leave, and keeps it as it was', async () => {
-      await makeTranche(app.db, commitmentId, { amount_cents: 700_000 });
-      const id = await makeTranche(app.db, commitmentId, { period_start: '2027-07-01', period_end: '2027-12-31', amount_cents: 200_000 });
+      await makeTranche(app.db, commitmentId, { amountCents: 700_000 });
+      const id = await makeTranche(app.db, commitmentId, { periodStart: '2027-07-01', periodEnd: '2027-12-31', amountCents: 200_000 });
       const before = await get('tranches', id);
       expectRefused(await send('PUT', `/api/tranches/${id}`, { ...before.body, amountCents: 300_001 }), 422, {
         amountCents: 'must be at most 300000 cents: the other tranches already schedule 700000 of 1000000',
@@ -248,8 +248,8 @@ describe('API rules and errors', () => {
     });
 
     it('refuses un-cancelling a tranche that no longer fits', async () => {
-      const cancelled = await makeTranche(app.db, commitmentId, { amount_cents: 500_000, status: 'cancelled' });
-      await makeTranche(app.db, commitmentId, { amount_cents: 600_000 });
+      const cancelled = await makeTranche(app.db, commitmentId, { amountCents: 500_000, status: 'cancelled' });
+      await makeTranche(app.db, commitmentId, { amountCents: 600_000 });
       const before = await get('tranches', cancelled);
       expectRefused(await send('PUT', `/api/tranches/${cancelled}`, { ...before.body, status: 'planned' }), 422, {
         amountCents: 'must be at most 400000 cents: the other tranches already schedule 600000 of 1000000',
@@ -269,10 +269,10 @@ describe('API rules and errors', () => {
     let commitmentId: number;
 
     beforeEach(async () => {
-      commitmentId = await makeCommitment(app.db, initiativeId, funderId, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 1_000 });
-      await makeTranche(app.db, commitmentId, { period_start: '2027-01-01', period_end: '2027-03-31', amount_cents: 600 });
-      await makeTranche(app.db, commitmentId, { period_start: '2027-04-01', period_end: '2027-06-30', amount_cents: 300, status: 'received' });
-      await makeTranche(app.db, commitmentId, { period_start: '2027-07-01', period_end: '2027-09-30', amount_cents: 100, status: 'cancelled' });
+      commitmentId = await makeCommitment(app.db, initiativeId, funderId, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 1_000 });
+      await makeTranche(app.db, commitmentId, { periodStart: '2027-01-01', periodEnd: '2027-03-31', amountCents: 600 });
+      await makeTranche(app.db, commitmentId, { periodStart: '2027-04-01', periodEnd: '2027-06-30', amountCents: 300, status: 'received' });
+      await makeTranche(app.db, commitmentId, { periodStart: '2027-07-01', periodEnd: '2027-09-30', amountCents: 100, status: 'cancelled' });
     });
 
     it('refuses lowering the amount below the scheduled tranches (cancelled ones not counted)', async () => {
@@ -346,7 +346,7 @@ describe('API rules and errors', () => {
   describe('uniqueness', () => {
     it('refuses a second budget for the same initiative and year with 409', async () => {
       const owner = await makeInitiative(app.db);
-      await makeBudget(app.db, owner, { year: 2028, amount_cents: 100 });
+      await makeBudget(app.db, owner, { year: 2028, amountCents: 100 });
       const res = await send('POST', '/api/budgets', { initiativeId: owner, year: 2028, amountCents: 200 });
       expect(res.status).to.equal(409);
       expect(res.body.errors?.year).to.be.a('string');
@@ -402,8 +402,8 @@ describe('API rules and errors', () => {
 
     it('deletes a commitment together with its tranches', async () => {
       const commitment = await makeCommitment(app.db, initiativeId, funderId);
-      await makeTranche(app.db, commitment, { amount_cents: 100 });
-      await makeTranche(app.db, commitment, { amount_cents: 200, status: 'cancelled' });
+      await makeTranche(app.db, commitment, { amountCents: 100 });
+      await makeTranche(app.db, commitment, { amountCents: 200, status: 'cancelled' });
       const res = await app.request<ApiRecord>('DELETE', `/api/commitments/${commitment}`, { token });
       expect(res.status).to.equal(200);
       expect(res.body).to.include({ id: commitment, scheduledCents: 100 });

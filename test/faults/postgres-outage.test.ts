@@ -49,7 +49,7 @@ describe('PostgreSQL outage', function () {
     email = (await app.db('users').where({ id: adminId }).first<{ email: string }>('email')).email;
     token = (await login()).body.token;
     initiativeId = await makeInitiative(app.db);
-    await makeBudget(app.db, initiativeId, { year: 2027, amount_cents: 1_200_000 });
+    await makeBudget(app.db, initiativeId, { year: 2027, amountCents: 1_200_000 });
   });
 
   after(async () => {

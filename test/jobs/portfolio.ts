@@ -37,7 +37,7 @@ async function staleGap(db: Knex, initiativeId: number, kind: string, periodStar
 
 export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   const f1 = await makeFunder(db, { type: 'municipality' });
-  const f2 = await makeFunder(db, { type: 'foundation', max_funding_years: 3 });
+  const f2 = await makeFunder(db, { type: 'foundation', maxFundingYears: 3 });
   const f3 = await makeFunder(db, { type: 'company' });
 
   // A, 3 years old. Need 2027: 1_000 a day. Committed only C1 (f1): 2027-01-01..2027-06-30,
@@ -46,19 +46,19 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   // - cliff: July 0 after June's 30_000; C1 ended in June
   // - expiring: C1 ends 2027-06-30 < 2027-09-15 and f1 has nothing after it; period is C1's
   // A's stale shortfall (August) overlaps the new one, so the scan updates it in place.
-  const a = await makeInitiative(db, { founded_on: '2024-01-01' });
-  await makeBudget(db, a, { year: 2027, amount_cents: 365_000 });
-  await makeBudget(db, a, { year: 2028, amount_cents: 0 });
-  const c1 = await makeCommitment(db, a, f1, { start_date: '2027-01-01', end_date: '2027-06-30', amount_cents: 181_000 });
-  await makeCommitment(db, a, f3, { status: 'requested', start_date: '2027-07-01', end_date: '2027-12-31', amount_cents: 184_000 });
+  const a = await makeInitiative(db, { foundedOn: '2024-01-01' });
+  await makeBudget(db, a, { year: 2027, amountCents: 365_000 });
+  await makeBudget(db, a, { year: 2028, amountCents: 0 });
+  const c1 = await makeCommitment(db, a, f1, { startDate: '2027-01-01', endDate: '2027-06-30', amountCents: 181_000 });
+  await makeCommitment(db, a, f3, { status: 'requested', startDate: '2027-07-01', endDate: '2027-12-31', amountCents: 184_000 });
   const staleOfA = await staleGap(db, a, 'shortfall', '2027-08-01', '2027-08-31', 31_000);
 
   // B, funded 1_000 a day from 2027 to 2032 against a need of 1_000 a day in 2027: no gap at all.
   // Its stale shortfall (May) is resolved.
-  const b = await makeInitiative(db, { founded_on: '2024-01-01' });
-  await makeBudget(db, b, { year: 2027, amount_cents: 365_000 });
-  await makeBudget(db, b, { year: 2028, amount_cents: 0 });
-  await makeCommitment(db, b, f1, { start_date: '2027-01-01', end_date: '2032-12-31', amount_cents: 2_192_000 });
+  const b = await makeInitiative(db, { foundedOn: '2024-01-01' });
+  await makeBudget(db, b, { year: 2027, amountCents: 365_000 });
+  await makeBudget(db, b, { year: 2028, amountCents: 0 });
+  await makeCommitment(db, b, f1, { startDate: '2027-01-01', endDate: '2032-12-31', amountCents: 2_192_000 });
   const staleOfB = await staleGap(db, b, 'shortfall', '2027-05-01', '2027-05-31', 31_000);
 
   // C, founded 2022-06-01: 4 years old (at risk from 2026-06-01 up to 2028-05-31). Need 2027:
@@ -68,29 +68,29 @@ export async function buildPortfolio(db: Knex): Promise<Portfolio> {
   // - funder_limit: 2025-01-01 + 3 years = 2028-01-01, with need in 2028; runs to the horizon's end
   // - five_year_risk: the 12 months 2027-03..2028-02 need 306 × 1_000 + 60 × 2_000 = 426_000 and
   //   have 306_000 committed: 71.8% < 75%. C2 lasts 36 months, so no short-term funding.
-  const c = await makeInitiative(db, { founded_on: '2022-06-01' });
-  await makeBudget(db, c, { year: 2027, amount_cents: 365_000 });
-  await makeBudget(db, c, { year: 2028, amount_cents: 732_000 });
-  await makeBudget(db, c, { year: 2029, amount_cents: 0 });
-  const c2 = await makeCommitment(db, c, f2, { start_date: '2025-01-01', end_date: '2027-12-31', amount_cents: 1_095_000 });
+  const c = await makeInitiative(db, { foundedOn: '2022-06-01' });
+  await makeBudget(db, c, { year: 2027, amountCents: 365_000 });
+  await makeBudget(db, c, { year: 2028, amountCents: 732_000 });
+  await makeBudget(db, c, { year: 2029, amountCents: 0 });
+  const c2 = await makeCommitment(db, c, f2, { startDate: '2025-01-01', endDate: '2027-12-31', amountCents: 1_095_000 });
 
   // D stopped: whatever its funding, it has no gaps, and its stale one is resolved.
-  const d = await makeInitiative(db, { founded_on: '2020-01-01', status: 'stopped' });
-  await makeBudget(db, d, { year: 2027, amount_cents: 365_000 });
+  const d = await makeInitiative(db, { foundedOn: '2020-01-01', status: 'stopped' });
+  await makeBudget(db, d, { year: 2027, amountCents: 365_000 });
   const staleOfD = await staleGap(db, d, 'five_year_risk', '2024-01-01', '2025-12-31');
 
   // E, 2 years old. Need 2027 and 2029: 1_000 a day. CE (f1) covers 2027 in two tranches, the
   // second (July..December) cancelled, so only January..June is funded.
   // - shortfall: July..December 2027, 184_000, high; and all of 2029, 365_000, low
   // - cliff: July 0 after June's 30_000; CE ends in December, so no commitment ended in June
-  const e = await makeInitiative(db, { founded_on: '2025-01-01' });
-  await makeBudget(db, e, { year: 2027, amount_cents: 365_000 });
-  await makeBudget(db, e, { year: 2028, amount_cents: 0 });
-  await makeBudget(db, e, { year: 2029, amount_cents: 365_000 });
-  await makeBudget(db, e, { year: 2030, amount_cents: 0 });
-  const ce = await makeCommitment(db, e, f1, { start_date: '2027-01-01', end_date: '2027-12-31', amount_cents: 365_000 });
-  await makeTranche(db, ce, { period_start: '2027-01-01', period_end: '2027-06-30', amount_cents: 181_000 });
-  await makeTranche(db, ce, { period_start: '2027-07-01', period_end: '2027-12-31', amount_cents: 184_000, status: 'cancelled' });
+  const e = await makeInitiative(db, { foundedOn: '2025-01-01' });
+  await makeBudget(db, e, { year: 2027, amountCents: 365_000 });
+  await makeBudget(db, e, { year: 2028, amountCents: 0 });
+  await makeBudget(db, e, { year: 2029, amountCents: 365_000 });
+  await makeBudget(db, e, { year: 2030, amountCents: 0 });
+  const ce = await makeCommitment(db, e, f1, { startDate: '2027-01-01', endDate: '2027-12-31', amountCents: 365_000 });
+  await makeTranche(db, ce, { periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 181_000 });
+  await makeTranche(db, ce, { periodStart: '2027-07-01', periodEnd: '2027-12-31', amountCents: 184_000, status: 'cancelled' });
 
   // runs of months short of funding: their size, largest month, and how long the runway lasts
   const shortfallOf = (first: string, last: string, months: number, totalCents: number, largestMonth: string, largestMonthCents: number, budgetThrough: number, fundedThrough: string, runwayMonths: number) => ({

@@ -40,7 +40,7 @@ const WORKER_ENV = { SCAN_BATCH: String(BATCH), WORKER_CONCURRENCY: '1', JOB_LOC
 /** Many small initiatives with varied funding: each gap kind turns up somewhere. */
 async function buildLargePortfolio(db: Knex, n: number): Promise<number[]> {
   const tag = uniqueTag('Groot');
-  const funders = [await makeFunder(db), await makeFunder(db, { type: 'municipality', max_funding_years: 2 }), await makeFunder(db, { type: 'company' })];
+  const funders = [await makeFunder(db), await makeFunder(db, { type: 'municipality', maxFundingYears: 2 }), await makeFunder(db, { type: 'company' })];
   const initiatives = await db('initiatives')
     .insert(
       Array.from({ length: n }, (_, i) => ({

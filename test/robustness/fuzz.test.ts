@@ -114,12 +114,12 @@ describe('fuzzing every route with bad input', function () {
     app = await startTestApp();
     const { db } = app;
     const funder = await makeFunder(db);
-    const initiative = await makeInitiative(db, { shared_with_funders: true });
+    const initiative = await makeInitiative(db, { sharedWithFunders: true });
     await makeBudget(db, initiative);
     await makeTranche(db, await makeCommitment(db, initiative, funder));
     tokens.admin = await tokenFor(db, await makeUser(db, 'admin'));
-    tokens.funder = await tokenFor(db, await makeUser(db, 'funder', { funder_id: funder }));
-    tokens.initiative = await tokenFor(db, await makeUser(db, 'initiative', { initiative_id: initiative }));
+    tokens.funder = await tokenFor(db, await makeUser(db, 'funder', { funderId: funder }));
+    tokens.initiative = await tokenFor(db, await makeUser(db, 'initiative', { initiativeId: initiative }));
     routes = [...collectRoutes(app.app), 'GET /admin/queues', 'GET /admin/queues/api/queues', 'PUT /admin/queues/api/queues/scan/pause'];
   });
   after(() => app.close());

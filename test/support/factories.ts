@@ -1,54 +1,62 @@
 // Small factories for test records, written straight to the database; each returns the new id.
+// They take the API's field names, typed by the contract's create input (so a field a create
+// requires needs a default here), and write each to the column the server reads it from (the same
+// derivation: `startDate` → `start_date`).
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { Role } from '../../server/domain/enums.js';
+import type { BudgetCreate, CommitmentCreate, FunderCreate, InitiativeCreate, Role, TrancheCreate, UserCreate } from '../../server/contract/index.js';
+import { toColumns } from '../../server/contract/resource.js';
 import { tokenHash } from '../../server/services/auth.js';
 import { hashPassword } from '../../server/services/passwords.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}-${randomBytes(3).toString('hex')}`;
 
-async function insert(db: Knex, table: string, row: Record<string, unknown>): Promise<number> {
-  const [created] = await db(table).insert(row).returning<{ id: number }[]>('id');
+/** A record's fields besides those the factory fills in; `id` to choose the new record's id. */
+type Over<T> = Partial<T> & { id?: number };
+
+async function insert(db: Knex, table: string, record: object): Promise<number> {
+  const [created] = await db(table).insert(toColumns(record)).returning<{ id: number }[]>('id');
   return created!.id;
 }
 
-export function makeFunder(db: Knex, over: Record<string, unknown> = {}): Promise<number> {
-  return insert(db, 'funders', { name: unique('Fonds'), type: 'foundation', ...over });
+export function makeFunder(db: Knex, over: Over<FunderCreate> = {}): Promise<number> {
+  return insert(db, 'funders', { name: unique('Fonds'), type: 'foundation', ...over } satisfies FunderCreate);
 }
 
-export function makeInitiative(db: Knex, over: Record<string, unknown> = {}): Promise<number> {
-  return insert(db, 'initiatives', { name: unique('Initiatief'), founded_on: '2021-03-01', municipality: 'Utrecht', ...over });
+export function makeInitiative(db: Knex, over: Over<InitiativeCreate> = {}): Promise<number> {
+  return insert(db, 'initiatives', { name: unique('Initiatief'), foundedOn: '2021-03-01', municipality: 'Utrecht', ...over } satisfies InitiativeCreate);
 }
 
-export function makeBudget(db: Knex, initiativeId: number, over: Record<string, unknown> = {}): Promise<number> {
-  return insert(db, 'budgets', { initiative_id: initiativeId, year: 2027, amount_cents: 1_200_000, ...over });
+export function makeBudget(db: Knex, initiativeId: number, over: Over<BudgetCreate> = {}): Promise<number> {
+  return insert(db, 'budgets', { initiativeId, year: 2027, amountCents: 1_200_000, ...over } satisfies BudgetCreate);
 }
 
-export function makeCommitment(db: Knex, initiativeId: number, funderId: number, over: Record<string, unknown> = {}): Promise<number> {
+export function makeCommitment(db: Knex, initiativeId: number, funderId: number, over: Over<Omit<CommitmentCreate, 'trancheSchedule'>> = {}): Promise<number> {
   return insert(db, 'commitments', {
-    initiative_id: initiativeId,
-    funder_id: funderId,
+    initiativeId,
+    funderId,
     title: unique('Subsidie'),
     kind: 'subsidy',
     status: 'committed',
-    start_date: '2027-01-01',
-    end_date: '2027-12-31',
-    amount_cents: 1_200_000,
+    startDate: '2027-01-01',
+    endDate: '2027-12-31',
+    amountCents: 1_200_000,
     ...over,
-  });
+  } satisfies CommitmentCreate);
 }
 
-export function makeTranche(db: Knex, commitmentId: number, over: Record<string, unknown> = {}): Promise<number> {
-  return insert(db, 'tranches', { commitment_id: commitmentId, period_start: '2027-01-01', period_end: '2027-06-30', amount_cents: 600_000, ...over });
+export function makeTranche(db: Knex, commitmentId: number, over: Over<TrancheCreate> = {}): Promise<number> {
+  return insert(db, 'tranches', { commitmentId, periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 600_000, ...over } satisfies TrancheCreate);
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let passwordHash: Promise<string> | undefined;
 
-export async function makeUser(db: Knex, role: Role, over: Record<string, unknown> = {}): Promise<number> {
+/** A user with TEST_PASSWORD (its hash made once: hashing is slow on purpose). */
+export async function makeUser(db: Knex, role: Role, over: Over<Omit<UserCreate, 'password' | 'role'>> = {}): Promise<number> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
-  return insert(db, 'users', { email: `${unique(role).replace(/\s/g, '-')}@test.example`, password_hash: await passwordHash, role, ...over });
+  return insert(db, 'users', { email: `${unique(role).replace(/\s/g, '-')}@test.example`, passwordHash: await passwordHash, role, ...over });
 }
 
 /** A session for the user, made directly (no login, so no rate limit is touched). */

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import type { ErrorBody } from '../../server/errorCodes.js';
+import type { ErrorBody } from '../../server/contract/errorCodes.js';
 import type { Response } from './app.js';
 
 /** A record as the API answers it. */

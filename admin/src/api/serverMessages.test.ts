@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { HttpError } from 'react-admin';
-import type { ErrorBody } from '../../../server/errorCodes';
+import type { ErrorBody } from '../../../server/contract/errorCodes';
 import { localizeHttpError, localizeMessage, translateCode } from './serverMessages';
 
 describe("the API's error codes in the console (Dutch)", () => {

@@ -1,10 +1,10 @@
 // The API names what is wrong with stable codes and their parameters (`code`, and `codes` per
-// field; the catalogue is server/errorCodes.ts) beside English texts meant for other clients. The
+// field; the catalogue is server/contract/errorCodes.ts) beside English texts meant for other clients. The
 // console shows each code's text in the user's language (`vangnet.errors.<code>`), with the amounts
 // and dates among the parameters formatted for the locale. It never reads the English sentences:
 // only for a code it does not know does it fall back to showing the English text as it came.
 import { HttpError } from 'react-admin';
-import type { ErrorBody, ParamValue } from '../../../server/errorCodes';
+import type { ErrorBody, ParamValue } from '../../../server/contract/errorCodes';
 import { formatDate } from '../format/dates';
 import { formatEuro } from '../format/money';
 import { i18nProvider } from '../i18n';

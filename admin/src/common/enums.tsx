@@ -16,7 +16,7 @@ import {
   SCAN_TRIGGERS,
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
-} from '../../../server/domain/enums';
+} from '../../../server/contract/enums';
 
 export const ENUMS = {
   funderType: FUNDER_TYPES,

@@ -1,6 +1,6 @@
 // The console in Dutch, the default language. en.ts must have exactly these keys (its type says so).
 import type { TranslationMessages } from 'react-admin';
-import type { ApiCode } from '../../../server/errorCodes';
+import type { ApiCode } from '../../../server/contract/errorCodes';
 import { raDutch } from './raDutch';
 
 export const vangnetNl = {
@@ -480,7 +480,7 @@ export const vangnetNl = {
       euro: 'Vul een bedrag in euro’s in, bijvoorbeeld 1.234,56',
       euro_negative: 'Een bedrag kan niet negatief zijn',
     },
-    /** The API's error codes (server/errorCodes.ts), each a text; parameters as %{name}. */
+    /** The API's error codes (server/contract/errorCodes.ts), each a text; parameters as %{name}. */
     errors: {
       validation: 'Niet alle velden zijn goed ingevuld.',
       bad_request: 'Dit verzoek kon niet worden gelezen.',

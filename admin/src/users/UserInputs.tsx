@@ -10,7 +10,7 @@ import {
   TextInput,
   type Validator,
 } from 'react-admin';
-import type { User } from '../api/types';
+import type { User, UserUpdate } from '../api/types';
 import { enumChoices } from '../common/enums';
 
 export function UserInputs({ creating }: { creating: boolean }) {
@@ -44,7 +44,7 @@ export function UserInputs({ creating }: { creating: boolean }) {
 }
 
 /** Only the reference that fits the role is sent; an empty password keeps the old one. */
-export function userForSave(data: Partial<User>): Partial<User> {
+export function userForSave(data: Partial<User & UserUpdate>): Partial<User & UserUpdate> {
   const { password, ...rest } = data;
   return {
     ...rest,

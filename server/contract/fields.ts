@@ -1,7 +1,7 @@
 // Building blocks of the input schemas: each names what is wrong with a code of the catalogue
 // (errorCodes.ts), which the console translates and which gives the English text beside it.
 import { z } from 'zod';
-import { zodReason } from '../errors.js';
+import { zodReason } from './errorCodes.js';
 
 export const MAX_CENTS = 10_000_000_000_00; // ten billion euros: far above any real commitment
 
@@ -36,8 +36,16 @@ export const optionalText = (max = 2000) =>
     .optional()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 
-/** Optional value: absent, null and '' all mean "not set"; anything else must fit the schema. */
-export const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
+/**
+ * Optional value: absent, null and '' all mean "not set" (null); anything else must fit the schema.
+ * Typed as an optional input, which a preprocess step does not infer by itself.
+ */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v: z.input<T> | null | '' | undefined) => (v === '' || v === undefined ? null : v), schema.nullable()) as OptionalInput<
+    z.ZodPipe<z.ZodTransform<z.input<T> | null, z.input<T> | null | '' | undefined>, z.ZodNullable<T>>
+  >;
+
+type OptionalInput<S extends z.ZodType> = S & { _zod: { optin: 'optional' } };
 
 export const enumOf = <T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: zodReason('field.one_of', { values }) });
 

@@ -158,4 +158,15 @@ export const FIELD_CODES = Object.keys(FIELD_REASONS) as FieldCode[];
 export type ParamValue = string | number | boolean | readonly string[];
 
 /** The body of every error answer, derived from its schema in the contract. */
-export type { ErrorBody } from './contract/errors.js';
+export type { ErrorBody } from './errors.js';
+
+/** The parameters a field code's reason takes, if any. */
+export type ReasonArgs<C extends FieldCode> = Parameters<(typeof FIELD_REASONS)[C]>;
+
+// Zod keeps only a message per issue, so a schema's error message carries its reason's code and
+// parameters as JSON, and `zodReasons` (server/errors.ts) turns the issues back into reasons.
+
+/** The message for a zod schema or check: `z.string({ error: zodReason('field.text') })`. */
+export function zodReason<C extends FieldCode>(code: C, ...args: ReasonArgs<C>): string {
+  return JSON.stringify({ code, params: args[0] ?? {} });
+}
