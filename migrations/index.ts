@@ -16,6 +16,8 @@ import * as m12 from './20261124-12-create-login-attempts.js';
 import * as m13 from './20261124-13-create-rescan-outbox.js';
 import * as m14 from './20261130-01-keep-rescans-until-done.js';
 import * as m15 from './20261130-02-track-scan-progress.js';
+import * as m16 from './20261130-03-lean-gap-indexes.js';
+import * as m17 from './20261130-04-keep-figures.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -33,6 +35,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261124-13-create-rescan-outbox': m13,
   '20261130-01-keep-rescans-until-done': m14,
   '20261130-02-track-scan-progress': m15,
+  '20261130-03-lean-gap-indexes': m16,
+  '20261130-04-keep-figures': m17,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

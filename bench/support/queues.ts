@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { openLink, type QueueLink } from '../../server/queues/backend.js';
 import { createQueues, SCHEDULER_ID, type Queues } from '../../server/queues/queues.js';
 
-export const BENCH_QUEUE_PREFIX = '{vangnet-bench}';
+export const BENCH_QUEUE_PREFIX = process.env.BENCH_QUEUE_PREFIX ?? '{vangnet-bench}';
 
 /** The benchmark measures the production set-up, queues on Redis: REDIS_URL, else the local one. */
 export function benchRedisUrl(configured: string | undefined): string {

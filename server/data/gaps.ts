@@ -84,17 +84,21 @@ export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], fo
     );
   }
   if (toOpen.length) {
-    const inserts = toOpen.map(({ initiativeId, gap }) => ({
-      initiative_id: initiativeId,
-      kind: gap.kind,
-      subject_id: gap.subjectId,
-      period_start: gap.periodStart,
-      period_end: gap.periodEnd,
-      shortfall_cents: gap.shortfallCents,
-      severity: gap.severity,
-      details: JSON.stringify(gap.details),
-    }));
-    for (let i = 0; i < inserts.length; i += 1000) await trx('gaps').insert(inserts.slice(i, i + 1000));
+    // One statement whatever the count: eight arrays, not eight parameters per gap.
+    await trx.raw(
+      `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
+       SELECT * FROM unnest(?::int[], ?::text[], ?::bigint[], ?::date[], ?::date[], ?::bigint[], ?::text[], ?::jsonb[])`,
+      [
+        toOpen.map((o) => o.initiativeId),
+        toOpen.map((o) => o.gap.kind),
+        toOpen.map((o) => o.gap.subjectId),
+        toOpen.map((o) => o.gap.periodStart),
+        toOpen.map((o) => o.gap.periodEnd),
+        toOpen.map((o) => o.gap.shortfallCents),
+        toOpen.map((o) => o.gap.severity),
+        toOpen.map((o) => JSON.stringify(o.gap.details)),
+      ],
+    );
   }
   return { opened: toOpen.length, updated: toUpdate.length, resolved: toResolve.length };
 }

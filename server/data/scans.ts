@@ -5,8 +5,10 @@ import type { ScanTrigger } from '../domain/enums.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
+import { riskFigures } from '../domain/risk.js';
 import { loadFunding } from './funding.js';
 import { syncGaps } from './gaps.js';
+import { keepFigures, type KeptRow } from './keptFigures.js';
 
 export interface ScanRow {
   id: number;
@@ -106,10 +108,14 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
   ).map((r) => r.id);
   const portfolio = await loadFunding(trx, ids, { from: firstDayLookedAt(scan.as_of) });
   const found = new Map<number, FoundGap[]>();
+  const kept: KeptRow[] = [];
   for (const funding of portfolio) {
-    if (funding.status === 'active') found.set(funding.id, findGaps(funding, scan.as_of, settings));
+    const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
+    if (funding.status === 'active') found.set(funding.id, gaps);
+    kept.push({ initiativeId: funding.id, risk: riskFigures(funding, gaps) });
   }
   const result = await syncGaps(trx, ids, found);
+  await keepFigures(trx, scan.as_of, kept);
 
   await trx('scan_batches')
     .where({ scan_id: batch.scanId, batch_no: batch.batchNo })

@@ -49,6 +49,7 @@ export function statsRoutes(analytics: AnalyticsService): Router {
     const { asOf } = parseInput(figureQueries.asOf, { asOf: asOfParam ?? asOfFilter });
     const page = await analytics.risk(actorOf(res), asOf, { ...params, filter });
     contentRange(res, 'risk', page.first, page.records.length, page.total);
+    res.set('Vangnet-Computed', page.computed);
     res.json(page.records);
   });
   return router;

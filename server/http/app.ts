@@ -43,7 +43,7 @@ export function createApp(deps: AppDeps): Express {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
-  app.use(cors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['Content-Range'], maxAge: 600 }));
+  app.use(cors({ origin: origins.includes('*') ? true : origins, exposedHeaders: ['Content-Range', 'Vangnet-Computed'], maxAge: 600 }));
   // Brotli or gzip, as the client accepts, for everything over 1 kB: the console's scripts and the API's JSON.
   app.use(compression());
 

@@ -3,19 +3,20 @@
 // statistics are the exception: data/portfolioStats.ts computes them in SQL, mirroring the domain.
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { countsIn, NeedPlan } from '../domain/allocation.js';
+import { NeedPlan } from '../domain/allocation.js';
 import { cofunders } from '../domain/cofunders.js';
 import { computeCoverage, yearCoverage, type YearCoverage } from '../domain/coverage.js';
 import { addDays, addMonthsToMonth, addYears, firstDayOfMonth, lastDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import { RISK_REASONS, type CommitmentStatus, type GapKind, type GapSeverity } from '../domain/enums.js';
 import { computeFragmentation } from '../domain/fragmentation.js';
-import type { FiveYearRiskDetails } from '../domain/gapDetails.js';
-import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
+import { findGaps, firstDayLookedAt } from '../domain/gaps.js';
+import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import { computeRunway } from '../domain/runway.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
+import { keptAreCurrent, keptRisks } from '../data/keptFigures.js';
 import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../contract/errorCodes.js';
 import type {
@@ -35,6 +36,9 @@ import { scopeRead } from './access.js';
 import type { Actor } from './actor.js';
 import { today } from './clock.js';
 import type { CrudService } from './crud.js';
+
+/** Whether a portfolio answer was read from the figures the scans kept or computed for the request. */
+export type Computed = 'kept' | 'live';
 
 const asOf = () => isoDate().optional();
 const year = () =>
@@ -178,13 +182,31 @@ export class AnalyticsService {
   }
 
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
-  async risk(actor: Actor, asOf: IsoDate | undefined, params: ListParams): Promise<Page<RiskEntry>> {
+  async risk(actor: Actor, asOf: IsoDate | undefined, params: ListParams): Promise<Page<RiskEntry> & { computed: Computed }> {
     const at = asOf ?? today();
     // A few days' margin around the birthdays: the domain decides exactly (29 February).
     const candidates = this.visibleInitiatives(actor)
       .where('initiatives.status', 'active')
       .where('initiatives.founded_on', '>', addDays(addYears(at, -this.settings.riskUntilAgeYears), -3))
       .where('initiatives.founded_on', '<=', addDays(addYears(at, -this.settings.riskFromAgeYears), 3));
+    const kept = await this.keptRiskEntries(candidates, at);
+    const entries = kept ?? (await this.liveRiskEntries(candidates, at));
+    return { ...pageInMemory(entries, riskList, params), computed: kept ? 'kept' : 'live' };
+  }
+
+  /** The risk entries from the figures the scans kept, or null when they are not current for `at`. */
+  private async keptRiskEntries(candidates: Knex.QueryBuilder, at: IsoDate): Promise<RiskEntry[] | null> {
+    if (!(await keptAreCurrent(this.db, candidates.clone(), at))) return null;
+    const kept = await keptRisks(this.db, candidates.clone());
+    const funderIds = [...new Set(kept.flatMap((k) => k.risk.fundersAtLimit.map((f) => f.funderId)))];
+    const names = new Map(
+      (await this.db('funders').whereIn('id', funderIds).select<{ id: number; name: string }[]>('id', 'name')).map((f) => [f.id, f.name]),
+    );
+    return kept.map((k) => riskEntry(k, k.risk, (id) => names.get(id) ?? '', at));
+  }
+
+  /** The risk entries computed now: the gap rules over each candidate's funding. */
+  private async liveRiskEntries(candidates: Knex.QueryBuilder, at: IsoDate): Promise<RiskEntry[]> {
     const [portfolio, rows] = await Promise.all([
       loadFunding(this.db, candidates.clone(), { from: firstDayLookedAt(at) }),
       this.db('initiatives').whereIn('id', candidates.clone()).select<{ id: number; name: string; municipality: string; founded_on: string }[]>('id', 'name', 'municipality', 'founded_on'),
@@ -192,11 +214,10 @@ export class AnalyticsService {
     const info = new Map(rows.map((r) => [r.id, r]));
     const entries: RiskEntry[] = [];
     for (const funding of portfolio) {
-      const gaps = findGaps(funding, at, this.settings);
-      const risk = gaps.find((g) => g.kind === 'five_year_risk');
-      if (risk) entries.push(riskEntry(funding, info.get(funding.id)!, risk, gaps, at));
+      const figures = riskFigures(funding, findGaps(funding, at, this.settings));
+      if (figures) entries.push(riskEntry(info.get(funding.id)!, figures, (id) => funding.funders.get(id)?.name ?? '', at));
     }
-    return pageInMemory(entries, riskList, params);
+    return entries;
   }
 
   /** What a funder brings to a co-financing table: its initiatives, their other funders, coverage and open gaps. */
@@ -268,39 +289,22 @@ function fundersOf(funding: InitiativeFunding, rows: readonly YearCoverage[]) {
     .sort((a, b) => b.committedCents - a.committedCents || compare(a.name, b.name));
 }
 
-/**
- * How risky, for sorting: the part of the next twelve months' need that is not covered (0–1),
- * plus the short-term share of the funding (0–1), plus the share of its committed funders that
- * reach their `maxFundingYears` within the horizon (0–1). Higher is riskier.
- */
+/** A risk list entry: the initiative as the list shows it, its risk figures, and its funders' names. */
 function riskEntry(
-  funding: InitiativeFunding,
-  info: { name: string; municipality: string; founded_on: string },
-  risk: FoundGap,
-  gaps: readonly FoundGap[],
+  info: { id: number; name: string; municipality: string; founded_on: string },
+  figures: RiskFigures,
+  funderName: (id: number) => string,
   asOf: IsoDate,
 ): RiskEntry {
-  const d = risk.details as FiveYearRiskDetails;
-  const limits = gaps.filter((g) => g.kind === 'funder_limit');
-  const shortfall = gaps.find((g) => g.kind === 'shortfall');
-  const uncovered = d.coverage === null ? 0 : Math.max(0, 1 - d.coverage);
-  const committedFunders = new Set(funding.commitments.filter((c) => countsIn(c.status, 'committed')).map((c) => c.funderId));
-  const limitShare = committedFunders.size ? limits.length / committedFunders.size : 0;
+  const { fundersAtLimit, ...rest } = figures;
   return {
-    id: funding.id,
-    initiativeId: funding.id,
+    id: info.id,
+    initiativeId: info.id,
     name: info.name,
     municipality: info.municipality,
     foundedOn: info.founded_on,
-    ageYears: d.ageYears,
-    reasons: d.reasons,
-    needCents: d.needCents,
-    committedCents: d.committedCents,
-    coverage: d.coverage,
-    shortTermShare: d.shortTermShare,
-    fundersAtLimit: limits.map((g) => ({ funderId: g.subjectId, name: funding.funders.get(g.subjectId)?.name ?? '', limitDate: g.periodStart })),
-    firstShortfall: shortfall ? { periodStart: shortfall.periodStart, periodEnd: shortfall.periodEnd, shortfallCents: shortfall.shortfallCents } : null,
-    riskScore: uncovered + (d.shortTermShare ?? 0) + limitShare,
+    ...rest,
+    fundersAtLimit: fundersAtLimit.map((f) => ({ funderId: f.funderId, name: funderName(f.funderId), limitDate: f.limitDate })),
     asOf,
   };
 }

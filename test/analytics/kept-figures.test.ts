@@ -1,0 +1,131 @@
+// Kept figures (README "Kept figures"): the risk list read from what the scans kept equals the
+// list computed per request, and is never stale without saying so. The initiatives here are
+// founded in the 2080s and asked about at AS_OF 2090-06-15, so they are the only candidates of the
+// list whatever else the shared test database holds. "Scans" are the batch the workers run
+// (`runBatch`) over exactly these initiatives: a portfolio scan's batch, and a rescan after a change
+// (outbox rows removed in the same transaction, as the rescan processor does).
+import { expect } from 'chai';
+import { createScan, runBatch } from '../../server/data/scans.js';
+import { markRescanned } from '../../server/data/outbox.js';
+import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { listQuery, startTestApp, type TestApp } from '../support/app.js';
+import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
+import type { RiskBody } from './shapes.js';
+
+const AS_OF = '2090-06-15';
+
+describe('analytics: kept figures (risk list)', () => {
+  let app: TestApp;
+  let admin: string;
+  const ids: number[] = [];
+  let town = 0;
+  let fixed = 0;
+
+  async function initiative(foundedOn: string, over: Record<string, unknown> = {}): Promise<number> {
+    const id = await makeInitiative(app.db, { founded_on: foundedOn, ...over });
+    ids.push(id);
+    for (const year of [2090, 2091]) await makeBudget(app.db, id, { year, amount_cents: 365_000 });
+    return id;
+  }
+
+  async function scan(trigger: 'manual' | 'change', only?: number): Promise<void> {
+    await app.db.transaction(async (trx) => {
+      if (only) await markRescanned(trx, only);
+      const s = await createScan(trx, trigger, AS_OF);
+      await trx('scans').where({ id: s.id }).update({ status: 'running', batches_total: 1 });
+      await runBatch(trx, { scanId: s.id, batchNo: 0, fromId: only ?? Math.min(...ids), toId: only ?? Math.max(...ids) }, DEFAULT_SETTINGS);
+    });
+  }
+
+  const risk = () => app.request<RiskBody[]>('GET', `/api/stats/risk${listQuery({ range: [0, 99] })}&asOf=${AS_OF}`, { token: admin });
+
+  /** The list as it is computed per request: without kept figures for these initiatives. */
+  async function live(): Promise<RiskBody[]> {
+    const kept = await app.db('kept_figures').whereIn('initiative_id', ids).select();
+    await app.db('kept_figures').whereIn('initiative_id', ids).delete();
+    try {
+      const res = await risk();
+      expect(res.headers.get('vangnet-computed')).to.equal('live');
+      return res.body;
+    } finally {
+      if (kept.length) await app.db('kept_figures').insert(kept);
+    }
+  }
+
+  before(async () => {
+    app = await startTestApp();
+    admin = await adminToken(app.db);
+    const limited = await makeFunder(app.db, { type: 'foundation', max_funding_years: 5 });
+    const company = await makeFunder(app.db, { type: 'company' });
+    town = await makeFunder(app.db, { type: 'municipality' });
+
+    // Nothing committed; four today.
+    await initiative('2086-06-15');
+    // A funder reaching its limit, and short-term money from a company.
+    const b = await initiative('2084-06-16');
+    await makeCommitment(app.db, b, limited, { start_date: '2086-01-01', end_date: '2090-12-31', amount_cents: 1_826_000 });
+    await makeCommitment(app.db, b, company, { start_date: '2090-06-01', end_date: '2091-05-31', amount_cents: 365_000 });
+    // Half covered, with tranches (one cancelled), a pipeline request that does not count.
+    const c = await initiative('2085-01-10');
+    const cc = await makeCommitment(app.db, c, town, { start_date: '2090-01-01', end_date: '2092-12-31', amount_cents: 548_000 });
+    await makeTranche(app.db, cc, { period_start: '2090-01-01', period_end: '2091-06-30', amount_cents: 274_000 });
+    await makeTranche(app.db, cc, { period_start: '2091-07-01', period_end: '2092-12-31', amount_cents: 274_000 });
+    await makeTranche(app.db, cc, { period_start: '2090-01-01', period_end: '2090-12-31', amount_cents: 100_000, status: 'cancelled' });
+    await makeCommitment(app.db, c, company, { status: 'requested', start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 365_000 });
+    // Covered in full: not at risk.
+    const d = await initiative('2085-03-01');
+    await makeCommitment(app.db, d, town, { start_date: '2089-01-01', end_date: '2093-12-31', amount_cents: 1_826_000 });
+    // Stopped; the day before the fourth birthday; the sixth birthday: never listed.
+    await initiative('2086-01-01', { status: 'stopped' });
+    await initiative('2086-06-16');
+    await initiative('2084-06-15');
+    // At risk until the edit below covers it.
+    fixed = await initiative('2085-09-01');
+    await makeCommitment(app.db, fixed, town, { start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 200_000 });
+  });
+
+  after(async () => {
+    await app.close();
+  });
+
+  it('computes the list per request before any scan has kept figures for that day', async () => {
+    const res = await risk();
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('vangnet-computed')).to.equal('live');
+    expect(res.body.map((e) => e.id)).to.include(fixed);
+  });
+
+  it('answers from the kept figures after a scan, exactly as computed per request', async () => {
+    await scan('manual');
+    const res = await risk();
+    expect(res.headers.get('vangnet-computed')).to.equal('kept');
+    expect(res.body).to.have.length(4);
+    expect(res.body).to.deep.equal(await live());
+  });
+
+  it('computes per request after a change, before its rescan, and shows the change', async () => {
+    // A three-year grant that covers the need: no longer at risk.
+    const post = await app.request('POST', '/api/commitments', {
+      token: admin,
+      body: { initiativeId: fixed, funderId: town, title: 'Driejarige subsidie', kind: 'subsidy', status: 'committed', startDate: '2090-01-01', endDate: '2092-12-31', amountCents: 1_096_000 },
+    });
+    expect(post.status).to.equal(201);
+    const res = await risk();
+    expect(res.headers.get('vangnet-computed')).to.equal('live');
+    expect(res.body.map((e) => e.id)).not.to.include(fixed);
+  });
+
+  it('answers from kept figures again once the rescan has run, still equal to the live list', async () => {
+    await scan('change', fixed);
+    const res = await risk();
+    expect(res.headers.get('vangnet-computed')).to.equal('kept');
+    expect(res.body.map((e) => e.id)).not.to.include(fixed);
+    expect(res.body).to.deep.equal(await live());
+  });
+
+  it('computes per request for another day than the kept figures were computed for', async () => {
+    const res = await app.request<RiskBody[]>('GET', `/api/stats/risk?asOf=2090-06-16`, { token: admin });
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('vangnet-computed')).to.equal('live');
+  });
+});
