@@ -88,6 +88,9 @@ export const totalStatsSchema = z.object({
   shortTermShare: ratio,
 });
 
+/** Whether a portfolio answer was read from the figures the scans kept or computed for the request. */
+export const computedSchema = z.enum(['kept', 'live']).describe('kept: read from the figures the last scans kept for exactly this question; live: computed for this request');
+
 export const portfolioFragmentationSchema = z
   .object({
     year: z.number().int(),
@@ -95,6 +98,7 @@ export const portfolioFragmentationSchema = z
     groupBy: z.enum(['funderType', 'municipality', 'domain']),
     groups: z.array(groupStatsSchema),
     totals: z.array(totalStatsSchema),
+    computed: computedSchema,
   });
 
 export const portfolioFundingSchema = z
@@ -187,6 +191,7 @@ export type CoverageAnswer = z.infer<typeof coverageSchema>;
 export type FragmentationAnswer = z.infer<typeof fragmentationSchema>;
 export type GroupStats = z.infer<typeof groupStatsSchema>;
 export type TotalStats = z.infer<typeof totalStatsSchema>;
+export type Computed = z.infer<typeof computedSchema>;
 export type PortfolioFragmentation = z.infer<typeof portfolioFragmentationSchema>;
 export type PortfolioFunding = z.infer<typeof portfolioFundingSchema>;
 export type RiskEntry = z.infer<typeof riskEntrySchema>;

@@ -1,37 +1,54 @@
 // Kept figures (README "Kept figures"): what a scan computed per initiative, written in the
-// transaction of its gaps, read by the portfolio views when they are current. Current for a day
-// means: every initiative asked about was evaluated for that day and has no change waiting for
-// its rescan in rescan_outbox (a write adds its row in its own transaction, so a committed change
-// is never hidden behind kept figures from before it).
+// transaction of its gaps, read by the portfolio views when they are current. Current means:
+// every initiative asked about was evaluated for the day (the risk list) or the years (the
+// portfolio statistics) asked, and has no change waiting for its rescan in rescan_outbox (a write
+// adds its row in its own transaction, so a committed change is never hidden behind kept figures
+// from before it).
 import type { Knex } from 'knex';
+import { yearOf } from '../domain/dates.js';
 import type { RiskFigures } from '../domain/risk.js';
 import type { IsoDate } from '../domain/types.js';
+import { keepPortfolioYears } from './portfolioStats.js';
 
 export interface KeptRow {
   initiativeId: number;
   risk: RiskFigures | null;
 }
 
-/** Replaces the kept figures of the initiatives, evaluated for `asOf`. */
-export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: readonly KeptRow[]): Promise<void> {
-  if (!rows.length) return;
-  await trx.raw(
-    `INSERT INTO kept_figures (initiative_id, as_of, risk)
-     SELECT id, ?::date, nullif(risk, 'null'::jsonb) FROM unnest(?::int[], ?::jsonb[]) AS k(id, risk)
-     ON CONFLICT (initiative_id) DO UPDATE SET as_of = excluded.as_of, risk = excluded.risk, computed_at = now()`,
-    [asOf, rows.map((r) => r.initiativeId), rows.map((r) => JSON.stringify(r.risk))],
-  );
+/** The calendar years whose money is kept: the year before the scan's through eight after it. */
+export function keptYears(asOf: IsoDate): { firstYear: number; lastYear: number } {
+  const year = yearOf(asOf);
+  return { firstYear: year - 1, lastYear: year + 8 };
 }
 
-/** Whether the kept figures of every initiative `ids` selects are current for `asOf`. */
-export async function keptAreCurrent(db: Knex, ids: Knex.QueryBuilder, asOf: IsoDate): Promise<boolean> {
+/** Replaces the kept figures of the initiatives (`rows`, one per initiative), evaluated for `asOf`. */
+export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: readonly KeptRow[], shortTermMonths: number): Promise<void> {
+  if (!rows.length) return;
+  const ids = rows.map((r) => r.initiativeId);
+  const { firstYear, lastYear } = keptYears(asOf);
+  await trx.raw(
+    `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year)
+     SELECT id, ?::date, nullif(risk, 'null'::jsonb), ?, ? FROM unnest(?::int[], ?::jsonb[]) AS k(id, risk)
+     ON CONFLICT (initiative_id) DO UPDATE
+     SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year, computed_at = now()`,
+    [asOf, firstYear, lastYear, ids, rows.map((r) => JSON.stringify(r.risk))],
+  );
+  await keepPortfolioYears(trx, trx('initiatives').select('id').whereIn('id', ids), firstYear, lastYear, shortTermMonths);
+}
+
+/** What the kept figures must cover: the day they were evaluated for, or a span of years. */
+export type KeptFor = { asOf: IsoDate } | { firstYear: number; lastYear: number };
+
+/** Whether the kept figures of every initiative `ids` selects are current for what is asked. */
+export async function keptAreCurrent(db: Knex, ids: Knex.QueryBuilder, wanted: KeptFor): Promise<boolean> {
+  const covers = 'asOf' in wanted ? 'k.as_of = :asOf::date' : 'k.first_year <= :firstYear::int AND k.last_year >= :lastYear::int';
   const { rows } = await db.raw<{ rows: { stale: boolean }[] }>(
     `SELECT EXISTS (
        SELECT 1 FROM :ids AS s(id)
-       WHERE NOT EXISTS (SELECT 1 FROM kept_figures k WHERE k.initiative_id = s.id AND k.as_of = :asOf::date)
+       WHERE NOT EXISTS (SELECT 1 FROM kept_figures k WHERE k.initiative_id = s.id AND ${covers})
           OR EXISTS (SELECT 1 FROM rescan_outbox o WHERE o.initiative_id = s.id)
      ) AS stale`,
-    { ids, asOf },
+    { ids, ...wanted },
   );
   return !rows[0]!.stale;
 }

@@ -13,6 +13,8 @@
 // integers sum exactly in float8 (below 2^53 cents), and the fractions (each under a cent) add
 // up with an error far below a cent, so the rounded cents are those of the exact sum. (Numeric
 // aggregates over tens of thousands of groups cost about a third more time.) Ratios are float8.
+// The scans keep the per-initiative rows (`initiative_year`, `initiative_type`) computed by this
+// same SQL (keepPortfolioYears), and the aggregate reads them back when they are current.
 // Commitment amounts and tranche amounts are never negative (CHECK constraints), so "money in
 // the year" and "a commitment with money in the year" coincide, as the domain's `!== 0` needs.
 import type { Knex } from 'knex';
@@ -103,12 +105,16 @@ slice AS (
 /** `roundCents` of whole + part cents: half a cent away from zero, on their exact (numeric) sum. */
 const ROUNDED = (whole: string, part: string) => `round(coalesce(${whole}, 0)::numeric + coalesce(${part}, 0)::numeric)::bigint`;
 
-const sql = (groupBy: PortfolioGrouping) => `
-WITH
+const YEARS = `
 years AS (
   SELECT y AS year, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day
   FROM generate_series(:firstYear::int, :lastYear::int) AS y
-),
+)`;
+
+// The money of each initiative in scope per year and per funder type group: the rows the
+// aggregate below groups, computed from commitments and tranches (live) or read back from the
+// figures the scans kept (keptFigures.ts writes them with this same SQL).
+const FUNDING = `
 -- The commitments that count as committed funding and can fall in the years, with their funder's
 -- type group and whether they are short-term: lengthInMonths ≤ N. As wholeMonthsBetween(from, to)
 -- is the largest n with addMonths(from, n) ≤ to, the length is at most N exactly when N + 1
@@ -158,7 +164,9 @@ initiative_type AS (
   FROM initiative_funder
   GROUP BY initiative_id, year, type_group
   HAVING sum(whole_cents + part_cents) > 0
-),
+)`;
+
+const AGGREGATE = (groupBy: PortfolioGrouping) => `
 member (grp, year, initiative_id, whole_cents, part_cents, cents, short_cents, hhi) AS (${MEMBERS[groupBy]}
 ),
 group_stats AS (
@@ -186,6 +194,26 @@ SELECT * FROM (
 -- "C": code point order (JavaScript's string order for names within U+FFFF), whatever the database's collation.
 ORDER BY kind, year, "group" COLLATE "C"`;
 
+/** The kept rows as the `initiative_year` and `initiative_type` the live query computes. */
+const KEPT = `
+initiative_year AS MATERIALIZED (
+  SELECT k.initiative_id, k.year, k.whole_cents, k.part_cents, k.cents, k.short_cents, k.hhi
+  FROM kept_years k
+  WHERE k.initiative_id IN :scope AND k.year BETWEEN :firstYear::int AND :lastYear::int
+),
+initiative_type AS (
+  SELECT k.initiative_id, k.year, g.type_group, k.type_whole_cents[g.i] AS whole_cents, k.type_part_cents[g.i] AS part_cents,
+         k.type_cents[g.i] AS cents, k.type_short_cents[g.i] AS short_cents
+  FROM kept_years k CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
+  WHERE k.initiative_id IN :scope AND k.year BETWEEN :firstYear::int AND :lastYear::int AND k.type_cents[g.i] > 0
+)`;
+
+const sql = (groupBy: PortfolioGrouping, source: 'live' | 'kept') => `
+WITH
+${YEARS},
+${source === 'live' ? FUNDING : KEPT},
+${AGGREGATE(groupBy)}`;
+
 /**
  * Committed funding, concentration (HHI, effective funders) and short-term share per group and
  * year of the initiatives `scope` selects (a query of their ids: the visible active ones), and
@@ -194,23 +222,13 @@ ORDER BY kind, year, "group" COLLATE "C"`;
 export async function portfolioStats(
   db: Knex,
   scope: Knex.QueryBuilder,
-  options: PortfolioStatsOptions,
+  options: PortfolioStatsOptions & { source: 'live' | 'kept' },
 ): Promise<{ groups: GroupStats[]; totals: TotalStats[] }> {
-  const bindings = {
-    scope,
-    firstYear: options.firstYear,
-    lastYear: options.lastYear,
-    firstDay: `${options.firstYear}-01-01`,
-    lastDay: `${options.lastYear}-12-31`,
-    namedTypes: FUNDER_TYPE_GROUPS.filter((g) => g !== 'other'),
-    typeGroups: [...FUNDER_TYPE_GROUPS],
-    shortTermMonths: options.shortTermMonths,
-    statuses: [...COMMITTED_STATUSES],
-  };
+  const bindings = fundingBindings(scope, options.firstYear, options.lastYear, options.shortTermMonths);
   const { rows } = await db.transaction(async (trx) => {
     // JIT compilation takes longer than the query runs (some 70 ms at 10,000 initiatives).
     await trx.raw('SET LOCAL jit = off');
-    return trx.raw<{ rows: Row[] }>(sql(options.groupBy), bindings);
+    return trx.raw<{ rows: Row[] }>(sql(options.groupBy, options.source), bindings);
   });
   const groups: GroupStats[] = [];
   const totals: TotalStats[] = [];
@@ -241,6 +259,42 @@ export async function portfolioStats(
     }
   }
   return { groups, totals };
+}
+
+function fundingBindings(scope: Knex.QueryBuilder, firstYear: number, lastYear: number, shortTermMonths: number) {
+  return {
+    scope,
+    firstYear,
+    lastYear,
+    firstDay: `${firstYear}-01-01`,
+    lastDay: `${lastYear}-12-31`,
+    namedTypes: FUNDER_TYPE_GROUPS.filter((g) => g !== 'other'),
+    typeGroups: [...FUNDER_TYPE_GROUPS],
+    shortTermMonths,
+    statuses: [...COMMITTED_STATUSES],
+  };
+}
+
+/**
+ * Keeps the money per year of the initiatives `scope` selects (kept_years, replacing what was
+ * kept of them): the `initiative_year` rows of the live query and, per funder type group in the
+ * order of FUNDER_TYPE_GROUPS, its `initiative_type` rows (0 where the type brings nothing).
+ */
+export async function keepPortfolioYears(trx: Knex.Transaction, scope: Knex.QueryBuilder, firstYear: number, lastYear: number, shortTermMonths: number): Promise<void> {
+  await trx('kept_years').whereIn('initiative_id', scope.clone()).delete();
+  await trx.raw(
+    `INSERT INTO kept_years (initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi,
+                             type_whole_cents, type_part_cents, type_cents, type_short_cents)
+     WITH ${YEARS}, ${FUNDING}
+     SELECT iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi,
+            array_agg(coalesce(it.whole_cents, 0) ORDER BY g.i), array_agg(coalesce(it.part_cents, 0) ORDER BY g.i),
+            array_agg(coalesce(it.cents, 0) ORDER BY g.i), array_agg(coalesce(it.short_cents, 0) ORDER BY g.i)
+     FROM initiative_year iy
+     CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
+     LEFT JOIN initiative_type it ON it.initiative_id = iy.initiative_id AND it.year = iy.year AND it.type_group = g.type_group
+     GROUP BY iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi`,
+    fundingBindings(scope, firstYear, lastYear, shortTermMonths),
+  );
 }
 
 export interface WindowFunding {

@@ -115,7 +115,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
     kept.push({ initiativeId: funding.id, risk: riskFigures(funding, gaps) });
   }
   const result = await syncGaps(trx, ids, found);
-  await keepFigures(trx, scan.as_of, kept);
+  await keepFigures(trx, scan.as_of, kept, settings.shortTermMonths);
 
   await trx('scan_batches')
     .where({ scan_id: batch.scanId, batch_no: batch.batchNo })

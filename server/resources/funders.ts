@@ -6,7 +6,8 @@ export const funders = defineResource(contract, {
   tenantOf: async (_trx, r) => ({ initiativeId: null, funderId: r.id ?? null }),
   // A funder's funding limit decides the gaps of every initiative it funds.
   staleInitiatives: async (trx, before, after) => {
-    if (!before || !after || before.maxFundingYears === after.maxFundingYears) return [];
+    // Its limit changes the funder_limit gaps; its type, the kept money per funder type.
+    if (!before || !after || (before.maxFundingYears === after.maxFundingYears && before.type === after.type)) return [];
     const rows = await trx('commitments').where({ funder_id: after.id }).distinct<{ initiative_id: number }[]>('initiative_id');
     return rows.map((r) => r.initiative_id);
   },

@@ -26,6 +26,7 @@ import type {
   FragmentationAnswer,
   PortfolioFragmentation,
   PortfolioFunding,
+  Computed,
   RiskEntry,
   RunwayAnswer,
 } from '../contract/figures.js';
@@ -37,8 +38,6 @@ import type { Actor } from './actor.js';
 import { today } from './clock.js';
 import type { CrudService } from './crud.js';
 
-/** Whether a portfolio answer was read from the figures the scans kept or computed for the request. */
-export type Computed = 'kept' | 'live';
 
 const asOf = () => isoDate().optional();
 const year = () =>
@@ -161,13 +160,17 @@ export class AnalyticsService {
   async portfolioFragmentation(actor: Actor, q: FigureQuery<'portfolio'>): Promise<PortfolioFragmentation> {
     const from = q.year ?? yearOf(today());
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
+    const firstYear = from;
+    const lastYear = from + q.years - 1;
+    const computed: Computed = (await keptAreCurrent(this.db, scope.clone(), { firstYear, lastYear })) ? 'kept' : 'live';
     const { groups, totals } = await portfolioStats(this.db, scope, {
-      firstYear: from,
-      lastYear: from + q.years - 1,
+      firstYear,
+      lastYear,
       groupBy: q.groupBy,
       shortTermMonths: this.settings.shortTermMonths,
+      source: computed,
     });
-    return { year: from, years: q.years, groupBy: q.groupBy, groups, totals };
+    return { year: from, years: q.years, groupBy: q.groupBy, groups, totals, computed };
   }
 
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
@@ -196,7 +199,7 @@ export class AnalyticsService {
 
   /** The risk entries from the figures the scans kept, or null when they are not current for `at`. */
   private async keptRiskEntries(candidates: Knex.QueryBuilder, at: IsoDate): Promise<RiskEntry[] | null> {
-    if (!(await keptAreCurrent(this.db, candidates.clone(), at))) return null;
+    if (!(await keptAreCurrent(this.db, candidates.clone(), { asOf: at }))) return null;
     const kept = await keptRisks(this.db, candidates.clone());
     const funderIds = [...new Set(kept.flatMap((k) => k.risk.fundersAtLimit.map((f) => f.funderId)))];
     const names = new Map(

@@ -1,5 +1,5 @@
 // Every write that changes an initiative's funding picture records, in its own transaction, that
-// the initiative needs a rescan (the outbox jobs/outbox.ts hands to the queue). Which initiatives
+// the initiative needs a rescan (the outbox server/queues/outbox.ts hands to the queue). Which initiatives
 // a write makes stale is the resource's own knowledge (`staleInitiatives` on its definition).
 import { RESOURCES } from '../resources/index.js';
 import type { ChangeListener } from './crud.js';

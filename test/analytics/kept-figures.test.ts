@@ -128,4 +128,20 @@ describe('analytics: kept figures (risk list)', () => {
     expect(res.status).to.equal(200);
     expect(res.headers.get('vangnet-computed')).to.equal('live');
   });
+
+  it("records a rescan of a funder's initiatives when its type changes, not when its website does", async () => {
+    const outbox = () => app.db('rescan_outbox').whereIn('initiative_id', ids).pluck<number[]>('initiative_id');
+    await app.db('rescan_outbox').whereIn('initiative_id', ids).delete();
+    const put = async (change: Record<string, unknown>) => {
+      const { body: funder } = await app.request<Record<string, unknown>>('GET', `/api/funders/${town}`, { token: admin });
+      const res = await app.request('PUT', `/api/funders/${town}`, { token: admin, body: { ...funder, ...change } });
+      expect(res.status, JSON.stringify(res.body)).to.equal(200);
+    };
+    await put({ website: 'https://gemeente.example' });
+    expect(await outbox()).to.deep.equal([]);
+    await put({ type: 'province' });
+    expect(new Set(await outbox())).to.deep.equal(new Set([ids[2], ids[3], fixed]));
+    const res = await risk();
+    expect(res.headers.get('vangnet-computed')).to.equal('live');
+  });
 });

@@ -7,6 +7,8 @@
 // funder has a commitment with (in any status) or that are shared with all funders, plus any
 // initiative another file shared with all funders — counted as an unfunded member, after checking
 // it holds no committed funding in the far-off years used here (2094–2103).
+// The same cases are answered twice: computed for the request, and from the figures the scans
+// keep (kept_years, written by the scan's batch with the same SQL), which must agree.
 // PORTFOLIO_SQL_SEED=<n> replays another portfolio.
 import { expect } from 'chai';
 import type { Knex } from 'knex';
@@ -17,6 +19,7 @@ import { computeFragmentation, summarize } from '../../server/domain/fragmentati
 import { isShortTerm, lengthInMonths } from '../../server/domain/length.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import type { LoadedCommitment, IsoDate, LoadedTranche } from '../../server/domain/types.js';
+import { createScan, runBatch } from '../../server/data/scans.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import { uniqueTag } from '../support/records.js';
@@ -295,19 +298,54 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
     [2094, 10], // every year, from before the first money to after the last
     [2098, 3],
   ];
-  for (const groupBy of ['funderType', 'municipality', 'domain'] as const) {
-    for (const [year, years] of cases) {
-      it(`groupBy=${groupBy}, year=${year}, years=${years}`, async () => {
-        const res = await app.request<PortfolioBody>('GET', `/api/stats/fragmentation?year=${year}&years=${years}&groupBy=${groupBy}`, { token });
-        expect(res.status, JSON.stringify(res.body)).to.equal(200);
-        const want = reference(written, Array.from({ length: years }, (_, i) => year + i), groupBy);
-        expect(res.body).to.include({ year, years, groupBy });
-        expect(res.body.groups.map((g) => `${g.year} ${g.group}`), `groups (seed ${SEED})`).to.deep.equal(want.groups.map((g) => `${g.year} ${g.group}`));
-        expectSame(res.body.groups, want.groups, `groups (seed ${SEED})`);
-        expectSame(res.body.totals, want.totals, `totals (seed ${SEED})`);
-        // Not vacuous: this portfolio has money in the years asked.
-        expect(want.totals.some((t) => t.fundedInitiativeCount > 1)).to.equal(true);
-      });
+
+  /** Runs the scan's batch over each of the initiatives counted here, so their figures are kept. */
+  async function scanCounted(): Promise<void> {
+    // kept years are the scan's year − 1 through + 8: 2094..2103 for a scan in 2095
+    const scan = await createScan(app.db, 'manual', '2095-06-30');
+    const ids = written.map((w) => w.id).sort((a, b) => a - b);
+    await app.db('scans').where({ id: scan.id }).update({ status: 'running', batches_total: ids.length });
+    for (const [batchNo, id] of ids.entries()) {
+      await app.db.transaction((trx) => runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS));
     }
+  }
+
+  for (const source of ['live', 'kept'] as const) {
+    describe(`computed ${source}`, () => {
+      if (source === 'kept') before(scanCounted);
+      for (const groupBy of ['funderType', 'municipality', 'domain'] as const) {
+        for (const [year, years] of cases) {
+          it(`groupBy=${groupBy}, year=${year}, years=${years}`, async () => {
+            const res = await app.request<PortfolioBody>('GET', `/api/stats/fragmentation?year=${year}&years=${years}&groupBy=${groupBy}`, { token });
+            expect(res.status, JSON.stringify(res.body)).to.equal(200);
+            const want = reference(written, Array.from({ length: years }, (_, i) => year + i), groupBy);
+            expect(res.body).to.include({ year, years, groupBy, computed: source });
+            expect(res.body.groups.map((g) => `${g.year} ${g.group}`), `groups (seed ${SEED})`).to.deep.equal(want.groups.map((g) => `${g.year} ${g.group}`));
+            expectSame(res.body.groups, want.groups, `groups (seed ${SEED})`);
+            expectSame(res.body.totals, want.totals, `totals (seed ${SEED})`);
+            // Not vacuous: this portfolio has money in the years asked.
+            expect(want.totals.some((t) => t.fundedInitiativeCount > 1)).to.equal(true);
+          });
+        }
+      }
+      if (source === 'kept') {
+        it('computes live again for an initiative whose change waits for its rescan, and for years not kept', async () => {
+          const one = written.find((w) => w.counted)!;
+          await app.db('rescan_outbox').insert({ initiative_id: one.id });
+          try {
+            const res = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2096&years=1', { token });
+            expect(res.body.computed).to.equal('live');
+          } finally {
+            await app.db('rescan_outbox').where({ initiative_id: one.id }).delete();
+          }
+          const after = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2096&years=1', { token });
+          expect(after.body.computed).to.equal('kept');
+          const outside = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2094&years=10&groupBy=domain', { token });
+          expect(outside.body.computed).to.equal('kept');
+          const later = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2095&years=10', { token });
+          expect(later.body.computed).to.equal('live');
+        });
+      }
+    });
   }
 });
