@@ -2,8 +2,8 @@ import type { Knex } from 'knex';
 
 // Figures the scans keep per initiative (README "Kept figures"), so portfolio views read them
 // instead of recomputing every initiative per request: the day they were computed for, and the
-// initiative's risk figures around year five (null when it is not at risk), and which calendar
-// years its money per year (kept_years) covers. A row is current for its `as_of` until a change
+// initiative's risk figures around year five (null when it is not at risk), its need and funding
+// per month of the coming year, and which calendar years its money per year (kept_years) covers. A row is current for its `as_of` until a change
 // of the initiative waits in rescan_outbox; its rescan writes it anew.
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('kept_figures', (t) => {
@@ -12,6 +12,11 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('risk');
     t.integer('first_year').notNullable();
     t.integer('last_year').notNullable();
+    // need, committed and pipeline funding in each of the twelve months from window_from on
+    t.date('window_from');
+    t.specificType('need_cents', 'float8[]');
+    t.specificType('committed_cents', 'float8[]');
+    t.specificType('pipeline_cents', 'float8[]');
     t.timestamp('computed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
   // Per initiative and year: the rows the portfolio statistics aggregate (server/data/portfolioStats.ts),

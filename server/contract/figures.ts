@@ -111,6 +111,7 @@ export const portfolioFundingSchema = z
     committedCents: cents,
     pipelineCents: cents,
     coverage: ratio,
+    computed: computedSchema,
   });
 
 export const riskEntrySchema = z

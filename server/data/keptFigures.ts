@@ -5,10 +5,10 @@
 // adds its row in its own transaction, so a committed change is never hidden behind kept figures
 // from before it).
 import type { Knex } from 'knex';
-import { yearOf } from '../domain/dates.js';
+import { firstDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import type { RiskFigures } from '../domain/risk.js';
 import type { IsoDate } from '../domain/types.js';
-import { keepPortfolioYears } from './portfolioStats.js';
+import { keepPortfolioYears, keepWindowFunding } from './portfolioStats.js';
 
 export interface KeptRow {
   initiativeId: number;
@@ -33,15 +33,18 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
      SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year, computed_at = now()`,
     [asOf, firstYear, lastYear, ids, rows.map((r) => JSON.stringify(r.risk))],
   );
-  await keepPortfolioYears(trx, trx('initiatives').select('id').whereIn('id', ids), firstYear, lastYear, shortTermMonths);
+  const scope = () => trx('initiatives').select('id').whereIn('id', ids);
+  await keepPortfolioYears(trx, scope(), firstYear, lastYear, shortTermMonths);
+  await keepWindowFunding(trx, scope(), firstDayOfMonth(monthOf(asOf)));
 }
 
-/** What the kept figures must cover: the day they were evaluated for, or a span of years. */
-export type KeptFor = { asOf: IsoDate } | { firstYear: number; lastYear: number };
+/** What the kept figures must cover: the day they were evaluated for, a span of years, or the months from a month's first day. */
+export type KeptFor = { asOf: IsoDate } | { firstYear: number; lastYear: number } | { windowFrom: IsoDate };
 
 /** Whether the kept figures of every initiative `ids` selects are current for what is asked. */
 export async function keptAreCurrent(db: Knex, ids: Knex.QueryBuilder, wanted: KeptFor): Promise<boolean> {
-  const covers = 'asOf' in wanted ? 'k.as_of = :asOf::date' : 'k.first_year <= :firstYear::int AND k.last_year >= :lastYear::int';
+  const covers =
+    'asOf' in wanted ? 'k.as_of = :asOf::date' : 'windowFrom' in wanted ? 'k.window_from = :windowFrom::date' : 'k.first_year <= :firstYear::int AND k.last_year >= :lastYear::int';
   const { rows } = await db.raw<{ rows: { stale: boolean }[] }>(
     `SELECT EXISTS (
        SELECT 1 FROM :ids AS s(id)

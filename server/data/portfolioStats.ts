@@ -196,16 +196,18 @@ ORDER BY kind, year, "group" COLLATE "C"`;
 
 /** The kept rows as the `initiative_year` and `initiative_type` the live query computes. */
 const KEPT = `
-initiative_year AS MATERIALIZED (
-  SELECT k.initiative_id, k.year, k.whole_cents, k.part_cents, k.cents, k.short_cents, k.hhi
-  FROM kept_years k
+kept AS MATERIALIZED (
+  SELECT k.* FROM kept_years k
   WHERE k.initiative_id IN :scope AND k.year BETWEEN :firstYear::int AND :lastYear::int
+),
+initiative_year AS (
+  SELECT initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi FROM kept
 ),
 initiative_type AS (
   SELECT k.initiative_id, k.year, g.type_group, k.type_whole_cents[g.i] AS whole_cents, k.type_part_cents[g.i] AS part_cents,
          k.type_cents[g.i] AS cents, k.type_short_cents[g.i] AS short_cents
-  FROM kept_years k CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
-  WHERE k.initiative_id IN :scope AND k.year BETWEEN :firstYear::int AND :lastYear::int AND k.type_cents[g.i] > 0
+  FROM kept k CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
+  WHERE k.type_cents[g.i] > 0
 )`;
 
 const sql = (groupBy: PortfolioGrouping, source: 'live' | 'kept') => `
@@ -338,6 +340,78 @@ SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
        round(coalesce((SELECT sum(cents) FROM money WHERE status = ANY(:committed::text[])), 0)) AS committed,
        round(coalesce((SELECT sum(cents) FROM money), 0)) AS pipeline`,
     { scope, firstDay, lastDay, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
+  );
+  const row = rows[0]!;
+  return { needCents: Number(row.need), committedCents: Number(row.committed), pipelineCents: Number(row.pipeline) };
+}
+
+/** How many months from the month of its `asOf` a scan keeps each initiative's need and funding for. */
+export const KEPT_MONTHS = 12;
+
+/**
+ * Keeps, for each initiative `scope` selects, its need, committed and pipeline funding in each of
+ * the KEPT_MONTHS months from `firstDay` (the first day of a month) on: the terms windowFunding
+ * sums, per month instead of over the whole window, unrounded. Their sum over the first n months
+ * is windowFunding's figure for an n-month window from that month, rounded once by the reader.
+ */
+export async function keepWindowFunding(trx: Knex.Transaction, scope: Knex.QueryBuilder, firstDay: string): Promise<void> {
+  await trx.raw(
+    `
+WITH
+month AS (
+  SELECT m.n, (:firstDay::date + make_interval(months => m.n))::date AS first_day,
+         (:firstDay::date + make_interval(months => m.n + 1) - interval '1 day')::date AS last_day
+  FROM generate_series(0, :months::int - 1) AS m(n)
+),
+commitment AS MATERIALIZED (
+  SELECT c.id, c.initiative_id, c.status, c.start_date, c.end_date, c.amount_cents
+  FROM commitments c
+  WHERE c.initiative_id IN :scope AND c.status = ANY(:pipeline::text[])
+    AND c.end_date >= :firstDay::date AND c.start_date <= (SELECT max(last_day) FROM month)
+),
+${SLICE('c.initiative_id, c.status')},
+money AS (
+  SELECT s.initiative_id, m.n,
+         sum(s.amount_cents::numeric * (least(s.period_end, m.last_day) - greatest(s.period_start, m.first_day) + 1)
+             / (s.period_end - s.period_start + 1)) FILTER (WHERE s.status = ANY(:committed::text[])) AS committed,
+         sum(s.amount_cents::numeric * (least(s.period_end, m.last_day) - greatest(s.period_start, m.first_day) + 1)
+             / (s.period_end - s.period_start + 1)) AS pipeline
+  FROM slice s JOIN month m ON s.period_start <= m.last_day AND s.period_end >= m.first_day
+  GROUP BY s.initiative_id, m.n
+),
+need AS (
+  SELECT i.id AS initiative_id, m.n,
+         (SELECT b.amount_cents FROM budgets b WHERE b.initiative_id = i.id AND b.year <= extract(year FROM m.first_day) ORDER BY b.year DESC LIMIT 1)::numeric
+         * (m.last_day - m.first_day + 1)
+         / (make_date(extract(year FROM m.first_day)::int, 12, 31) - make_date(extract(year FROM m.first_day)::int, 1, 1) + 1) AS cents
+  FROM initiatives i CROSS JOIN month m
+  WHERE i.id IN :scope
+),
+per_initiative AS (
+  SELECT n.initiative_id,
+         array_agg(coalesce(n.cents, 0)::float8 ORDER BY n.n) AS need,
+         array_agg(coalesce(mo.committed, 0)::float8 ORDER BY n.n) AS committed,
+         array_agg(coalesce(mo.pipeline, 0)::float8 ORDER BY n.n) AS pipeline
+  FROM need n LEFT JOIN money mo ON mo.initiative_id = n.initiative_id AND mo.n = n.n
+  GROUP BY n.initiative_id
+)
+UPDATE kept_figures k
+SET window_from = :firstDay::date, need_cents = p.need, committed_cents = p.committed, pipeline_cents = p.pipeline
+FROM per_initiative p
+WHERE k.initiative_id = p.initiative_id`,
+    { scope, firstDay, months: KEPT_MONTHS, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
+  );
+}
+
+/** windowFunding from the kept monthly terms: the first `months` (≤ KEPT_MONTHS) months from `firstDay`. */
+export async function keptWindowFunding(db: Knex, scope: Knex.QueryBuilder, months: number): Promise<WindowFunding> {
+  const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
+    `SELECT round(coalesce(sum(t.need), 0)::numeric) AS need, round(coalesce(sum(t.committed), 0)::numeric) AS committed,
+            round(coalesce(sum(t.pipeline), 0)::numeric) AS pipeline
+     FROM kept_figures k
+     CROSS JOIN LATERAL unnest(k.need_cents[1:?], k.committed_cents[1:?], k.pipeline_cents[1:?]) AS t(need, committed, pipeline)
+     WHERE k.initiative_id IN ?`,
+    [months, months, months, scope],
   );
   const row = rows[0]!;
   return { needCents: Number(row.need), committedCents: Number(row.committed), pipelineCents: Number(row.pipeline) };

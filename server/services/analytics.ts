@@ -17,7 +17,7 @@ import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
 import { keptAreCurrent, keptRisks } from '../data/keptFigures.js';
-import { portfolioStats, windowFunding } from '../data/portfolioStats.js';
+import { KEPT_MONTHS, keptWindowFunding, portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../contract/errorCodes.js';
 import type {
   Cofunding,
@@ -179,9 +179,10 @@ export class AnalyticsService {
     const from = monthOf(at);
     const to = addMonthsToMonth(from, q.months - 1);
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
-    const figures = await windowFunding(this.db, scope, firstDayOfMonth(from), lastDayOfMonth(to));
+    const kept = q.months <= KEPT_MONTHS && (await keptAreCurrent(this.db, scope.clone(), { windowFrom: firstDayOfMonth(from) }));
+    const figures = kept ? await keptWindowFunding(this.db, scope, q.months) : await windowFunding(this.db, scope, firstDayOfMonth(from), lastDayOfMonth(to));
     const coverage = figures.needCents ? figures.committedCents / figures.needCents : null;
-    return { asOf: at, from, to, months: q.months, ...figures, coverage };
+    return { asOf: at, from, to, months: q.months, ...figures, coverage, computed: kept ? 'kept' : 'live' };
   }
 
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
