@@ -3,6 +3,8 @@
 // visible initiatives are the ones made here (plus any other files share with all funders; no
 // other file uses the years 2089–2090).
 import { expect } from 'chai';
+import { createScan, runBatch } from '../../server/data/scans.js';
+import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import { itRefusesQueries, type ApiErrorBody } from '../support/records.js';
@@ -17,15 +19,17 @@ interface FundingBody {
   committedCents: number;
   pipelineCents: number;
   coverage: number | null;
+  computed: 'kept' | 'live';
 }
 
 describe('analytics: funding over the coming months (/api/stats/funding)', () => {
   let app: TestApp;
   let token: string;
+  let gemeente = 0;
 
   before(async () => {
     app = await startTestApp();
-    const gemeente = await makeFunder(app.db, { type: 'municipality' });
+    gemeente = await makeFunder(app.db, { type: 'municipality' });
     const fonds = await makeFunder(app.db);
     // A: budget 2089 of 365_000 (1_000 a day; 2089 is not a leap year), 2090 of 730_000 (2_000 a day).
     const a = await makeInitiative(app.db);
@@ -68,6 +72,7 @@ describe('analytics: funding over the coming months (/api/stats/funding)', () =>
       committedCents: 334_000,
       pipelineCents: 577_000,
       coverage: 334_000 / 608_000,
+      computed: 'live',
     });
   });
 
@@ -78,6 +83,39 @@ describe('analytics: funding over the coming months (/api/stats/funding)', () =>
     const now = await funding('');
     expect(now.body.asOf).to.equal(amsterdamToday());
     expect(now.body.months).to.equal(12);
+  });
+
+  it('answers the same from the figures a scan kept for the month of asOf, and computes live beyond them', async () => {
+    const before = await funding('?asOf=2089-09-17');
+    const oneMonth = await funding('?asOf=2089-10-31&months=1');
+    // The scan's batch over every initiative this funder user sees, as of a day in September 2089.
+    const visible = await app.db('initiatives')
+      .where('shared_with_funders', true)
+      .orWhereExists(app.db('commitments').whereRaw('commitments.initiative_id = initiatives.id').where('funder_id', gemeente))
+      .orderBy('id')
+      .pluck<number[]>('id');
+    const scan = await createScan(app.db, 'manual', '2089-09-03');
+    await app.db('scans').where({ id: scan.id }).update({ status: 'running', batches_total: visible.length });
+    for (const [batchNo, id] of visible.entries()) {
+      await app.db.transaction((trx) => runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS));
+    }
+    const kept = await funding('?asOf=2089-09-17');
+    expect(kept.body).to.deep.equal({ ...before.body, computed: 'kept' });
+    // A change waiting for its rescan: computed for the request, which must give the same figures.
+    for (const months of [1, 5, 12]) {
+      const fromKept = await funding(`?asOf=2089-09-30&months=${months}`);
+      expect(fromKept.body.computed).to.equal('kept');
+      await app.db('rescan_outbox').insert({ initiative_id: visible[0] });
+      try {
+        const live = await funding(`?asOf=2089-09-30&months=${months}`);
+        expect(fromKept.body).to.deep.equal({ ...live.body, computed: 'kept' });
+      } finally {
+        await app.db('rescan_outbox').where({ initiative_id: visible[0] }).delete();
+      }
+    }
+    // Another month, or more months than are kept: computed for the request.
+    expect((await funding('?asOf=2089-10-31&months=1')).body).to.deep.equal(oneMonth.body);
+    expect((await funding('?asOf=2089-09-17&months=13')).body.computed).to.equal('live');
   });
 
   itRefusesQueries((query) => app.request<ApiErrorBody>('GET', `/api/stats/funding${query}`, { token }), [
