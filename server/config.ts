@@ -25,6 +25,8 @@ const schema = z.object({
   /** Key prefix of the queues in Redis; the braces make it a Redis Cluster hash tag. */
   QUEUE_PREFIX: z.string().regex(/^\{[\w.:-]+\}$/, { error: 'must be a hash tag like {vangnet}' }).default('{vangnet}'),
   SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
+  /** How long a list's total (Content-Range) may be reused, ms; writes through the API forget them at once. */
+  COUNT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   SCAN_SCHEDULE: z.string().default('0 3 * * *'),
   SCAN_TIMEZONE: z.string().default('Europe/Amsterdam'),
   /** A rescan waits this long for further edits of the same initiative before it runs. */

@@ -2,6 +2,7 @@
 // column holds): sort, a page of the range, and the filter, all checked before they come here
 // (server/http/listParams.ts) and always bound as parameters.
 import type { Knex } from 'knex';
+import { countRows, type Counter } from './countCache.js';
 
 /** The most records one page holds. */
 export const MAX_PAGE = 1000;
@@ -120,17 +121,15 @@ export interface Page<T> {
  * One page of `rows` (a query selecting the resource's fields) with the total for `Content-Range`,
  * counted on `count`: the same table and scope without the joins only computed fields need, so
  * counting never computes them. Filters only use plain columns, so both take the same filter.
+ * `counter` may answer totals from a cache (countCache.ts).
  */
-export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBuilder, def: Listable, params: ListParams): Promise<Page<T>> {
+export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBuilder, def: Listable, params: ListParams, counter: Counter = countRows): Promise<Page<T>> {
   applyFilter(rows, def, params.filter);
   applyFilter(count, def, params.filter);
   const [first, last] = params.range;
   applySort(rows, def, params.sort);
-  const [records, counted] = await Promise.all([
-    rows.offset(first).limit(last - first + 1) as Promise<T[]>,
-    count.clearSelect().clearOrder().count<{ total: number }[]>({ total: '*' }),
-  ]);
-  return { records, first, total: Number(counted[0]?.total ?? 0) };
+  const [records, total] = await Promise.all([rows.offset(first).limit(last - first + 1) as Promise<T[]>, counter(count.clearSelect().clearOrder())]);
+  return { records, first, total };
 }
 
 /**
@@ -138,13 +137,13 @@ export async function fetchPage<T>(rows: Knex.QueryBuilder, count: Knex.QueryBui
  * (a commitment's tranche totals) are computed for the page's rows only: the page is cut from the
  * table first, unless the sort needs them.
  */
-export async function fetchResourcePage<T>(knex: Knex, def: Listable, base: () => Knex.QueryBuilder, params: ListParams): Promise<Page<T>> {
+export async function fetchResourcePage<T>(knex: Knex, def: Listable, base: () => Knex.QueryBuilder, params: ListParams, counter: Counter = countRows): Promise<Page<T>> {
   if (!def.from || def.fields[params.sort[0]]?.computed) {
     const rows = base().select(selectFields(knex, def));
     def.from?.(rows);
-    return fetchPage(rows, base(), def, params);
+    return fetchPage(rows, base(), def, params, counter);
   }
-  const page = await fetchPage<{ id: number }>(base().select(`${def.table}.id`), base(), def, params);
+  const page = await fetchPage<{ id: number }>(base().select(`${def.table}.id`), base(), def, params, counter);
   if (!page.records.length) return { records: [], first: page.first, total: page.total };
   const rows = knex(def.table)
     .select(selectFields(knex, def))

@@ -3,6 +3,7 @@
 import type { Knex } from 'knex';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
 import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
+import { CountCache } from '../data/countCache.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
@@ -23,10 +24,17 @@ export class CrudService {
   private readonly listeners: ChangeListener[] = [];
   private readonly committed: (() => void)[] = [];
 
+  private readonly counts: CountCache;
+
+  /** `countCacheMs`: how long a list's total may be reused (COUNT_CACHE_MS); writes here forget them at once. */
   constructor(
     private readonly db: Knex,
     private readonly resources: Readonly<Record<string, ResourceDef>>,
-  ) {}
+    countCacheMs = 0,
+  ) {
+    this.counts = new CountCache(countCacheMs);
+    this.committed.push(this.counts.forget);
+  }
 
   /** Runs inside every write transaction. */
   onChange(listener: ChangeListener): void {
@@ -62,7 +70,7 @@ export class CrudService {
 
   async list(def: ResourceDef, actor: Actor, params: ListParams): Promise<ListResult> {
     assertRoleMay(actor, def.name, 'list');
-    return fetchResourcePage(this.db, def, () => this.scoped(def, actor), params);
+    return fetchResourcePage(this.db, def, () => this.scoped(def, actor), params, this.counts.count);
   }
 
   /** One record the actor may see, or 404. */

@@ -36,9 +36,9 @@ function scanQueue({ queues, ready }: QueueAccess): ScanQueue {
 }
 
 /** The services of an API process, and of a worker (which uses the scans). */
-export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
+export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
-  const crud = new CrudService(db, RESOURCES);
+  const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
   return {
     auth,

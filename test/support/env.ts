@@ -22,6 +22,9 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     LOG_LEVEL: 'silent',
     QUEUE_PREFIX: TEST_QUEUE_PREFIX,
     START_WORKER: 'false',
+    // Tests write with factories straight to the database and expect the next total to count it;
+    // test/api/count-cache.test.ts turns the cache on.
+    COUNT_CACHE_MS: '0',
     ...overrides,
   });
   return { ...config, DATABASE_URL: config.DATABASE_URL ?? TEST_DATABASE_URL };
