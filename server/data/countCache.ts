@@ -2,9 +2,10 @@
 // matching commitments costs ~15 ms of CPU, and a console polling lists at 200 requests a second
 // would spend both cores counting the same rows. A count is cached per SQL text and bindings,
 // which include the reader's access scope, so two users with different visibility never share
-// one. Every write committed through the API process forgets all counts at once (a write may
-// change what several lists count, e.g. a commitment makes an initiative visible to a funder); a
-// write by another process (a second API process, a worker's gaps) shows within the TTL.
+// one. Every write this process commits (a record through the API, a scan batch's gaps) forgets
+// all counts at once (a write may change what several lists count, e.g. a commitment makes an
+// initiative visible to a funder); a write by another process (a second API process, a separate
+// worker's gaps) shows within the TTL.
 import type { Knex } from 'knex';
 
 /** Counts the rows a query (without select or order) matches. */
@@ -14,8 +15,16 @@ export const countRows: Counter = async (count) => Number((await count.count<{ t
 
 const MAX_ENTRIES = 5_000;
 
+// Bumped by every write this process commits; a count cached before the last one is not used.
+let generation = 0;
+
+/** Forgets every count cached in this process: call after each write transaction commits. */
+export function forgetCounts(): void {
+  generation++;
+}
+
 export class CountCache {
-  private readonly counts = new Map<string, { expires: number; total: Promise<number> }>();
+  private readonly counts = new Map<string, { expires: number; generation: number; total: Promise<number> }>();
 
   /** `ttlMs` 0: every count is made afresh. */
   constructor(private readonly ttlMs: number) {}
@@ -27,22 +36,17 @@ export class CountCache {
     const key = `${sql}\u0000${JSON.stringify(bindings)}`;
     const now = Date.now();
     const hit = this.counts.get(key);
-    if (hit && hit.expires > now) return hit.total;
+    if (hit && hit.expires > now && hit.generation === generation) return hit.total;
     if (this.counts.size >= MAX_ENTRIES) {
-      for (const [k, e] of this.counts) if (e.expires <= now) this.counts.delete(k);
+      for (const [k, e] of this.counts) if (e.expires <= now || e.generation !== generation) this.counts.delete(k);
       if (this.counts.size >= MAX_ENTRIES) this.counts.clear();
     }
     // Concurrent requests for the same list share one query; a failed count is not kept.
-    const entry = { expires: now + this.ttlMs, total: countRows(count) };
+    const entry = { expires: now + this.ttlMs, generation, total: countRows(count) };
     this.counts.set(key, entry);
     entry.total.catch(() => {
       if (this.counts.get(key) === entry) this.counts.delete(key);
     });
     return entry.total;
-  };
-
-  /** Forgets every cached count: called after each write this process commits. */
-  readonly forget = (): void => {
-    this.counts.clear();
   };
 }

@@ -3,7 +3,7 @@
 import type { Knex } from 'knex';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
 import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
-import { CountCache } from '../data/countCache.js';
+import { CountCache, forgetCounts } from '../data/countCache.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
@@ -33,7 +33,7 @@ export class CrudService {
     countCacheMs = 0,
   ) {
     this.counts = new CountCache(countCacheMs);
-    this.committed.push(this.counts.forget);
+    this.committed.push(forgetCounts);
   }
 
   /** Runs inside every write transaction. */

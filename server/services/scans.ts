@@ -4,6 +4,7 @@
 // the scan of one initiative after a change, in one transaction. The API and the job processors
 // (jobs/processors.ts) call this service; the queue only carries its steps from one to the next.
 import type { Knex } from 'knex';
+import { forgetCounts } from '../data/countCache.js';
 import { markRescanned } from '../data/outbox.js';
 import { createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
 import type { DomainSettings } from '../domain/settings.js';
@@ -95,20 +96,25 @@ export class ScanService {
   }
 
   /** One batch, in one transaction; the last batch of a scan completes it. */
-  runBatch(batch: Batch): Promise<BatchResult> {
-    return this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
+  async runBatch(batch: Batch): Promise<BatchResult> {
+    const result = await this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
+    forgetCounts();
+    return result;
   }
 
   /**
    * Rescans one initiative after a change, recorded as a scan of its own (trigger `change`), and
    * settles its outbox rows in the same transaction.
    */
-  rescan(initiativeId: number): Promise<BatchResult> {
-    return this.db.transaction(async (trx) => {
+  async rescan(initiativeId: number): Promise<BatchResult> {
+    const result = await this.db.transaction(async (trx) => {
       await markRescanned(trx, initiativeId);
       const scanId = await createRescan(trx, today());
       return runBatch(trx, { scanId, batchNo: 0, fromId: initiativeId, toId: initiativeId }, this.options.settings);
     });
+    // Its gaps change what gap lists count (a worker in the API process shares the count cache).
+    forgetCounts();
+    return result;
   }
 
   /** Fails an unfinished scan with the reason in `error`; a completed one stays completed. */
