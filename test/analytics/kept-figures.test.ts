@@ -22,9 +22,9 @@ describe('analytics: kept figures (risk list)', () => {
   let fixed = 0;
 
   async function initiative(foundedOn: string, over: Record<string, unknown> = {}): Promise<number> {
-    const id = await makeInitiative(app.db, { founded_on: foundedOn, ...over });
+    const id = await makeInitiative(app.db, { foundedOn: foundedOn, ...over });
     ids.push(id);
-    for (const year of [2090, 2091]) await makeBudget(app.db, id, { year, amount_cents: 365_000 });
+    for (const year of [2090, 2091]) await makeBudget(app.db, id, { year, amountCents: 365_000 });
     return id;
   }
 
@@ -55,7 +55,7 @@ describe('analytics: kept figures (risk list)', () => {
   before(async () => {
     app = await startTestApp();
     admin = await adminToken(app.db);
-    const limited = await makeFunder(app.db, { type: 'foundation', max_funding_years: 5 });
+    const limited = await makeFunder(app.db, { type: 'foundation', maxFundingYears: 5 });
     const company = await makeFunder(app.db, { type: 'company' });
     town = await makeFunder(app.db, { type: 'municipality' });
 
@@ -63,25 +63,25 @@ describe('analytics: kept figures (risk list)', () => {
     await initiative('2086-06-15');
     // A funder reaching its limit, and short-term money from a company.
     const b = await initiative('2084-06-16');
-    await makeCommitment(app.db, b, limited, { start_date: '2086-01-01', end_date: '2090-12-31', amount_cents: 1_826_000 });
-    await makeCommitment(app.db, b, company, { start_date: '2090-06-01', end_date: '2091-05-31', amount_cents: 365_000 });
+    await makeCommitment(app.db, b, limited, { startDate: '2086-01-01', endDate: '2090-12-31', amountCents: 1_826_000 });
+    await makeCommitment(app.db, b, company, { startDate: '2090-06-01', endDate: '2091-05-31', amountCents: 365_000 });
     // Half covered, with tranches (one cancelled), a pipeline request that does not count.
     const c = await initiative('2085-01-10');
-    const cc = await makeCommitment(app.db, c, town, { start_date: '2090-01-01', end_date: '2092-12-31', amount_cents: 548_000 });
-    await makeTranche(app.db, cc, { period_start: '2090-01-01', period_end: '2091-06-30', amount_cents: 274_000 });
-    await makeTranche(app.db, cc, { period_start: '2091-07-01', period_end: '2092-12-31', amount_cents: 274_000 });
-    await makeTranche(app.db, cc, { period_start: '2090-01-01', period_end: '2090-12-31', amount_cents: 100_000, status: 'cancelled' });
-    await makeCommitment(app.db, c, company, { status: 'requested', start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 365_000 });
+    const cc = await makeCommitment(app.db, c, town, { startDate: '2090-01-01', endDate: '2092-12-31', amountCents: 548_000 });
+    await makeTranche(app.db, cc, { periodStart: '2090-01-01', periodEnd: '2091-06-30', amountCents: 274_000 });
+    await makeTranche(app.db, cc, { periodStart: '2091-07-01', periodEnd: '2092-12-31', amountCents: 274_000 });
+    await makeTranche(app.db, cc, { periodStart: '2090-01-01', periodEnd: '2090-12-31', amountCents: 100_000, status: 'cancelled' });
+    await makeCommitment(app.db, c, company, { status: 'requested', startDate: '2090-01-01', endDate: '2090-12-31', amountCents: 365_000 });
     // Covered in full: not at risk.
     const d = await initiative('2085-03-01');
-    await makeCommitment(app.db, d, town, { start_date: '2089-01-01', end_date: '2093-12-31', amount_cents: 1_826_000 });
+    await makeCommitment(app.db, d, town, { startDate: '2089-01-01', endDate: '2093-12-31', amountCents: 1_826_000 });
     // Stopped; the day before the fourth birthday; the sixth birthday: never listed.
     await initiative('2086-01-01', { status: 'stopped' });
     await initiative('2086-06-16');
     await initiative('2084-06-15');
     // At risk until the edit below covers it.
     fixed = await initiative('2085-09-01');
-    await makeCommitment(app.db, fixed, town, { start_date: '2090-01-01', end_date: '2090-12-31', amount_cents: 200_000 });
+    await makeCommitment(app.db, fixed, town, { startDate: '2090-01-01', endDate: '2090-12-31', amountCents: 200_000 });
   });
 
   after(async () => {

@@ -19,7 +19,7 @@ describe('lists: totals from the count cache', () => {
     admin = await adminToken(app.db);
     funderUser = await funderUserToken(app.db, await makeFunder(app.db));
     await makeInitiative(app.db, { name: `${tag} een` });
-    await makeInitiative(app.db, { name: `${tag} twee`, shared_with_funders: true });
+    await makeInitiative(app.db, { name: `${tag} twee`, sharedWithFunders: true });
   });
   after(() => app.close());
 
