@@ -298,7 +298,13 @@ function figurePaths(): Record<string, PathItem> {
       [...asOf, ...listParameters(riskList)],
       { type: 'array', items: ref('RiskEntry') },
       [],
-      contentRange('risk'),
+      {
+        ...contentRange('risk'),
+        'Vangnet-Computed': {
+          description: '`kept`: read from the figures the scans kept for this asOf; `live`: computed for this request (README "Kept figures")',
+          schema: { type: 'string', enum: ['kept', 'live'] },
+        },
+      },
     ),
   };
 }
