@@ -18,6 +18,7 @@ import * as m14 from './20261130-01-keep-rescans-until-done.js';
 import * as m15 from './20261130-02-track-scan-progress.js';
 import * as m16 from './20261130-03-lean-gap-indexes.js';
 import * as m17 from './20261130-04-keep-figures.js';
+import * as m18 from './20261130-05-list-indexes.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -37,6 +38,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-02-track-scan-progress': m15,
   '20261130-03-lean-gap-indexes': m16,
   '20261130-04-keep-figures': m17,
+  '20261130-05-list-indexes': m18,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

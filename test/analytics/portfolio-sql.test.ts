@@ -19,6 +19,7 @@ import { computeFragmentation, summarize } from '../../server/domain/fragmentati
 import { isShortTerm, lengthInMonths } from '../../server/domain/length.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import type { LoadedCommitment, IsoDate, LoadedTranche } from '../../server/domain/types.js';
+import { markRescanned } from '../../server/data/outbox.js';
 import { createScan, runBatch } from '../../server/data/scans.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
@@ -306,7 +307,11 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
     const ids = written.map((w) => w.id).sort((a, b) => a - b);
     await app.db('scans').where({ id: scan.id }).update({ status: 'running', batches_total: ids.length });
     for (const [batchNo, id] of ids.entries()) {
-      await app.db.transaction((trx) => runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS));
+      // as its rescan would: the changes other files left waiting for one are settled with it
+      await app.db.transaction(async (trx) => {
+        await markRescanned(trx, id);
+        await runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS);
+      });
     }
   }
 
