@@ -86,6 +86,10 @@ export const totalStatsSchema = z.object({
   hhi: meanMedian,
   effectiveFunders: meanMedian,
   shortTermShare: ratio,
+  effectiveFundersHistogram: z
+    .array(z.number().int())
+    .describe('the funded initiatives by effective funders (1 / HHI): under 1.5, 1.5–2.5, 2.5–3.5, 3.5–4.5, 4.5 and more (a bucket holds its lower bound)'),
+  shortTermShareHistogram: z.array(z.number().int()).describe('the funded initiatives by short-term share: under 0.2, 0.2–0.4, 0.4–0.6, 0.6–0.8, 0.8 and more'),
 });
 
 /** Whether a portfolio answer was read from the figures the scans kept or computed for the request. */

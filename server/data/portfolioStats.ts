@@ -49,7 +49,29 @@ interface Row {
   effective_mean: number | null;
   effective_median: number | null;
   short_term_share: number | null;
+  /** totals only */
+  effective_histogram: string[] | null;
+  short_term_histogram: string[] | null;
 }
+
+/**
+ * The spread over the funded initiatives of a year (the dashboard's bar charts): how many have
+ * effective funders (1 / HHI, computeFragmentation) under 1.5, 1.5 to 2.5, ..., 4.5 and more, and
+ * a short-term share under 0.2, 0.2 to 0.4, ..., 0.8 and more. Each bucket holds its lower bound.
+ */
+export const EFFECTIVE_FUNDERS_BOUNDS = [1.5, 2.5, 3.5, 4.5] as const;
+export const SHORT_TERM_SHARE_BOUNDS = [0.2, 0.4, 0.6, 0.8] as const;
+
+/** Counts of the funded initiatives `iy` per bucket of `value` between the bounds, as an array. */
+const HISTOGRAM = (value: string, bounds: readonly number[]) => {
+  const edges = [null, ...bounds, null];
+  const buckets = edges.slice(0, -1).map((low, i) => {
+    const high = edges[i + 1];
+    const tests = [low === null ? null : `${value} >= ${low}`, high === null ? null : `${value} < ${high}`].filter(Boolean).join(' AND ');
+    return `count(iy.initiative_id) FILTER (WHERE iy.cents > 0 AND ${tests})`;
+  });
+  return `ARRAY[${buckets.join(', ')}]`;
+};
 
 // Who is in a group: one row per (group, year, initiative) with the member's money in the group
 // (for funderType: of that type only) and the initiative's HHI.
@@ -176,7 +198,9 @@ group_stats AS (
 ),
 total AS (
   SELECT y.year, (SELECT count(*) FROM initiatives i WHERE i.id IN :scope) AS initiative_count,
-         count(iy.initiative_id) FILTER (WHERE iy.cents > 0) AS funded_count, ${STATS('iy')}
+         count(iy.initiative_id) FILTER (WHERE iy.cents > 0) AS funded_count, ${STATS('iy')},
+         ${HISTOGRAM('1 / iy.hhi', EFFECTIVE_FUNDERS_BOUNDS)} AS effective_histogram,
+         ${HISTOGRAM('iy.short_cents / iy.cents', SHORT_TERM_SHARE_BOUNDS)} AS short_term_histogram
   FROM years y LEFT JOIN initiative_year iy ON iy.year = y.year
   GROUP BY y.year
 )
@@ -184,11 +208,13 @@ SELECT * FROM (
   SELECT 'group' AS kind, g.grp AS "group", g.year, ${ROUNDED('g.whole_cents', 'g.part_cents')} AS committed_cents,
          coalesce(g.whole_cents + g.part_cents, 0) / nullif(t.whole_cents + t.part_cents, 0) AS share,
          g.initiative_count, NULL::bigint AS funded_count,
-         g.hhi_mean, g.hhi_median, g.effective_mean, g.effective_median, g.short_term_share
+         g.hhi_mean, g.hhi_median, g.effective_mean, g.effective_median, g.short_term_share,
+         NULL::bigint[] AS effective_histogram, NULL::bigint[] AS short_term_histogram
   FROM group_stats g JOIN total t ON t.year = g.year
   UNION ALL
   SELECT 'total', NULL, t.year, ${ROUNDED('t.whole_cents', 't.part_cents')}, NULL, t.initiative_count, t.funded_count,
-         t.hhi_mean, t.hhi_median, t.effective_mean, t.effective_median, t.short_term_share
+         t.hhi_mean, t.hhi_median, t.effective_mean, t.effective_median, t.short_term_share,
+         t.effective_histogram, t.short_term_histogram
   FROM total t
 ) answer
 -- "C": code point order (JavaScript's string order for names within U+FFFF), whatever the database's collation.
@@ -257,6 +283,8 @@ export async function portfolioStats(
         hhi,
         effectiveFunders,
         shortTermShare: r.short_term_share,
+        effectiveFundersHistogram: (r.effective_histogram ?? []).map(Number),
+        shortTermShareHistogram: (r.short_term_histogram ?? []).map(Number),
       });
     }
   }

@@ -79,6 +79,13 @@ function stats(members: readonly Member[]) {
   };
 }
 
+/** How many of `values` fall below the first bound, between each two, and at or above the last. */
+function buckets(values: readonly number[], bounds: readonly number[]): number[] {
+  const counts = new Array<number>(bounds.length + 1).fill(0);
+  for (const v of values) counts[bounds.filter((b) => v >= b).length]! += 1;
+  return counts;
+}
+
 function reference(initiatives: readonly Written[], years: readonly number[], groupBy: Grouping): { groups: GroupBody[]; totals: TotalBody[] } {
   const groups: GroupBody[] = [];
   const totals: TotalBody[] = [];
@@ -114,7 +121,23 @@ function reference(initiatives: readonly Written[], years: readonly number[], gr
       const cents = members.reduce((sum, m) => sum + m.cents, 0);
       groups.push({ group, year, committedCents: roundCents(cents), share: yearCents ? cents / yearCents : null, initiativeCount: members.length, ...stats(members) });
     }
-    totals.push({ year, committedCents: roundCents(yearCents), initiativeCount: all.length, fundedInitiativeCount: all.filter((m) => m.cents > 0).length, ...stats(all) });
+    const funded = all.filter((m) => m.cents > 0);
+    totals.push({
+      year,
+      committedCents: roundCents(yearCents),
+      initiativeCount: all.length,
+      fundedInitiativeCount: funded.length,
+      ...stats(all),
+      // The dashboard's bar charts: a bucket holds its lower bound.
+      effectiveFundersHistogram: buckets(
+        funded.map((m) => m.effectiveFunders!),
+        [1.5, 2.5, 3.5, 4.5],
+      ),
+      shortTermShareHistogram: buckets(
+        funded.map((m) => m.shortTermCents / m.cents),
+        [0.2, 0.4, 0.6, 0.8],
+      ),
+    });
   }
   return { groups, totals };
 }

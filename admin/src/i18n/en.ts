@@ -326,8 +326,6 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       initiatives_axis: 'Initiatives',
       mean_median: 'mean %{mean}, median %{median}',
       funding_weighted: 'portfolio: %{share} short-term',
-      distribution_limited:
-        'The portfolio holds %{count} initiatives; the spread per initiative is only computed up to %{max}. Above are the means and medians.',
       riskiest: 'The initiative most at five-year risk |||| The %{smart_count} initiatives most at five-year risk',
       riskiest_none: 'Initiatives at five-year risk',
       no_risk: 'No initiatives at five-year risk. Well done.',

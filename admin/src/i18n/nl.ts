@@ -323,8 +323,6 @@ export const vangnetNl = {
       initiatives_axis: 'Initiatieven',
       mean_median: 'gemiddeld %{mean}, mediaan %{median}',
       funding_weighted: 'portefeuille: %{share} kortlopend',
-      distribution_limited:
-        'De portefeuille telt %{count} initiatieven; de spreiding per initiatief wordt alleen berekend tot %{max}. Hierboven de gemiddelden en medianen.',
       riskiest: 'Het initiatief met het hoogste vijfjaarsrisico |||| De %{smart_count} initiatieven met het hoogste vijfjaarsrisico',
       riskiest_none: 'Initiatieven met vijfjaarsrisico',
       no_risk: 'Geen initiatieven met vijfjaarsrisico. Mooi zo.',
