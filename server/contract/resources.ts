@@ -1,7 +1,14 @@
-// The list parameters of a REST resource (sort and filter; the page range is the same for all),
+// The list parameters of a REST resource (sort and filter; the page range is the same for all:
+// `range`, at most MAX_PAGE records),
 // derived from its contract: which fields are sortable and filterable, and their values.
 import { z } from 'zod';
 import { SCALARS, type FieldFacts, type FieldKind } from './resource.js';
+
+/** The most records one page holds. */
+export const MAX_PAGE = 1000;
+
+/** The `range` parameter: `[first, last]`, zero-based, both ends included. */
+export const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe(`zero-based, both ends included; at most ${MAX_PAGE} records`);
 
 /** What the list parameters follow: a resource's contract or definition, or a list with their conventions (the risk list). */
 export interface ListFacts {

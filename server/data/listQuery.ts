@@ -4,9 +4,6 @@
 import type { Knex } from 'knex';
 import { countRows, type Counter } from './countCache.js';
 
-/** The most records one page holds. */
-export const MAX_PAGE = 1000;
-
 /** The kinds of value a listed field holds. */
 export type ListFieldKind = 'id' | 'int' | 'text' | 'date' | 'timestamp' | 'bool' | 'enum' | 'textArray' | 'json';
 

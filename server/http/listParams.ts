@@ -3,7 +3,8 @@
 // sorted or filtered, and every value is checked against its field's kind before it reaches SQL
 // (server/data/listQuery.ts, where it is always a bound parameter).
 import { z } from 'zod';
-import { filterTarget, MAX_PAGE, type Listable, type ListField, type ListParams } from '../data/listQuery.js';
+import { MAX_PAGE, rangeSchema } from '../contract/resources.js';
+import { filterTarget, type Listable, type ListField, type ListParams } from '../data/listQuery.js';
 import { nulPath } from '../data/nul.js';
 import { badRequest, fieldError, reason, type FieldReason } from '../errors.js';
 
@@ -29,7 +30,6 @@ function parseJson(name: string, raw: unknown): unknown {
 }
 
 const sortSchema = z.tuple([z.string(), z.enum(['ASC', 'DESC', 'asc', 'desc'])]);
-const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 
 export function parseListParams(def: Listable, raw: RawListQuery): ListParams {
   const sortJson = parseJson('sort', raw.sort);

@@ -6,8 +6,7 @@ import { errorBodySchema } from '../contract/errors.js';
 import { ANSWER_SCHEMAS } from '../contract/figures.js';
 import { RESOURCE_CONTRACTS } from '../contract/index.js';
 import { inputFields, isWritable, type ResourceContract } from '../contract/resource.js';
-import { filterSchema, sortSchema, type ListFacts } from '../contract/resources.js';
-import { MAX_PAGE } from '../data/listQuery.js';
+import { filterSchema, rangeSchema, sortSchema, type ListFacts } from '../contract/resources.js';
 import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
@@ -165,8 +164,6 @@ function queryParameters(schema: z.ZodType): Parameter[] {
   return Object.entries((js.properties ?? {}) as Record<string, JsonSchema>).map(([name, s]) => ({ name, in: 'query', required: required.has(name), schema: s }));
 }
 
-/** The `range` parameter: `[first, last]`, at most MAX_PAGE records. */
-const rangeSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]).describe(`zero-based, both ends included; at most ${MAX_PAGE} records`);
 
 /** `sort`, `range` and `filter` of react-admin's ra-data-simple-rest, JSON in the query string. */
 function listParameters(def: ListFacts & Pick<ResourceContract, 'defaultSort'>): Parameter[] {
