@@ -258,8 +258,9 @@ describe('every role’s everyday loop in the console', function () {
         await row.click();
         const changes = page.getByTestId('audit-change');
         const after = async (field: string) => (await changes.filter({ hasText: field }).first().locator('td').nth(2).innerText()).trim();
+        // Both names come from their own reference lookups, which may answer in either order.
         expect(await eventually(() => after('Financier'), (text) => text !== '')).to.equal('Gemeente Utrecht');
-        expect(await after('Initiatief')).to.equal('De Gedeelde Pan');
+        expect(await eventually(() => after('Initiatief'), (text) => text !== '')).to.equal('De Gedeelde Pan');
         expect(await after('Soort')).to.equal('subsidie');
         expect(await after('Status')).to.equal('toegezegd');
         expect(await after('Verlengbaar')).to.equal('Nee');
