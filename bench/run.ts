@@ -56,6 +56,7 @@ const appConfig = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_
 const asOf = args['as-of'] ?? today();
 const initiatives = Number(args.initiatives);
 const queueKinds = parseQueueKinds(args.queues);
+const edits = Number(args.edits);
 const quiet: Record<string, Quiet> = {};
 /** Waits for the machine to be quiet before a measurement and records how quiet it was. */
 async function settle(phase: string): Promise<void> {
@@ -155,7 +156,6 @@ async function measureQueues(kind: QueueKind, client: ApiClient, db: pg.Pool): P
         scans.push(scan);
       }
     };
-    const edits = Number(args.edits);
     log(`${label}, one worker: full scans, then edit-to-flag`);
     const editToFlag = await withWorkers(queues, 1, async (workers) => {
       await scanTwice(1);
@@ -212,7 +212,6 @@ async function main(): Promise<void> {
     log(`  ${floor.seconds.toFixed(2)} s`);
 
     const queueRuns = [await measureQueues(primary, client, db)];
-    const edits = Number(args.edits);
 
     const settings = { rate: Number(args.rate), connections: Number(args.connections), durationSeconds: Number(args['list-seconds']) };
     const requests: (ListRequest & { name: string })[] = [

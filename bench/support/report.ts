@@ -243,7 +243,7 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('## Memory');
   out.push('');
   const workers = (q: QueueRun) => Object.entries(q.workerPeakRssMb).map(([n, v]) => `${n} worker${n === '1' ? '' : 's'}: ${v.map(mb).join(', ')}`).join('; ');
-  out.push(`Peak RSS (VmHWM): API ${mb(r.apiPeakRssMb)} (after every measurement above); workers ${r.queues.map((q) => `on ${QUEUE_LABELS[q.backend]} queues ${workers(q)}`).join('; ')}.`);
+  out.push(`Peak RSS (VmHWM): API ${mb(r.apiPeakRssMb)} (the one on ${QUEUE_LABELS[r.queues[0]?.backend ?? 'redis']} queues, after all its measurements); workers ${r.queues.map((q) => `on ${QUEUE_LABELS[q.backend]} queues ${workers(q)}`).join('; ')}.`);
   out.push('');
   return out.join('\n');
 }
