@@ -1,9 +1,10 @@
 // `npm run bench [-- --initiatives N] [--skip-load] [--seed S] [--as-of YYYY-MM-DD] [--edits 50]
-//   [--rate 200] [--list-seconds 10] [--profile DIR] [--drop-after]`
+//   [--queues redis|postgres|both] [--rate 200] [--list-seconds 10] [--profile DIR] [--drop-after]`
 //
 // One run, side by side with the machine's limits, against the benchmark's own database
 // (vangnet_bench, dropped and loaded afresh unless --skip-load): bulk load; the full gap scan with
-// one and with two worker processes against PostgreSQL's bare aggregate; edit-to-flag latency;
+// one and with two worker processes against PostgreSQL's bare aggregate and edit-to-flag latency,
+// each on the queue backends asked for (Redis, and PostgreSQL as without REDIS_URL);
 // the list endpoints under a fixed request rate against a bare node:http + pg server running the
 // same SQL; the figure endpoints; peak memory of API and workers. Writes
 // bench/results/<date>-<size>.json and .md, updates bench/results/latest.md and prints the table.
@@ -27,9 +28,9 @@ import { captureList, statements, type CapturedList, type ListRequest } from './
 import { ApiClient, listQuery } from './support/http.js';
 import { describeMachine } from './support/machine.js';
 import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
-import { BenchQueues, BENCH_QUEUE_PREFIX, benchRedisUrl } from './support/queues.js';
+import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds, QUEUE_LABELS, type QueueKind } from './support/queues.js';
 import { waitForQuiet, type Quiet } from './support/quiet.js';
-import { checkTargets, renderMarkdown, sizeLabel, type BenchResult } from './support/report.js';
+import { checkTargets, renderMarkdown, sizeLabel, type BenchResult, type QueueRun } from './support/report.js';
 import { loadPortfolio, TABLES, type LoadReport, type Table } from './synthetic/load.js';
 
 const { values: args } = parseArgs({
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: DEFAULT_SEED },
     'as-of': { type: 'string' },
     edits: { type: 'string', default: '50' },
+    queues: { type: 'string', default: 'both' },
     rate: { type: 'string', default: '200' },
     connections: { type: 'string', default: '10' },
     'list-seconds': { type: 'string', default: '10' },
@@ -53,6 +55,8 @@ const databaseUrl = BENCH_DATABASE_URL;
 const appConfig = loadConfig({ ...process.env, DATABASE_URL: databaseUrl, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
 const asOf = args['as-of'] ?? today();
 const initiatives = Number(args.initiatives);
+const queueKinds = parseQueueKinds(args.queues);
+const edits = Number(args.edits);
 const quiet: Record<string, Quiet> = {};
 /** Waits for the machine to be quiet before a measurement and records how quiet it was. */
 async function settle(phase: string): Promise<void> {
@@ -104,15 +108,72 @@ async function countRows(db: pg.Pool): Promise<Record<Table, number>> {
   return rows;
 }
 
-const childEnv = { DATABASE_URL: databaseUrl, REDIS_URL: benchRedisUrl(appConfig.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+const backends = new Map(queueKinds.map((kind) => [kind, benchBackend(kind, appConfig.REDIS_URL, databaseUrl)]));
+/** The API's and the workers' environment: the bench database, and the queues on `kind`. */
+function childEnv(kind: QueueKind): Record<string, string> {
+  return { DATABASE_URL: databaseUrl, ...backendEnv(backends.get(kind)!), LOG_LEVEL: 'warn' };
+}
 
 async function withWorkers<T>(queues: BenchQueues, count: number, work: (workers: Child[]) => Promise<T>): Promise<T> {
-  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', childEnv, profileArgs));
+  const env = childEnv(queues.backend.kind);
+  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, profileArgs));
   try {
     await queues.waitForWorkers(count);
     return await work(workers);
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
+  }
+}
+
+/** An API process with its queues on `kind`; its jobs run in worker processes started apart. */
+async function startApi(kind: QueueKind, token: string): Promise<{ api: Child; client: ApiClient; url: string }> {
+  const port = await freePort();
+  const api = startNode(`API (${QUEUE_LABELS[kind]} queues)`, 'bin/main.ts', { ...childEnv(kind), PORT: String(port), START_WORKER: 'false', DEMO_DATA: 'false' }, profileArgs);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${url}/readyz`, api);
+  } catch (err) {
+    await api.stop();
+    throw err;
+  }
+  return { api, client: new ApiClient(url, token), url };
+}
+
+/** The full scans with one and with two workers (first and repeat) and edit-to-flag, the queues on `kind`. */
+async function measureQueues(kind: QueueKind, client: ApiClient, db: pg.Pool): Promise<QueueRun> {
+  const label = `${QUEUE_LABELS[kind]} queues`;
+  const queues = new BenchQueues(backends.get(kind)!);
+  try {
+    await queues.reset();
+    const scans: ScanResult[] = [];
+    const workerPeakRssMb: Record<string, number[]> = {};
+    const scanTimeout = Math.max(300_000, initiatives * 10);
+    const scanTwice = async (workers: number) => {
+      for (const scanKind of ['first', 'repeat'] as const) {
+        await settle(`scan on ${label}, ${workers} worker(s), ${scanKind}`);
+        const scan = await runScan(client, db, asOf, workers, scanKind, scanTimeout);
+        log(`  scan with ${workers} worker(s), ${scanKind}: ${scan.seconds.toFixed(2)} s, ${scan.gapsOpened} gaps opened`);
+        scans.push(scan);
+      }
+    };
+    log(`${label}, one worker: full scans, then edit-to-flag`);
+    const editToFlag = await withWorkers(queues, 1, async (workers) => {
+      await scanTwice(1);
+      await settle(`edit-to-flag on ${label}`);
+      const result = await measureEditToFlag(client, db, Number(asOf.slice(0, 4)), edits);
+      log(`  edit-to-flag p50 ${result.p50Ms.toFixed(0)} ms, p95 ${result.p95Ms.toFixed(0)} ms`);
+      workerPeakRssMb['1'] = workers.map((w) => peakRssMb(w.pid));
+      return result;
+    });
+    log(`${label}, two workers: full scans`);
+    await withWorkers(queues, 2, async (workers) => {
+      await scanTwice(2);
+      workerPeakRssMb['2'] = workers.map((w) => peakRssMb(w.pid));
+    });
+    return { backend: kind, scans, workerPeakRssMb, editToFlag };
+  } finally {
+    await queues.reset().catch(() => undefined);
+    await queues.close();
   }
 }
 
@@ -131,50 +192,26 @@ async function main(): Promise<void> {
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   // Earlier runs (--skip-load) leave gaps, scans and sessions behind; each run starts from none.
   await db.query('TRUNCATE gaps, scans, scan_batches, rescan_outbox, audit_events, sessions');
+  // An API that finds no scan at all queues a full one on start (the first-start scan), which the
+  // workers would then run beside the measured scans: a stand-in record tells it this database was
+  // scanned. It is failed, so nothing that reads the latest completed scan sees it.
+  await db.query("INSERT INTO scans (trigger, status, as_of, finished_at, error) VALUES ('manual', 'failed', $1, now(), 'bench: stands in for the first-start scan')", [asOf]);
   const rows = await countRows(db);
-  const machine = await describeMachine(db, benchRedisUrl(appConfig.REDIS_URL));
+  const redis = backends.get('redis');
+  const machine = await describeMachine(db, redis?.kind === 'redis' ? redis.url : null);
   const token = await adminToken(db);
-  const queues = new BenchQueues(benchRedisUrl(appConfig.REDIS_URL));
-  await queues.reset();
 
-  const apiPort = await freePort();
-  const api = startNode('API', 'bin/main.ts', { ...childEnv, PORT: String(apiPort), START_WORKER: 'false', DEMO_DATA: 'false' }, profileArgs);
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
+  // One API at a time: each relays the rescan outbox to its own queues, so a second API running
+  // on the other backend would take the edits' rescans to queues no worker listens on.
+  const [primary, ...others] = queueKinds as [QueueKind, ...QueueKind[]];
+  const { api, client, url: apiUrl } = await startApi(primary, token);
   try {
-    await waitForHttp(`${apiUrl}/readyz`, api);
-    const client = new ApiClient(apiUrl, token);
-
     log('floor: EXPLAIN ANALYZE of the bare aggregate');
     await settle('floor');
     const floor = await measureFloor(db);
     log(`  ${floor.seconds.toFixed(2)} s`);
 
-    const scans: ScanResult[] = [];
-    const workerPeakRssMb: Record<string, number[]> = {};
-    const scanTimeout = Math.max(300_000, initiatives * 10);
-    const scanTwice = async (workers: number) => {
-      for (const kind of ['first', 'repeat'] as const) {
-        await settle(`scan, ${workers} worker(s), ${kind}`);
-        const scan = await runScan(client, db, asOf, workers, kind, scanTimeout);
-        log(`  scan with ${workers} worker(s), ${kind}: ${scan.seconds.toFixed(2)} s, ${scan.gapsOpened} gaps opened`);
-        scans.push(scan);
-      }
-    };
-    const edits = Number(args.edits);
-    log('one worker: full scans, then edit-to-flag');
-    const editToFlag = await withWorkers(queues, 1, async (workers) => {
-      await scanTwice(1);
-      await settle('edit-to-flag');
-      const result = await measureEditToFlag(client, db, Number(asOf.slice(0, 4)), edits);
-      log(`  edit-to-flag p50 ${result.p50Ms.toFixed(0)} ms, p95 ${result.p95Ms.toFixed(0)} ms`);
-      workerPeakRssMb['1'] = workers.map((w) => peakRssMb(w.pid));
-      return result;
-    });
-    log('two workers: full scans');
-    await withWorkers(queues, 2, async (workers) => {
-      await scanTwice(2);
-      workerPeakRssMb['2'] = workers.map((w) => peakRssMb(w.pid));
-    });
+    const queueRuns = [await measureQueues(primary, client, db)];
 
     const settings = { rate: Number(args.rate), connections: Number(args.connections), durationSeconds: Number(args['list-seconds']) };
     const requests: (ListRequest & { name: string })[] = [
@@ -214,6 +251,17 @@ async function main(): Promise<void> {
     const analytics = await measureAnalytics(client, db, asOf);
     log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms, risk ${analytics.risk.medianMs.toFixed(0)} ms`);
     const apiPeakRssMb = peakRssMb(api.pid);
+    // Child.stop() is idempotent: the finally below stops it only when a measurement failed first.
+    await api.stop();
+
+    for (const kind of others) {
+      const other = await startApi(kind, token);
+      try {
+        queueRuns.push(await measureQueues(kind, other.client, db));
+      } finally {
+        await other.api.stop();
+      }
+    }
 
     const partial: Omit<BenchResult, 'targets'> = {
       startedAt,
@@ -226,9 +274,7 @@ async function main(): Promise<void> {
       settings: { scanBatch: appConfig.SCAN_BATCH, workerConcurrency: appConfig.WORKER_CONCURRENCY, rescanDebounceMs: appConfig.RESCAN_DEBOUNCE_MS, dbPoolMax: appConfig.DB_POOL_MAX, listRate: settings.rate, listConnections: settings.connections, listSeconds: settings.durationSeconds, edits },
       load,
       floor,
-      scans,
-      workerPeakRssMb,
-      editToFlag,
+      queues: queueRuns,
       lists,
       analytics,
       apiPeakRssMb,
@@ -246,8 +292,6 @@ async function main(): Promise<void> {
     console.log(`\n${markdown}\nWritten: ${path.relative(REPO_ROOT, base)}.json, .md and bench/results/latest.md`);
   } finally {
     await api.stop();
-    await queues.reset().catch(() => undefined);
-    await queues.close();
     await db.end();
     if (args['drop-after']) await dropDatabase(databaseUrl);
   }

@@ -1,4 +1,4 @@
-// `tsx bench/scan-once.ts [--workers 1] [--repeat] [--profile DIR] [--as-of YYYY-MM-DD]`
+// `tsx bench/scan-once.ts [--workers 1] [--repeat] [--queues redis|postgres] [--profile DIR] [--as-of YYYY-MM-DD]`
 // One full gap scan of the already loaded benchmark database (BENCH_DATABASE_URL), without the
 // API: the scan record and its start job are made the way POST /api/scans makes them. For
 // looking into the scan alone, e.g. with `--profile /tmp/prof` (a V8 CPU profile per worker,
@@ -12,12 +12,13 @@ import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { peakRssMb, startNode } from './support/processes.js';
-import { BenchQueues, BENCH_QUEUE_PREFIX, benchRedisUrl } from './support/queues.js';
+import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
 
 const { values: args } = parseArgs({
   options: {
     workers: { type: 'string', default: '1' },
     repeat: { type: 'boolean', default: false },
+    queues: { type: 'string', default: 'redis' },
     profile: { type: 'string' },
     'as-of': { type: 'string' },
   },
@@ -25,9 +26,12 @@ const { values: args } = parseArgs({
 const workers = Number(args.workers);
 const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
 const db = new pg.Pool({ connectionString: BENCH_DATABASE_URL, max: 2 });
-const queues = new BenchQueues(benchRedisUrl(config.REDIS_URL));
+const [kind] = parseQueueKinds(args.queues);
+if (!kind || args.queues === 'both') throw new Error('--queues must be redis or postgres');
+const backend = benchBackend(kind, config.REDIS_URL, BENCH_DATABASE_URL);
+const queues = new BenchQueues(backend);
 await queues.reset();
-const env = { DATABASE_URL: BENCH_DATABASE_URL, REDIS_URL: benchRedisUrl(config.REDIS_URL), QUEUE_PREFIX: BENCH_QUEUE_PREFIX, LOG_LEVEL: 'warn' };
+const env = { DATABASE_URL: BENCH_DATABASE_URL, ...backendEnv(backend), LOG_LEVEL: 'warn' };
 const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
 const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, nodeArgs));
 try {

@@ -5,7 +5,17 @@ import type { ListResult } from '../scenarios/lists.js';
 import type { FloorResult, ScanResult } from '../scenarios/scan.js';
 import type { LoadReport, Table } from '../synthetic/load.js';
 import type { Machine } from './machine.js';
+import { QUEUE_LABELS, type QueueKind } from './queues.js';
 import type { Quiet } from './quiet.js';
+
+/** What a run measured on one queue backend: the full scans, the workers' memory, edit-to-flag. */
+export interface QueueRun {
+  backend: QueueKind;
+  scans: ScanResult[];
+  /** peak RSS (VmHWM) of each worker process, by number of workers */
+  workerPeakRssMb: Record<string, number[]>;
+  editToFlag: EditToFlagResult;
+}
 
 export interface BenchResult {
   startedAt: string;
@@ -19,10 +29,8 @@ export interface BenchResult {
   /** null with --skip-load */
   load: LoadReport | null;
   floor: FloorResult;
-  scans: ScanResult[];
-  /** peak RSS (VmHWM) of each worker process, by number of workers */
-  workerPeakRssMb: Record<string, number[]>;
-  editToFlag: EditToFlagResult;
+  /** one per queue backend measured, Redis first */
+  queues: QueueRun[];
   lists: ListResult[];
   analytics: AnalyticsResult;
   apiPeakRssMb: number;
@@ -30,6 +38,15 @@ export interface BenchResult {
   quiet: Record<string, Quiet>;
   loadAverage: { start: number[]; end: number[] };
   targets: TargetCheck[];
+}
+
+/** A result as recorded: runs from before the PostgreSQL queues kept one backend's figures, Redis's, at the top level. */
+export type RecordedResult = BenchResult | (Omit<BenchResult, 'queues'> & Omit<QueueRun, 'backend'>);
+
+export function fromRecorded(recorded: RecordedResult): BenchResult {
+  if ('queues' in recorded) return recorded;
+  const { scans, workerPeakRssMb, editToFlag, ...rest } = recorded;
+  return { ...rest, queues: [{ backend: 'redis', scans, workerPeakRssMb, editToFlag }] };
 }
 
 export interface TargetCheck {
@@ -58,14 +75,18 @@ function check(figure: string, value: number, limit: number, kind: 'max' | 'min'
 export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (r.load) checks.push(check('bulk load, seconds per 1M tranches', r.load.secondsPerMillionTranches, 60, 'max', s));
-  for (const scan of r.scans) {
-    const label = `${scan.kind} full scan, ${scan.workers} worker${scan.workers > 1 ? 's' : ''}`;
-    checks.push(check(label, scan.seconds, 10, 'max', s));
-    checks.push(check(`${label} ÷ bare aggregate`, scan.seconds / r.floor.seconds, 3, 'max', (n) => `${f1(n)}×`));
+  // The PostgreSQL queues are held to the same targets as Redis: they tell how far the zero-install mode goes.
+  for (const q of r.queues) {
+    const on = ` (${QUEUE_LABELS[q.backend]} queues)`;
+    for (const scan of q.scans) {
+      const label = `${scan.kind} full scan, ${scan.workers} worker${scan.workers > 1 ? 's' : ''}`;
+      checks.push(check(label + on, scan.seconds, 10, 'max', s));
+      checks.push(check(`${label} ÷ bare aggregate${on}`, scan.seconds / r.floor.seconds, 3, 'max', (n) => `${f1(n)}×`));
+    }
+    const rss = Object.values(q.workerPeakRssMb).flat();
+    if (rss.length) checks.push(check(`worker peak RSS${on}`, Math.max(...rss), 300, 'max', mb));
+    checks.push(check(`edit-to-flag p95${on}`, q.editToFlag.p95Ms, 1000, 'max', ms));
   }
-  const rss = Object.values(r.workerPeakRssMb).flat();
-  if (rss.length) checks.push(check('worker peak RSS', Math.max(...rss), 300, 'max', mb));
-  checks.push(check('edit-to-flag p95', r.editToFlag.p95Ms, 1000, 'max', ms));
   for (const list of r.lists) {
     checks.push(check(`${list.name} p99 at ${list.rate} req/s`, list.api.fixed.p99Ms, 50, 'max', ms));
     checks.push(check(`${list.name} throughput ÷ bare`, list.throughputRatio, 0.7, 'min', f2));
@@ -113,30 +134,64 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('');
   out.push(`Floor: the bare aggregate (sum of non-cancelled committed tranches per initiative, one join), EXPLAIN ANALYZE median of ${r.floor.runs.length}: **${s(r.floor.seconds)}**.`);
   out.push('');
+  const scanLabel = (x: ScanResult) => (x.kind === 'first' ? 'first (opens every gap)' : 'repeat (nothing changes)');
   out.push(
     table(
-      ['workers', 'scan', 'wall time', '÷ floor', 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
-      r.scans.map((x) => [
-        x.workers,
-        x.kind === 'first' ? 'first (opens every gap)' : 'repeat (nothing changes)',
-        s(x.seconds),
-        `${f1(x.seconds / r.floor.seconds)}×`,
-        s(x.recordedSeconds),
-        int(x.initiatives / x.seconds),
-        x.batches,
-        int(x.gapsOpened),
-        int(x.gapsResolved),
-        (r.workerPeakRssMb[String(x.workers)] ?? []).map(mb).join(', '),
-      ]),
+      ['queues', 'workers', 'scan', 'wall time', '÷ floor', 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
+      r.queues.flatMap((q) =>
+        q.scans.map((x) => [
+          QUEUE_LABELS[q.backend],
+          x.workers,
+          scanLabel(x),
+          s(x.seconds),
+          `${f1(x.seconds / r.floor.seconds)}×`,
+          s(x.recordedSeconds),
+          int(x.initiatives / x.seconds),
+          x.batches,
+          int(x.gapsOpened),
+          int(x.gapsResolved),
+          (q.workerPeakRssMb[String(x.workers)] ?? []).map(mb).join(', '),
+        ]),
+      ),
     ),
   );
   out.push('');
 
-  const e = r.editToFlag;
   out.push('## Edit to flag');
   out.push('');
-  out.push(`${e.edits} budget edits through \`PUT /api/budgets/:id\`, one worker running (each includes the rescan debounce of RESCAN_DEBOUNCE_MS): p50 **${ms(e.p50Ms)}**, p95 **${ms(e.p95Ms)}**, max ${ms(e.maxMs)}${e.timeouts ? `, ${e.timeouts} not flagged within the timeout` : ''}.`);
+  out.push(`${r.settings.edits} budget edits through \`PUT /api/budgets/:id\`, one worker running (each includes the rescan debounce of RESCAN_DEBOUNCE_MS):`);
   out.push('');
+  for (const q of r.queues) {
+    const e = q.editToFlag;
+    out.push(`- ${QUEUE_LABELS[q.backend]} queues: p50 **${ms(e.p50Ms)}**, p95 **${ms(e.p95Ms)}**, max ${ms(e.maxMs)}${e.timeouts ? `, ${e.timeouts} not flagged within the timeout` : ''}`);
+  }
+  out.push('');
+
+  if (r.queues.length > 1) {
+    out.push('## Queue backends side by side');
+    out.push('');
+    const [first] = r.queues;
+    const perScan = (first?.scans ?? []).map((x, i): (string | number)[] => [
+      `${x.kind} full scan, ${x.workers} worker${x.workers > 1 ? 's' : ''}`,
+      ...r.queues.map((q) => {
+        const y = q.scans[i];
+        return y ? s(y.seconds) : '—';
+      }),
+    ]);
+    const perQueue = (figure: string, value: (q: QueueRun) => string): (string | number)[] => [figure, ...r.queues.map(value)];
+    out.push(
+      table(
+        ['figure', ...r.queues.map((q) => `${QUEUE_LABELS[q.backend]} queues`)],
+        [
+          ...perScan,
+          perQueue('edit-to-flag p50', (q) => ms(q.editToFlag.p50Ms)),
+          perQueue('edit-to-flag p95', (q) => ms(q.editToFlag.p95Ms)),
+          perQueue('worker peak RSS', (q) => mb(Math.max(...Object.values(q.workerPeakRssMb).flat()))),
+        ],
+      ),
+    );
+    out.push('');
+  }
 
   out.push('## List endpoints');
   out.push('');
@@ -187,7 +242,8 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('');
   out.push('## Memory');
   out.push('');
-  out.push(`Peak RSS (VmHWM): API ${mb(r.apiPeakRssMb)} (after every measurement above); workers ${Object.entries(r.workerPeakRssMb).map(([n, v]) => `${n} worker${n === '1' ? '' : 's'}: ${v.map(mb).join(', ')}`).join('; ')}.`);
+  const workers = (q: QueueRun) => Object.entries(q.workerPeakRssMb).map(([n, v]) => `${n} worker${n === '1' ? '' : 's'}: ${v.map(mb).join(', ')}`).join('; ');
+  out.push(`Peak RSS (VmHWM): API ${mb(r.apiPeakRssMb)} (the one on ${QUEUE_LABELS[r.queues[0]?.backend ?? 'redis']} queues, after all its measurements); workers ${r.queues.map((q) => `on ${QUEUE_LABELS[q.backend]} queues ${workers(q)}`).join('; ')}.`);
   out.push('');
   return out.join('\n');
 }
