@@ -21,6 +21,7 @@ import { today } from '../server/services/clock.js';
 import { hashPassword } from '../server/services/passwords.js';
 import { BENCH_DATABASE_URL, DEFAULT_INITIATIVES, DEFAULT_SEED } from './defaults.js';
 import { measureAnalytics } from './scenarios/analytics.js';
+import { measureKeptRenewal } from './scenarios/keptRenewal.js';
 import { measureEditToFlag } from './scenarios/edits.js';
 import { measureList, type ListResult } from './scenarios/lists.js';
 import { measureFloor, runScan, type ScanResult } from './scenarios/scan.js';
@@ -249,8 +250,12 @@ async function main(): Promise<void> {
     log('analytics endpoints');
     await settle('analytics');
     const analytics = await measureAnalytics(client, db, asOf);
-    log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms, risk ${analytics.risk.medianMs.toFixed(0)} ms`);
+    log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms (${analytics.fragmentation.computed}), funding ${analytics.funding?.medianMs.toFixed(0)} ms (${analytics.funding?.computed}), risk ${analytics.risk.medianMs.toFixed(0)} ms (${analytics.risk.computed})`);
     const apiPeakRssMb = peakRssMb(api.pid);
+    log('kept-figure renewal per rescan');
+    await settle('kept renewal');
+    const keptRenewal = await measureKeptRenewal(databaseUrl, asOf);
+    log(`  a rescan's batch ${keptRenewal.batchMedianMs.toFixed(1)} ms, of which renewing kept figures ${keptRenewal.renewalMedianMs.toFixed(1)} ms (medians)`);
     // Child.stop() is idempotent: the finally below stops it only when a measurement failed first.
     await api.stop();
 
@@ -277,6 +282,7 @@ async function main(): Promise<void> {
       queues: queueRuns,
       lists,
       analytics,
+      keptRenewal,
       apiPeakRssMb,
       quiet,
       loadAverage: { start: loadAverageAtStart, end: os.loadavg() },

@@ -1,5 +1,7 @@
 // The figure endpoints, called one at a time by an admin: a single initiative's runway, and the
-// portfolio statistics (fragmentation, the five-year risk list) over the whole bench portfolio.
+// portfolio answers (fragmentation, funding over the coming year, the five-year risk list) over
+// the whole bench portfolio, each with whether it was read from kept figures or computed live.
+// Also what keeping the figures costs a rescan: one initiative's batch with and without them.
 import type pg from 'pg';
 import { listQuery, type ApiClient } from '../support/http.js';
 import { median, percentile, timed } from '../support/stats.js';
@@ -12,24 +14,30 @@ export interface EndpointTiming {
   minMs: number;
   maxMs: number;
   responseBytes: number;
+  /** `kept` or `live`, as the answer said (`computed`, or the Vangnet-Computed header) */
+  computed?: string;
 }
 
 async function time(api: ApiClient, path: string, warmups: number, calls: number): Promise<EndpointTiming> {
   let bytes = 0;
+  let computed: string | undefined;
   const call = async () => {
-    const res = await api.request<unknown>('GET', path);
+    const res = await api.request<{ computed?: string }>('GET', path);
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}: ${res.text.slice(0, 300)}`);
     bytes = res.text.length;
+    computed = res.headers.get('vangnet-computed') ?? (Array.isArray(res.body) ? undefined : res.body?.computed);
   };
   for (let i = 0; i < warmups; i++) await call();
   const samples: number[] = [];
   for (let i = 0; i < calls; i++) samples.push((await timed(call)).ms);
-  return { path, calls, medianMs: median(samples), p95Ms: percentile(samples, 95), minMs: Math.min(...samples), maxMs: Math.max(...samples), responseBytes: bytes };
+  return { path, calls, medianMs: median(samples), p95Ms: percentile(samples, 95), minMs: Math.min(...samples), maxMs: Math.max(...samples), responseBytes: bytes, ...(computed ? { computed } : {}) };
 }
 
 export interface AnalyticsResult {
   runway: EndpointTiming & { initiativeId: number; commitments: number; tranches: number };
   fragmentation: EndpointTiming;
+  /** absent in results recorded before it was measured */
+  funding?: EndpointTiming;
   risk: EndpointTiming;
 }
 
@@ -51,9 +59,10 @@ export async function measureAnalytics(api: ApiClient, db: pg.Pool, asOf: string
   // Slow endpoints get fewer calls: the median of three is enough to see seconds.
   const portfolioCalls = async (path: string) => {
     const first = await time(api, path, 1, 1);
-    return first.medianMs > 3000 ? time(api, path, 0, 3) : time(api, path, 0, 5);
+    return first.medianMs > 3000 ? time(api, path, 0, 3) : time(api, path, 0, 9);
   };
   const fragmentation = await portfolioCalls(`/api/stats/fragmentation?year=${year}`);
+  const funding = await portfolioCalls(`/api/stats/funding?asOf=${asOf}`);
   const risk = await portfolioCalls(`/api/stats/risk${listQuery({ sort: ['riskScore', 'DESC'], range: [0, 24] })}&asOf=${asOf}`);
-  return { runway: { ...runway, initiativeId: initiative.id, commitments: initiative.commitments, tranches: initiative.tranches }, fragmentation, risk };
+  return { runway: { ...runway, initiativeId: initiative.id, commitments: initiative.commitments, tranches: initiative.tranches }, fragmentation, funding, risk };
 }
