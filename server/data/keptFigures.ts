@@ -30,12 +30,13 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
     `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year)
      SELECT id, ?::date, nullif(risk, 'null'::jsonb), ?, ? FROM unnest(?::int[], ?::jsonb[]) AS k(id, risk)
      ON CONFLICT (initiative_id) DO UPDATE
-     SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year, computed_at = now()`,
+     SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year, computed_at = now()
+     WHERE (kept_figures.as_of, kept_figures.risk, kept_figures.first_year, kept_figures.last_year)
+           IS DISTINCT FROM (excluded.as_of, excluded.risk, excluded.first_year, excluded.last_year)`,
     [asOf, firstYear, lastYear, ids, rows.map((r) => JSON.stringify(r.risk))],
   );
-  const scope = () => trx('initiatives').select('id').whereIn('id', ids);
-  await keepPortfolioYears(trx, scope(), firstYear, lastYear, shortTermMonths);
-  await keepWindowFunding(trx, scope(), firstDayOfMonth(monthOf(asOf)));
+  await keepPortfolioYears(trx, ids, firstYear, lastYear, shortTermMonths);
+  await keepWindowFunding(trx, ids, firstDayOfMonth(monthOf(asOf)));
 }
 
 /** What the kept figures must cover: the day they were evaluated for, a span of years, or the months from a month's first day. */

@@ -291,7 +291,7 @@ export async function portfolioStats(
   return { groups, totals };
 }
 
-function fundingBindings(scope: Knex.QueryBuilder, firstYear: number, lastYear: number, shortTermMonths: number) {
+function fundingBindings(scope: Knex.QueryBuilder | Knex.Raw, firstYear: number, lastYear: number, shortTermMonths: number) {
   return {
     scope,
     firstYear,
@@ -305,25 +305,45 @@ function fundingBindings(scope: Knex.QueryBuilder, firstYear: number, lastYear: 
   };
 }
 
+/** The initiatives with these ids, as the `scope` of the queries here: cheaper than a query of them. */
+const idScope = (knex: Knex, ids: readonly number[]) => knex.raw('(SELECT unnest(?::int[]))', [[...ids]]);
+
 /**
- * Keeps the money per year of the initiatives `scope` selects (kept_years, replacing what was
- * kept of them): the `initiative_year` rows of the live query and, per funder type group in the
- * order of FUNDER_TYPE_GROUPS, its `initiative_type` rows (0 where the type brings nothing).
+ * Keeps the money per year of the initiatives `ids` (kept_years): the `initiative_year` rows of
+ * the live query and, per funder type group in the order of FUNDER_TYPE_GROUPS, its
+ * `initiative_type` rows (0 where the type brings nothing). Rows that say the same are left
+ * alone, so a repeat scan writes little; years that no longer hold money go.
  */
-export async function keepPortfolioYears(trx: Knex.Transaction, scope: Knex.QueryBuilder, firstYear: number, lastYear: number, shortTermMonths: number): Promise<void> {
-  await trx('kept_years').whereIn('initiative_id', scope.clone()).delete();
+export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly number[], firstYear: number, lastYear: number, shortTermMonths: number): Promise<void> {
+  if (!ids.length) return;
+  const columns = ['whole_cents', 'part_cents', 'cents', 'short_cents', 'hhi', 'type_whole_cents', 'type_part_cents', 'type_cents', 'type_short_cents'];
   await trx.raw(
-    `INSERT INTO kept_years (initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi,
-                             type_whole_cents, type_part_cents, type_cents, type_short_cents)
-     WITH ${YEARS}, ${FUNDING}
-     SELECT iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi,
-            array_agg(coalesce(it.whole_cents, 0) ORDER BY g.i), array_agg(coalesce(it.part_cents, 0) ORDER BY g.i),
-            array_agg(coalesce(it.cents, 0) ORDER BY g.i), array_agg(coalesce(it.short_cents, 0) ORDER BY g.i)
-     FROM initiative_year iy
-     CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
-     LEFT JOIN initiative_type it ON it.initiative_id = iy.initiative_id AND it.year = iy.year AND it.type_group = g.type_group
-     GROUP BY iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi`,
-    fundingBindings(scope, firstYear, lastYear, shortTermMonths),
+    `WITH ${YEARS}, ${FUNDING},
+     fresh AS (
+       SELECT iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi,
+              array_agg(coalesce(it.whole_cents, 0) ORDER BY g.i) AS type_whole_cents, array_agg(coalesce(it.part_cents, 0) ORDER BY g.i) AS type_part_cents,
+              array_agg(coalesce(it.cents, 0) ORDER BY g.i) AS type_cents, array_agg(coalesce(it.short_cents, 0) ORDER BY g.i) AS type_short_cents
+       FROM initiative_year iy
+       CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
+       LEFT JOIN initiative_type it ON it.initiative_id = iy.initiative_id AND it.year = iy.year AND it.type_group = g.type_group
+       GROUP BY iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi
+     ),
+     written AS (
+       INSERT INTO kept_years (initiative_id, year, ${columns.join(', ')})
+       SELECT initiative_id, year, ${columns.join(', ')} FROM fresh
+       ON CONFLICT (initiative_id, year) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}
+       WHERE (${columns.map((c) => `kept_years.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})
+     ),
+     -- Each initiative's kept years through its index (OFFSET 0 keeps the planner from turning
+     -- this into a scan of the whole table when its statistics are off).
+     gone AS MATERIALIZED (
+       SELECT k.initiative_id, k.year
+       FROM unnest(:ids::int[]) AS i(id)
+       CROSS JOIN LATERAL (SELECT kk.initiative_id, kk.year FROM kept_years kk WHERE kk.initiative_id = i.id OFFSET 0) AS k
+       WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year)
+     )
+     DELETE FROM kept_years k USING gone g WHERE k.initiative_id = g.initiative_id AND k.year = g.year`,
+    { ...fundingBindings(idScope(trx, ids), firstYear, lastYear, shortTermMonths), ids },
   );
 }
 
@@ -377,12 +397,13 @@ SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
 export const KEPT_MONTHS = 12;
 
 /**
- * Keeps, for each initiative `scope` selects, its need, committed and pipeline funding in each of
+ * Keeps, for each of the initiatives `ids`, its need, committed and pipeline funding in each of
  * the KEPT_MONTHS months from `firstDay` (the first day of a month) on: the terms windowFunding
  * sums, per month instead of over the whole window, unrounded. Their sum over the first n months
  * is windowFunding's figure for an n-month window from that month, rounded once by the reader.
  */
-export async function keepWindowFunding(trx: Knex.Transaction, scope: Knex.QueryBuilder, firstDay: string): Promise<void> {
+export async function keepWindowFunding(trx: Knex.Transaction, ids: readonly number[], firstDay: string): Promise<void> {
+  if (!ids.length) return;
   await trx.raw(
     `
 WITH
@@ -394,7 +415,7 @@ month AS (
 commitment AS MATERIALIZED (
   SELECT c.id, c.initiative_id, c.status, c.start_date, c.end_date, c.amount_cents
   FROM commitments c
-  WHERE c.initiative_id IN :scope AND c.status = ANY(:pipeline::text[])
+  WHERE c.initiative_id = ANY(:ids::int[]) AND c.status = ANY(:pipeline::text[])
     AND c.end_date >= :firstDay::date AND c.start_date <= (SELECT max(last_day) FROM month)
 ),
 ${SLICE('c.initiative_id, c.status')},
@@ -407,13 +428,18 @@ money AS (
   FROM slice s JOIN month m ON s.period_start <= m.last_day AND s.period_end >= m.first_day
   GROUP BY s.initiative_id, m.n
 ),
+-- NeedPlan: each year's budget, else the latest earlier one carried forward; looked up once per
+-- initiative and calendar year of the window.
+year_need AS (
+  SELECT i.id AS initiative_id, y.year,
+         (SELECT b.amount_cents FROM budgets b WHERE b.initiative_id = i.id AND b.year <= y.year ORDER BY b.year DESC LIMIT 1) AS amount_cents
+  FROM unnest(:ids::int[]) AS i(id)
+  CROSS JOIN (SELECT DISTINCT extract(year FROM first_day)::int AS year FROM month) AS y
+),
 need AS (
-  SELECT i.id AS initiative_id, m.n,
-         (SELECT b.amount_cents FROM budgets b WHERE b.initiative_id = i.id AND b.year <= extract(year FROM m.first_day) ORDER BY b.year DESC LIMIT 1)::numeric
-         * (m.last_day - m.first_day + 1)
-         / (make_date(extract(year FROM m.first_day)::int, 12, 31) - make_date(extract(year FROM m.first_day)::int, 1, 1) + 1) AS cents
-  FROM initiatives i CROSS JOIN month m
-  WHERE i.id IN :scope
+  SELECT yn.initiative_id, m.n,
+         yn.amount_cents::numeric * (m.last_day - m.first_day + 1) / (make_date(yn.year, 12, 31) - make_date(yn.year, 1, 1) + 1) AS cents
+  FROM month m JOIN year_need yn ON yn.year = extract(year FROM m.first_day)::int
 ),
 per_initiative AS (
   SELECT n.initiative_id,
@@ -426,8 +452,9 @@ per_initiative AS (
 UPDATE kept_figures k
 SET window_from = :firstDay::date, need_cents = p.need, committed_cents = p.committed, pipeline_cents = p.pipeline
 FROM per_initiative p
-WHERE k.initiative_id = p.initiative_id`,
-    { scope, firstDay, months: KEPT_MONTHS, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
+WHERE k.initiative_id = p.initiative_id
+  AND (k.window_from, k.need_cents, k.committed_cents, k.pipeline_cents) IS DISTINCT FROM (:firstDay::date, p.need, p.committed, p.pipeline)`,
+    { ids, firstDay, months: KEPT_MONTHS, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
   );
 }
 
