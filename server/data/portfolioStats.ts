@@ -316,6 +316,10 @@ const idScope = (knex: Knex, ids: readonly number[]) => knex.raw('(SELECT unnest
  */
 export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly number[], firstYear: number, lastYear: number, shortTermMonths: number): Promise<void> {
   if (!ids.length) return;
+  // The batch's rows through their indexes: while a first scan fills the kept tables, their
+  // statistics (from before it, or none where autovacuum is off) would have the planner read the
+  // whole of kept_years once per initiative.
+  await trx.raw('SET LOCAL enable_seqscan = off');
   const columns = ['whole_cents', 'part_cents', 'cents', 'short_cents', 'hhi', 'type_whole_cents', 'type_part_cents', 'type_cents', 'type_short_cents'];
   await trx.raw(
     `WITH ${YEARS}, ${FUNDING},
@@ -334,17 +338,16 @@ export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly nu
        ON CONFLICT (initiative_id, year) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}
        WHERE (${columns.map((c) => `kept_years.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})
      ),
-     -- Each initiative's kept years through its index (OFFSET 0 keeps the planner from turning
-     -- this into a scan of the whole table when its statistics are off).
      gone AS MATERIALIZED (
        SELECT k.initiative_id, k.year
-       FROM unnest(:ids::int[]) AS i(id)
-       CROSS JOIN LATERAL (SELECT kk.initiative_id, kk.year FROM kept_years kk WHERE kk.initiative_id = i.id OFFSET 0) AS k
-       WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year)
+       FROM kept_years k
+       WHERE k.initiative_id = ANY(:ids::int[])
+         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year)
      )
      DELETE FROM kept_years k USING gone g WHERE k.initiative_id = g.initiative_id AND k.year = g.year`,
     { ...fundingBindings(idScope(trx, ids), firstYear, lastYear, shortTermMonths), ids },
   );
+  await trx.raw('SET LOCAL enable_seqscan = on');
 }
 
 export interface WindowFunding {
