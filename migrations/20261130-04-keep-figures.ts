@@ -12,7 +12,7 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('risk');
     t.integer('first_year').notNullable();
     t.integer('last_year').notNullable();
-    // need, committed and pipeline funding in each of the twelve months from window_from on
+    // need, committed and pipeline funding over the first 1, 2, ..., 12 months from window_from on
     t.date('window_from');
     t.specificType('need_cents', 'float8[]');
     t.specificType('committed_cents', 'float8[]');
@@ -35,9 +35,12 @@ export async function up(knex: Knex): Promise<void> {
     t.specificType('type_short_cents', 'float8[]').notNullable();
     t.primary(['initiative_id', 'year']);
   });
+  // Moves on with every committed write and scan batch (server/data/figuresVersion.ts).
+  await knex.raw('CREATE SEQUENCE figures_version');
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.raw('DROP SEQUENCE figures_version');
   await knex.schema.dropTable('kept_years');
   await knex.schema.dropTable('kept_figures');
 }

@@ -400,10 +400,10 @@ SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
 export const KEPT_MONTHS = 12;
 
 /**
- * Keeps, for each of the initiatives `ids`, its need, committed and pipeline funding in each of
- * the KEPT_MONTHS months from `firstDay` (the first day of a month) on: the terms windowFunding
- * sums, per month instead of over the whole window, unrounded. Their sum over the first n months
- * is windowFunding's figure for an n-month window from that month, rounded once by the reader.
+ * Keeps, for each of the initiatives `ids`, its need, committed and pipeline funding over the first
+ * 1, 2, ..., KEPT_MONTHS months from `firstDay` (the first day of a month) on: the terms
+ * windowFunding sums, per month, added up month by month and unrounded. Summed over initiatives
+ * and rounded once, the n-th is windowFunding's figure for an n-month window from that month.
  */
 export async function keepWindowFunding(trx: Knex.Transaction, ids: readonly number[], firstDay: string): Promise<void> {
   if (!ids.length) return;
@@ -444,13 +444,21 @@ need AS (
          yn.amount_cents::numeric * (m.last_day - m.first_day + 1) / (make_date(yn.year, 12, 31) - make_date(yn.year, 1, 1) + 1) AS cents
   FROM month m JOIN year_need yn ON yn.year = extract(year FROM m.first_day)::int
 ),
-per_initiative AS (
-  SELECT n.initiative_id,
-         array_agg(coalesce(n.cents, 0)::float8 ORDER BY n.n) AS need,
-         array_agg(coalesce(mo.committed, 0)::float8 ORDER BY n.n) AS committed,
-         array_agg(coalesce(mo.pipeline, 0)::float8 ORDER BY n.n) AS pipeline
+-- Running totals: the n-th element is the sum over the first n months, so a window of n months
+-- reads one element per initiative.
+running AS (
+  SELECT n.initiative_id, n.n,
+         sum(coalesce(n.cents, 0)) OVER w AS need,
+         sum(coalesce(mo.committed, 0)) OVER w AS committed,
+         sum(coalesce(mo.pipeline, 0)) OVER w AS pipeline
   FROM need n LEFT JOIN money mo ON mo.initiative_id = n.initiative_id AND mo.n = n.n
-  GROUP BY n.initiative_id
+  WINDOW w AS (PARTITION BY n.initiative_id ORDER BY n.n)
+),
+per_initiative AS (
+  SELECT initiative_id, array_agg(need::float8 ORDER BY n) AS need, array_agg(committed::float8 ORDER BY n) AS committed,
+         array_agg(pipeline::float8 ORDER BY n) AS pipeline
+  FROM running
+  GROUP BY initiative_id
 )
 UPDATE kept_figures k
 SET window_from = :firstDay::date, need_cents = p.need, committed_cents = p.committed, pipeline_cents = p.pipeline
@@ -461,15 +469,14 @@ WHERE k.initiative_id = p.initiative_id
   );
 }
 
-/** windowFunding from the kept monthly terms: the first `months` (≤ KEPT_MONTHS) months from `firstDay`. */
+/** windowFunding from the kept running totals: the first `months` (≤ KEPT_MONTHS) months from the kept month. */
 export async function keptWindowFunding(db: Knex, scope: Knex.QueryBuilder, months: number): Promise<WindowFunding> {
   const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
-    `SELECT round(coalesce(sum(t.need), 0)::numeric) AS need, round(coalesce(sum(t.committed), 0)::numeric) AS committed,
-            round(coalesce(sum(t.pipeline), 0)::numeric) AS pipeline
+    `SELECT round(coalesce(sum(k.need_cents[:n]), 0)::numeric) AS need, round(coalesce(sum(k.committed_cents[:n]), 0)::numeric) AS committed,
+            round(coalesce(sum(k.pipeline_cents[:n]), 0)::numeric) AS pipeline
      FROM kept_figures k
-     CROSS JOIN LATERAL unnest(k.need_cents[1:?], k.committed_cents[1:?], k.pipeline_cents[1:?]) AS t(need, committed, pipeline)
-     WHERE k.initiative_id IN ?`,
-    [months, months, months, scope],
+     WHERE k.initiative_id IN :scope`,
+    { n: months, scope },
   );
   const row = rows[0]!;
   return { needCents: Number(row.need), committedCents: Number(row.committed), pipelineCents: Number(row.pipeline) };

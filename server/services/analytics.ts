@@ -16,6 +16,7 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
+import { AnswerCache } from '../data/answerCache.js';
 import { keptAreCurrent, keptRisks } from '../data/keptFigures.js';
 import { KEPT_MONTHS, keptWindowFunding, portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../contract/errorCodes.js';
@@ -114,11 +115,20 @@ function compare(a: unknown, b: unknown): number {
 }
 
 export class AnalyticsService {
+  private readonly answers: AnswerCache;
+
   constructor(
     private readonly db: Knex,
     private readonly crud: CrudService,
     private readonly settings: DomainSettings = DEFAULT_SETTINGS,
-  ) {}
+  ) {
+    this.answers = new AnswerCache(db);
+  }
+
+  /** A portfolio answer from the answer cache: `question` and who asks make the key. */
+  private cached<T>(actor: Actor, question: string, compute: () => Promise<T>): Promise<T> {
+    return this.answers.get(`${actor.role}:${actor.funderId ?? ''}:${actor.initiativeId ?? ''}:${question}`, compute);
+  }
 
   /** The ids of the initiatives the actor may see, as a subquery. */
   private visibleInitiatives(actor: Actor): Knex.QueryBuilder {
@@ -159,6 +169,10 @@ export class AnalyticsService {
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
   async portfolioFragmentation(actor: Actor, q: FigureQuery<'portfolio'>): Promise<PortfolioFragmentation> {
     const from = q.year ?? yearOf(today());
+    return this.cached(actor, `fragmentation:${from}:${q.years}:${q.groupBy}`, () => this.computePortfolioFragmentation(actor, q, from));
+  }
+
+  private async computePortfolioFragmentation(actor: Actor, q: FigureQuery<'portfolio'>, from: number): Promise<PortfolioFragmentation> {
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
     const firstYear = from;
     const lastYear = from + q.years - 1;
@@ -176,6 +190,10 @@ export class AnalyticsService {
   /** Need and committed and pipeline funding of the visible active initiatives over the coming months. */
   async funding(actor: Actor, q: FigureQuery<'funding'>): Promise<PortfolioFunding> {
     const at = q.asOf ?? today();
+    return this.cached(actor, `funding:${at}:${q.months}`, () => this.computeFunding(actor, q, at));
+  }
+
+  private async computeFunding(actor: Actor, q: FigureQuery<'funding'>, at: IsoDate): Promise<PortfolioFunding> {
     const from = monthOf(at);
     const to = addMonthsToMonth(from, q.months - 1);
     const scope = this.visibleInitiatives(actor).where('initiatives.status', 'active');
@@ -188,14 +206,19 @@ export class AnalyticsService {
   /** The initiatives at risk around year five, riskiest first, with the usual list conventions. */
   async risk(actor: Actor, asOf: IsoDate | undefined, params: ListParams): Promise<Page<RiskEntry> & { computed: Computed }> {
     const at = asOf ?? today();
+    const { entries, computed } = await this.cached(actor, `risk:${at}`, () => this.riskEntries(actor, at));
+    return { ...pageInMemory(entries, riskList, params), computed };
+  }
+
+  /** Every entry of the risk list at `at` (before its filter, sort and page), and how it was computed. */
+  private async riskEntries(actor: Actor, at: IsoDate): Promise<{ entries: RiskEntry[]; computed: Computed }> {
     // A few days' margin around the birthdays: the domain decides exactly (29 February).
     const candidates = this.visibleInitiatives(actor)
       .where('initiatives.status', 'active')
       .where('initiatives.founded_on', '>', addDays(addYears(at, -this.settings.riskUntilAgeYears), -3))
       .where('initiatives.founded_on', '<=', addDays(addYears(at, -this.settings.riskFromAgeYears), 3));
     const kept = await this.keptRiskEntries(candidates, at);
-    const entries = kept ?? (await this.liveRiskEntries(candidates, at));
-    return { ...pageInMemory(entries, riskList, params), computed: kept ? 'kept' : 'live' };
+    return kept ? { entries: kept, computed: 'kept' } : { entries: await this.liveRiskEntries(candidates, at), computed: 'live' };
   }
 
   /** The risk entries from the figures the scans kept, or null when they are not current for `at`. */

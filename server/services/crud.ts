@@ -4,6 +4,7 @@ import type { Knex } from 'knex';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
 import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
 import { CountCache, forgetCounts } from '../data/countCache.js';
+import { bumpFiguresVersion } from '../data/figuresVersion.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
@@ -49,6 +50,9 @@ export class CrudService {
   private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
     const result = await this.db.transaction(work);
     for (const listener of this.committed) listener();
+    // Before the answer goes out, so the writer's next portfolio question is not answered from
+    // before the write; the write stands even if this fails (the database just went away).
+    await bumpFiguresVersion(this.db).catch(() => undefined);
     return result;
   }
 

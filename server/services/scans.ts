@@ -5,6 +5,7 @@
 // (jobs/processors.ts) call this service; the queue only carries its steps from one to the next.
 import type { Knex } from 'knex';
 import { forgetCounts } from '../data/countCache.js';
+import { bumpFiguresVersion } from '../data/figuresVersion.js';
 import { markRescanned } from '../data/outbox.js';
 import { createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
 import type { DomainSettings } from '../domain/settings.js';
@@ -99,6 +100,7 @@ export class ScanService {
   async runBatch(batch: Batch): Promise<BatchResult> {
     const result = await this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
     forgetCounts();
+    await bumpFiguresVersion(this.db);
     return result;
   }
 
@@ -112,8 +114,10 @@ export class ScanService {
       const scanId = await createRescan(trx, today());
       return runBatch(trx, { scanId, batchNo: 0, fromId: initiativeId, toId: initiativeId }, this.options.settings);
     });
-    // Its gaps change what gap lists count (a worker in the API process shares the count cache).
+    // Its gaps change what gap lists count (a worker in the API process shares the count cache),
+    // its kept figures the portfolio answers.
     forgetCounts();
+    await bumpFiguresVersion(this.db);
     return result;
   }
 

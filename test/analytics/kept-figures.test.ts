@@ -5,6 +5,7 @@
 // (`runBatch`) over exactly these initiatives: a portfolio scan's batch, and a rescan after a change
 // (outbox rows removed in the same transaction, as the rescan processor does).
 import { expect } from 'chai';
+import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 import { createScan, runBatch } from '../../server/data/scans.js';
 import { markRescanned } from '../../server/data/outbox.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
@@ -35,6 +36,7 @@ describe('analytics: kept figures (risk list)', () => {
       await trx('scans').where({ id: s.id }).update({ status: 'running', batches_total: 1 });
       await runBatch(trx, { scanId: s.id, batchNo: 0, fromId: only ?? Math.min(...ids), toId: only ?? Math.max(...ids) }, DEFAULT_SETTINGS);
     });
+    await bumpFiguresVersion(app.db); // as the scan service does after a batch commits
   }
 
   const risk = () => app.request<RiskBody[]>('GET', `/api/stats/risk${listQuery({ range: [0, 99] })}&asOf=${AS_OF}`, { token: admin });
@@ -43,12 +45,14 @@ describe('analytics: kept figures (risk list)', () => {
   async function live(): Promise<RiskBody[]> {
     const kept = await app.db('kept_figures').whereIn('initiative_id', ids).select();
     await app.db('kept_figures').whereIn('initiative_id', ids).delete();
+    await bumpFiguresVersion(app.db);
     try {
       const res = await risk();
       expect(res.headers.get('vangnet-computed')).to.equal('live');
       return res.body;
     } finally {
       if (kept.length) await app.db('kept_figures').insert(kept);
+      await bumpFiguresVersion(app.db);
     }
   }
 
@@ -132,6 +136,7 @@ describe('analytics: kept figures (risk list)', () => {
   it("records a rescan of a funder's initiatives when its type changes, not when its website does", async () => {
     const outbox = () => app.db('rescan_outbox').whereIn('initiative_id', ids).pluck<number[]>('initiative_id');
     await app.db('rescan_outbox').whereIn('initiative_id', ids).delete();
+    await bumpFiguresVersion(app.db);
     const put = async (change: Record<string, unknown>) => {
       const { body: funder } = await app.request<Record<string, unknown>>('GET', `/api/funders/${town}`, { token: admin });
       const res = await app.request('PUT', `/api/funders/${town}`, { token: admin, body: { ...funder, ...change } });

@@ -11,6 +11,7 @@
 // keep (kept_years, written by the scan's batch with the same SQL), which must agree.
 // PORTFOLIO_SQL_SEED=<n> replays another portfolio.
 import { expect } from 'chai';
+import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 import type { Knex } from 'knex';
 import { commitmentYearCents, countsIn, roundCents } from '../../server/domain/allocation.js';
 import { addDays, addMonths, daysInMonth, formatIsoDate } from '../../server/domain/dates.js';
@@ -336,6 +337,7 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
         await runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS);
       });
     }
+    await bumpFiguresVersion(app.db); // as the scan service does after each batch
   }
 
   for (const source of ['live', 'kept'] as const) {
@@ -360,11 +362,13 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
         it('computes live again for an initiative whose change waits for its rescan, and for years not kept', async () => {
           const one = written.find((w) => w.counted)!;
           await app.db('rescan_outbox').insert({ initiative_id: one.id });
+          await bumpFiguresVersion(app.db);
           try {
             const res = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2096&years=1', { token });
             expect(res.body.computed).to.equal('live');
           } finally {
             await app.db('rescan_outbox').where({ initiative_id: one.id }).delete();
+            await bumpFiguresVersion(app.db);
           }
           const after = await app.request<PortfolioBody>('GET', '/api/stats/fragmentation?year=2096&years=1', { token });
           expect(after.body.computed).to.equal('kept');

@@ -8,6 +8,7 @@ import type { BudgetCreate, CommitmentCreate, FunderCreate, InitiativeCreate, Ro
 import { toColumns } from '../../server/contract/resource.js';
 import { tokenHash } from '../../server/services/auth.js';
 import { hashPassword } from '../../server/services/passwords.js';
+import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 
 let counter = 0;
 const unique = (prefix: string) => `${prefix} ${++counter}-${randomBytes(3).toString('hex')}`;
@@ -17,6 +18,8 @@ type Over<T> = Partial<T> & { id?: number };
 
 async function insert(db: Knex, table: string, record: object): Promise<number> {
   const [created] = await db(table).insert(toColumns(record)).returning<{ id: number }[]>('id');
+  // As a write through the API does: portfolio answers cached before it are not reused.
+  await bumpFiguresVersion(db);
   return created!.id;
 }
 

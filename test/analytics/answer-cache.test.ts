@@ -1,0 +1,53 @@
+// Portfolio answers are kept while nothing changes (server/data/answerCache.ts): asked again, the
+// same question gets the same answer without a pass over the portfolio; any committed write moves
+// the figures version on, and the next answer is computed afresh. A write straight to the database
+// that does not move the version shows the cache at work.
+import { expect } from 'chai';
+import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
+import { startTestApp, type TestApp } from '../support/app.js';
+import { adminToken, makeBudget, makeFunder, makeInitiative } from '../support/factories.js';
+import { funderUserToken } from './shapes.js';
+
+describe('analytics: portfolio answers cached while nothing changes', () => {
+  let app: TestApp;
+  let funder: string;
+  let initiative = 0;
+  const funding = async (token: string) =>
+    (await app.request<{ needCents: number }>('GET', '/api/stats/funding?asOf=2087-01-15&months=1', { token })).body.needCents;
+
+  before(async () => {
+    app = await startTestApp();
+    initiative = await makeInitiative(app.db, { sharedWithFunders: true });
+    // 2087: 365 days, 365_000 → January 31_000.
+    await makeBudget(app.db, initiative, { year: 2087, amountCents: 365_000 });
+    funder = await funderUserToken(app.db, await makeFunder(app.db));
+  });
+  after(() => app.close());
+
+  it('answers again from the cache until the figures version moves', async () => {
+    const first = await funding(funder);
+    // Another 31_000 in January, written without moving the version: not seen yet.
+    await app.db('budgets').where({ initiative_id: initiative, year: 2087 }).update({ amount_cents: 730_000 });
+    expect(await funding(funder)).to.equal(first);
+    await bumpFiguresVersion(app.db);
+    expect(await funding(funder)).to.equal(first + 31_000);
+  });
+
+  it('moves the version with every write through the API', async () => {
+    const admin = await adminToken(app.db);
+    const before = await funding(funder);
+    const res = await app.request('POST', '/api/budgets', { token: admin, body: { initiativeId: initiative, year: 2086, amountCents: 1 } });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    await app.db('budgets').where({ initiative_id: initiative, year: 2087 }).update({ amount_cents: 365_000 });
+    // The POST moved the version before the direct update: this answer was not cached after it.
+    expect(await funding(funder)).to.equal(before - 31_000);
+  });
+
+  it('never answers one user from another user’s cache', async () => {
+    const other = await funderUserToken(app.db, await makeFunder(app.db));
+    await funding(funder);
+    await app.db('budgets').where({ initiative_id: initiative, year: 2087 }).update({ amount_cents: 730_000 });
+    // The first funder's answer is cached from before; the other funder's is computed now.
+    expect(await funding(other)).to.equal((await funding(funder)) + 31_000);
+  });
+});
