@@ -100,6 +100,9 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
     if (!t) continue;
     checks.push(check(`GET /api/stats/${name} (median)`, t.medianMs, 250, 'max', ms));
     checks.push(check(`GET /api/stats/${name} (p95)`, t.p95Ms, 400, 'max', ms));
+    // The first call computes what the next ones reuse from the answer cache: held to the p95's
+    // target, so the cache cannot hide a slow computation.
+    if (t.firstMs !== undefined) checks.push(check(`GET /api/stats/${name} (first call, nothing cached)`, t.firstMs, 400, 'max', ms));
   }
   checks.push(check('API peak RSS', r.apiPeakRssMb, 300, 'max', mb));
   return checks;
@@ -230,12 +233,12 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('');
   out.push(
     table(
-      ['endpoint', 'calls', 'median', 'p95', 'min', 'max', 'response', 'computed'],
+      ['endpoint', 'first call', 'calls after it', 'median', 'p95', 'min', 'max', 'response', 'computed'],
       [
-        [`runway of initiative ${a.runway.initiativeId} (${a.runway.commitments} commitments, ${a.runway.tranches} tranches)`, a.runway.calls, ms(a.runway.medianMs), ms(a.runway.p95Ms), ms(a.runway.minMs), ms(a.runway.maxMs), `${int(a.runway.responseBytes)} B`, ''],
+        [`runway of initiative ${a.runway.initiativeId} (${a.runway.commitments} commitments, ${a.runway.tranches} tranches)`, '', a.runway.calls, ms(a.runway.medianMs), ms(a.runway.p95Ms), ms(a.runway.minMs), ms(a.runway.maxMs), `${int(a.runway.responseBytes)} B`, ''],
         ...[a.fragmentation, a.funding, a.risk]
           .filter((x) => x !== undefined)
-          .map((x) => [`\`${decodeURIComponent(x.path)}\``, x.calls, ms(x.medianMs), ms(x.p95Ms), ms(x.minMs), ms(x.maxMs), `${int(x.responseBytes)} B`, x.computed ?? '']),
+          .map((x) => [`\`${decodeURIComponent(x.path)}\``, x.firstMs === undefined ? '' : ms(x.firstMs), x.calls, ms(x.medianMs), ms(x.p95Ms), ms(x.minMs), ms(x.maxMs), `${int(x.responseBytes)} B`, x.computed ?? '']),
       ],
     ),
   );

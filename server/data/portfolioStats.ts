@@ -79,8 +79,8 @@ const MEMBERS: Record<PortfolioGrouping, string> = {
   // An initiative counts in each type that funds it in the year; every type is answered, so each
   // also gets a row without an initiative.
   funderType: `
-    SELECT it.type_group, it.year, it.initiative_id, it.whole_cents, it.part_cents, it.cents, it.short_cents, iy.hhi
-    FROM initiative_type it JOIN initiative_year iy USING (initiative_id, year)
+    SELECT it.type_group, it.year, it.initiative_id, it.whole_cents, it.part_cents, it.cents, it.short_cents, it.hhi
+    FROM initiative_type it
     UNION ALL
     SELECT g.grp, y.year, NULL, NULL, NULL, NULL, NULL, NULL FROM years y CROSS JOIN unnest(:typeGroups::text[]) AS g(grp)`,
   // Every initiative in scope, funded or not, in its municipality.
@@ -180,12 +180,16 @@ initiative_year AS MATERIALIZED (
   FROM initiative_funder
   GROUP BY initiative_id, year
 ),
+-- The money per funder type group, with the initiative's HHI of the year beside it.
 initiative_type AS (
-  SELECT initiative_id, year, type_group, sum(whole_cents) AS whole_cents, sum(part_cents) AS part_cents,
-         sum(whole_cents + part_cents) AS cents, coalesce(sum(short_cents), 0) AS short_cents
-  FROM initiative_funder
-  GROUP BY initiative_id, year, type_group
-  HAVING sum(whole_cents + part_cents) > 0
+  SELECT t.*, iy.hhi
+  FROM (
+    SELECT initiative_id, year, type_group, sum(whole_cents) AS whole_cents, sum(part_cents) AS part_cents,
+           sum(whole_cents + part_cents) AS cents, coalesce(sum(short_cents), 0) AS short_cents
+    FROM initiative_funder
+    GROUP BY initiative_id, year, type_group
+    HAVING sum(whole_cents + part_cents) > 0
+  ) t JOIN initiative_year iy USING (initiative_id, year)
 )`;
 
 const AGGREGATE = (groupBy: PortfolioGrouping) => `
@@ -231,7 +235,7 @@ initiative_year AS (
 ),
 initiative_type AS (
   SELECT k.initiative_id, k.year, g.type_group, k.type_whole_cents[g.i] AS whole_cents, k.type_part_cents[g.i] AS part_cents,
-         k.type_cents[g.i] AS cents, k.type_short_cents[g.i] AS short_cents
+         k.type_cents[g.i] AS cents, k.type_short_cents[g.i] AS short_cents, k.hhi
   FROM kept k CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
   WHERE k.type_cents[g.i] > 0
 )`;

@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { adminToken, makeBudget, makeFunder, makeInitiative } from '../support/factories.js';
+import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
 import { funderUserToken } from './shapes.js';
 
 describe('analytics: portfolio answers cached while nothing changes', () => {
@@ -15,12 +15,21 @@ describe('analytics: portfolio answers cached while nothing changes', () => {
   const funding = async (token: string) =>
     (await app.request<{ needCents: number }>('GET', '/api/stats/funding?asOf=2087-01-15&months=1', { token })).body.needCents;
 
+  /** A user of a new funder with a request to the initiative, so it may see it. */
+  async function applicant(): Promise<string> {
+    const id = await makeFunder(app.db);
+    await makeCommitment(app.db, initiative, id, { status: 'requested', startDate: '2087-01-01', endDate: '2087-01-31', amountCents: 1 });
+    return funderUserToken(app.db, id);
+  }
+
   before(async () => {
     app = await startTestApp();
-    initiative = await makeInitiative(app.db, { sharedWithFunders: true });
+    // Seen by the funders that apply to it (not shared with all: other files' funders must not see
+    // its budget, which carries forward into their years).
+    initiative = await makeInitiative(app.db);
     // 2087: 365 days, 365_000 → January 31_000.
     await makeBudget(app.db, initiative, { year: 2087, amountCents: 365_000 });
-    funder = await funderUserToken(app.db, await makeFunder(app.db));
+    funder = await applicant();
   });
   after(() => app.close());
 
@@ -44,7 +53,7 @@ describe('analytics: portfolio answers cached while nothing changes', () => {
   });
 
   it('never answers one user from another user’s cache', async () => {
-    const other = await funderUserToken(app.db, await makeFunder(app.db));
+    const other = await applicant();
     await funding(funder);
     await app.db('budgets').where({ initiative_id: initiative, year: 2087 }).update({ amount_cents: 730_000 });
     // The first funder's answer is cached from before; the other funder's is computed now.
