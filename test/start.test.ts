@@ -7,11 +7,13 @@ import { loadConfig, type Config } from '../server/config.js';
 import { databaseUrl } from '../server/data/embeddedPostgres.js';
 import { createLogger } from '../server/logger.js';
 import { startServer } from '../bin/start.js';
-import { TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from './support/env.js';
+import { REDIS_CANDIDATE_URL, TEST_DATABASE_URL, TEST_QUEUE_PREFIX } from './support/env.js';
+import { dropQueueKeys } from './support/infra.js';
 
 // A database of its own beside the run's, on the same server (TEST_DATABASE_URL's or the embedded one).
 const NAME = `vangnet_start_${process.pid}`;
 const URL_ = databaseUrl(TEST_DATABASE_URL, NAME);
+const OWN_QUEUE_PREFIX = TEST_QUEUE_PREFIX.replace('}', '-start}');
 
 async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl(TEST_DATABASE_URL, 'postgres') });
@@ -40,6 +42,8 @@ describe('npm start', function () {
   const drop = () => adminQuery(`DROP DATABASE IF EXISTS "${NAME}" WITH (FORCE)`);
   beforeEach(drop);
   after(drop);
+  // Redis may be away (queues on PostgreSQL): then there are no keys to drop.
+  after(() => dropQueueKeys(REDIS_CANDIDATE_URL, OWN_QUEUE_PREFIX).catch(() => undefined));
 
   it('creates, migrates and fills an empty database, and a second start adds nothing', async () => {
     const first = await startServer(config({ ADMIN_EMAIL: 'eerste@test.example', ADMIN_PASSWORD: 'first admin password' }), createLogger('silent'));
@@ -82,7 +86,8 @@ describe('npm start', function () {
 
   it('says where to open it and exits cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bin/main.ts'], {
-      env: { ...process.env, DATABASE_URL: URL_, PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', QUEUE_PREFIX: TEST_QUEUE_PREFIX, START_WORKER: 'true' },
+      // Queues of its own: the run's shared ones may hold jobs other files left for other databases.
+      env: { ...process.env, DATABASE_URL: URL_, PORT: '0', LOG_LEVEL: 'info', DEMO_DATA: 'false', QUEUE_PREFIX: OWN_QUEUE_PREFIX, START_WORKER: 'true' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
