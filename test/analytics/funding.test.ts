@@ -4,10 +4,8 @@
 // other file uses the years 2089–2090).
 import { expect } from 'chai';
 import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
-import { markRescanned } from '../../server/data/outbox.js';
-import { createScan, runBatch } from '../../server/data/scans.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { rescanEach } from '../support/rescans.js';
 import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import { itRefusesQueries, type ApiErrorBody } from '../support/records.js';
 import { amsterdamToday, funderUserToken } from './shapes.js';
@@ -96,16 +94,7 @@ describe('analytics: funding over the coming months (/api/stats/funding)', () =>
       .orWhereExists(app.db('commitments').whereRaw('commitments.initiative_id = initiatives.id').where('funder_id', gemeente))
       .orderBy('id')
       .pluck<number[]>('id');
-    const scan = await createScan(app.db, 'manual', '2089-09-03');
-    await app.db('scans').where({ id: scan.id }).update({ status: 'running', batches_total: visible.length });
-    for (const [batchNo, id] of visible.entries()) {
-      // as its rescan would: the changes other files left waiting for one are settled with it
-      await app.db.transaction(async (trx) => {
-        await markRescanned(trx, id);
-        await runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS);
-      });
-    }
-    await bumpFiguresVersion(app.db); // as the scan service does after each batch
+    await rescanEach(app.db, visible, '2089-09-03');
     const kept = await funding('?asOf=2089-09-17');
     expect(kept.body).to.deep.equal({ ...before.body, computed: 'kept' });
     // A change waiting for its rescan: computed for the request, which must give the same figures.

@@ -20,9 +20,8 @@ import { computeFragmentation, summarize } from '../../server/domain/fragmentati
 import { isShortTerm, lengthInMonths } from '../../server/domain/length.js';
 import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
 import type { LoadedCommitment, IsoDate, LoadedTranche } from '../../server/domain/types.js';
-import { markRescanned } from '../../server/data/outbox.js';
-import { createScan, runBatch } from '../../server/data/scans.js';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { rescanEach } from '../support/rescans.js';
 import { makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import { uniqueTag } from '../support/records.js';
 import { funderUserToken, type GroupBody, type PortfolioBody, type TotalBody } from './shapes.js';
@@ -324,21 +323,8 @@ describe('analytics: portfolio fragmentation in SQL equals the domain computatio
     [2098, 3],
   ];
 
-  /** Runs the scan's batch over each of the initiatives counted here, so their figures are kept. */
-  async function scanCounted(): Promise<void> {
-    // kept years are the scan's year − 1 through + 8: 2094..2103 for a scan in 2095
-    const scan = await createScan(app.db, 'manual', '2095-06-30');
-    const ids = written.map((w) => w.id).sort((a, b) => a - b);
-    await app.db('scans').where({ id: scan.id }).update({ status: 'running', batches_total: ids.length });
-    for (const [batchNo, id] of ids.entries()) {
-      // as its rescan would: the changes other files left waiting for one are settled with it
-      await app.db.transaction(async (trx) => {
-        await markRescanned(trx, id);
-        await runBatch(trx, { scanId: scan.id, batchNo, fromId: id, toId: id }, DEFAULT_SETTINGS);
-      });
-    }
-    await bumpFiguresVersion(app.db); // as the scan service does after each batch
-  }
+  /** Keeps the figures of every initiative counted here; kept years are the scan's year − 1 through + 8: 2094..2103 for 2095. */
+  const scanCounted = () => rescanEach(app.db, written.map((w) => w.id), '2095-06-30');
 
   for (const source of ['live', 'kept'] as const) {
     describe(`computed ${source}`, () => {
