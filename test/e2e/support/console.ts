@@ -1,7 +1,11 @@
 // The console end to end: a fresh database with the demo portfolio, a fresh build of the console,
 // the real server (API, console and a worker) on a free port, and a headless Debian chromium.
-// Started once per run, whichever file asks first; stopped by the run's global teardown.
+// Started once per run, whichever file asks first; stopped by the run's global teardown. As on a
+// laptop, without E2E_DATABASE_URL the run starts an embedded PostgreSQL of its own, and without
+// E2E_REDIS_URL its queues run on PostgreSQL.
 import { mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -9,12 +13,13 @@ import { loadConfig } from '../../../server/config.js';
 import { buildConsole } from '../../../server/consoleBuild.js';
 import { dropQueueKeys, recreateDatabase } from '../../support/infra.js';
 import type { Db } from '../../../server/data/db.js';
+import { databaseUrl, startEmbeddedPostgres } from '../../../server/data/embeddedPostgres.js';
 import { createLogger } from '../../../server/logger.js';
 import { startServer } from '../../../bin/start.js';
 import { checkA11y } from './a11y.js';
 
-export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/vangnet_e2e';
-const REDIS_URL = process.env.E2E_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** Redis for the run's queues; unset: the queues run on PostgreSQL (bull-board then has nothing to show). */
+export const E2E_REDIS_URL: string | undefined = process.env.E2E_REDIS_URL || undefined;
 /** This run's own queues, so no other worker takes its jobs and no earlier run's job ids collide. */
 const QUEUE_PREFIX = `{vangnet-e2e-${process.pid}}`;
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -33,14 +38,30 @@ export interface ConsoleRun {
   close(): Promise<void>;
 }
 
+/** E2E_DATABASE_URL, else a database on an embedded PostgreSQL in a temporary folder, removed at the end. */
+async function database(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.E2E_DATABASE_URL) return { url: process.env.E2E_DATABASE_URL, stop: async () => undefined };
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'vangnet-e2e-'));
+  const server = await startEmbeddedPostgres(dataDir);
+  console.log(`  (no E2E_DATABASE_URL: the console runs on an embedded PostgreSQL ${server.version} in ${dataDir})`);
+  return {
+    url: databaseUrl(server.url, 'vangnet_e2e'),
+    stop: async () => {
+      await server.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function start(): Promise<ConsoleRun> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await recreateDatabase(E2E_DATABASE_URL);
+  const db = await database();
+  await recreateDatabase(db.url);
   // Always build: the tests are about the console as it is in the working tree.
   await buildConsole();
   const config = loadConfig({
-    DATABASE_URL: E2E_DATABASE_URL,
-    REDIS_URL,
+    DATABASE_URL: db.url,
+    REDIS_URL: E2E_REDIS_URL ?? '',
     PORT: '0',
     DEMO_DATA: 'true',
     LOG_LEVEL: 'silent',
@@ -62,7 +83,8 @@ async function start(): Promise<ConsoleRun> {
     close: async () => {
       await browser.close();
       await server.close();
-      await dropQueueKeys(REDIS_URL, QUEUE_PREFIX);
+      if (E2E_REDIS_URL) await dropQueueKeys(E2E_REDIS_URL, QUEUE_PREFIX);
+      await db.stop();
     },
   };
 }
