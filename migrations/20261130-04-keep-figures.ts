@@ -12,11 +12,12 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('risk');
     t.integer('first_year').notNullable();
     t.integer('last_year').notNullable();
-    // need, committed and pipeline funding over the first 1, 2, ..., 12 months from window_from on
+    // need, committed and pipeline funding over the first 1, 2, ..., 12 months from window_from on,
+    // exact decimals as the live sum (numeric), so both round to the same cent
     t.date('window_from');
-    t.specificType('need_cents', 'float8[]');
-    t.specificType('committed_cents', 'float8[]');
-    t.specificType('pipeline_cents', 'float8[]');
+    t.specificType('need_cents', 'numeric[]');
+    t.specificType('committed_cents', 'numeric[]');
+    t.specificType('pipeline_cents', 'numeric[]');
     t.timestamp('computed_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
   });
   // Per initiative and year: the rows the portfolio statistics aggregate (server/data/portfolioStats.ts),

@@ -16,7 +16,7 @@ export interface KeptRow {
 }
 
 /** The calendar years whose money is kept: the year before the scan's through eight after it. */
-export function keptYears(asOf: IsoDate): { firstYear: number; lastYear: number } {
+function keptYears(asOf: IsoDate): { firstYear: number; lastYear: number } {
   const year = yearOf(asOf);
   return { firstYear: year - 1, lastYear: year + 8 };
 }

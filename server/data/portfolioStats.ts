@@ -351,7 +351,7 @@ export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly nu
      DELETE FROM kept_years k USING gone g WHERE k.initiative_id = g.initiative_id AND k.year = g.year`,
     { ...fundingBindings(idScope(trx, ids), firstYear, lastYear, shortTermMonths), ids },
   );
-  await trx.raw('SET LOCAL enable_seqscan = on');
+  await trx.raw('SET LOCAL enable_seqscan TO DEFAULT');
 }
 
 export interface WindowFunding {
@@ -459,8 +459,8 @@ running AS (
   WINDOW w AS (PARTITION BY n.initiative_id ORDER BY n.n)
 ),
 per_initiative AS (
-  SELECT initiative_id, array_agg(need::float8 ORDER BY n) AS need, array_agg(committed::float8 ORDER BY n) AS committed,
-         array_agg(pipeline::float8 ORDER BY n) AS pipeline
+  SELECT initiative_id, array_agg(need ORDER BY n) AS need, array_agg(committed ORDER BY n) AS committed,
+         array_agg(pipeline ORDER BY n) AS pipeline
   FROM running
   GROUP BY initiative_id
 )
@@ -476,8 +476,8 @@ WHERE k.initiative_id = p.initiative_id
 /** windowFunding from the kept running totals: the first `months` (≤ KEPT_MONTHS) months from the kept month. */
 export async function keptWindowFunding(db: Knex, scope: Knex.QueryBuilder, months: number): Promise<WindowFunding> {
   const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
-    `SELECT round(coalesce(sum(k.need_cents[:n]), 0)::numeric) AS need, round(coalesce(sum(k.committed_cents[:n]), 0)::numeric) AS committed,
-            round(coalesce(sum(k.pipeline_cents[:n]), 0)::numeric) AS pipeline
+    `SELECT round(coalesce(sum(k.need_cents[:n]), 0)) AS need, round(coalesce(sum(k.committed_cents[:n]), 0)) AS committed,
+            round(coalesce(sum(k.pipeline_cents[:n]), 0)) AS pipeline
      FROM kept_figures k
      WHERE k.initiative_id IN :scope`,
     { n: months, scope },

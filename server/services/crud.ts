@@ -3,8 +3,8 @@
 import type { Knex } from 'knex';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
 import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
-import { CountCache, forgetCounts } from '../data/countCache.js';
-import { bumpFiguresVersion } from '../data/figuresVersion.js';
+import { CountCache } from '../data/countCache.js';
+import { changeCommitted } from '../data/figuresVersion.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
 import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './access.js';
 import type { Actor } from './actor.js';
@@ -34,7 +34,6 @@ export class CrudService {
     countCacheMs = 0,
   ) {
     this.counts = new CountCache(countCacheMs);
-    this.committed.push(forgetCounts);
   }
 
   /** Runs inside every write transaction. */
@@ -52,7 +51,7 @@ export class CrudService {
     for (const listener of this.committed) listener();
     // Before the answer goes out, so the writer's next portfolio question is not answered from
     // before the write; the write stands even if this fails (the database just went away).
-    await bumpFiguresVersion(this.db).catch(() => undefined);
+    await changeCommitted(this.db).catch(() => undefined);
     return result;
   }
 

@@ -4,8 +4,7 @@
 // the scan of one initiative after a change, in one transaction. The API and the job processors
 // (jobs/processors.ts) call this service; the queue only carries its steps from one to the next.
 import type { Knex } from 'knex';
-import { forgetCounts } from '../data/countCache.js';
-import { bumpFiguresVersion } from '../data/figuresVersion.js';
+import { changeCommitted } from '../data/figuresVersion.js';
 import { markRescanned } from '../data/outbox.js';
 import { createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
 import type { DomainSettings } from '../domain/settings.js';
@@ -99,8 +98,7 @@ export class ScanService {
   /** One batch, in one transaction; the last batch of a scan completes it. */
   async runBatch(batch: Batch): Promise<BatchResult> {
     const result = await this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
-    forgetCounts();
-    await bumpFiguresVersion(this.db);
+    await changeCommitted(this.db);
     return result;
   }
 
@@ -116,8 +114,7 @@ export class ScanService {
     });
     // Its gaps change what gap lists count (a worker in the API process shares the count cache),
     // its kept figures the portfolio answers.
-    forgetCounts();
-    await bumpFiguresVersion(this.db);
+    await changeCommitted(this.db);
     return result;
   }
 
