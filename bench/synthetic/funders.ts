@@ -65,7 +65,8 @@ function initials(name: string): string {
 export function buildFunders(seed: string): FunderCatalog {
   const random = new Random(seed, 'funders');
   const all: FunderRow[] = [];
-  const add = (row: Omit<FunderRow, 'id'>) => all.push({ id: all.length + 1, ...row });
+  // No org-ids: the synthetic funders are invented organisations.
+  const add = (row: Omit<FunderRow, 'id' | 'orgId'>) => all.push({ id: all.length + 1, orgId: null, ...row });
 
   const invented = random.sample(
     PLACE_HEADS.flatMap((h) => PLACE_TAILS.map((t) => h + t)),

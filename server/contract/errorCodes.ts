@@ -90,6 +90,7 @@ export const FIELD_REASONS = {
   'field.whole_years': () => 'must be a whole number of years',
   'field.cbs_code': () => 'must be a CBS code like GM0363',
   'field.kvk': () => 'must be 8 digits',
+  'field.org_id': () => 'must be an org-id such as NL-KVK-41202535 (country, register, identifier)',
   /** With `resource`: a reference to a record that does not exist or that you may not see. */
   'field.existing_record': ({ resource }: { resource?: string }) =>
     resource ? `must be the id of an existing ${resource} record you may see` : 'must be the id of an existing record',
@@ -142,6 +143,7 @@ export const FIELD_REASONS = {
   'commitment.excludes_tranches': () => 'the period must contain every tranche',
   'commitment.below_scheduled': ({ scheduledCents }: { scheduledCents: number }) => `must be at least the scheduled ${scheduledCents} cents`,
   'budget.duplicate': (_: { year: number }) => 'already has a budget for this initiative',
+  'funder.org_id_taken': (_: { name: string }) => 'is the org-id of another funder',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -62,6 +62,14 @@ export const bool = () => z.boolean({ error: zodReason('field.bool') });
 
 export const municipalityCode = () => z.string({ error: zodReason('field.cbs_code') }).regex(/^GM\d{4}$/, { error: zodReason('field.cbs_code') });
 
+/** An org-id (org-id.guide): a list prefix of country and register, then the identifier, e.g. NL-KVK-41202535. */
+export const orgId = () =>
+  z
+    .string({ error: zodReason('field.org_id') })
+    .trim()
+    .max(200, { error: zodReason('field.max_chars', { max: 200 }) })
+    .regex(/^[A-Z]{2}-[A-Z0-9]{2,}-.+$/, { error: zodReason('field.org_id') });
+
 /** A year from `min` through `max`. */
 export const year = (min: number, max: number) =>
   z

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FUNDER_TYPES } from '../domain/enums.js';
 import { zodReason } from './errorCodes.js';
-import { enumOf, municipalityCode, optional, optionalText, text } from './fields.js';
+import { enumOf, municipalityCode, orgId, optional, optionalText, text } from './fields.js';
 import { field, nullable, writableContract, type CreateOf, type RecordOf } from './resource.js';
 
 export const funders = writableContract({
@@ -11,6 +11,7 @@ export const funders = writableContract({
     name: field.text({ sortable: true, filterable: true }),
     type: field.enum(FUNDER_TYPES, { sortable: true, filterable: true }),
     municipalityCode: nullable(field.text({ sortable: true, filterable: true })),
+    orgId: nullable(field.text({ sortable: true, filterable: true })),
     maxFundingYears: nullable(field.int({ sortable: true, filterable: true })),
     website: nullable(field.text()),
     version: field.int(),
@@ -20,6 +21,7 @@ export const funders = writableContract({
   create: z.object({
     name: text(),
     type: enumOf(FUNDER_TYPES),
+    orgId: optional(orgId()),
     municipalityCode: optional(municipalityCode()),
     maxFundingYears: optional(
       z

@@ -145,6 +145,22 @@ describe('API rules and errors', () => {
       expect(await countRows(app.db, 'funders', { name })).to.equal(0);
     });
 
+    it('refuses an org-id that is not one, and one another funder has, keeping an update of its own', async () => {
+      const name = `${tag} org-id`;
+      expectRefused(await send('POST', '/api/funders', { name, type: 'foundation', orgId: '41202535' }), 400, {
+        orgId: 'must be an org-id such as NL-KVK-41202535 (country, register, identifier)',
+      });
+      expect(await countRows(app.db, 'funders', { name })).to.equal(0);
+      const orgId = `NL-KVK-${String(Date.now()).slice(-8)}`;
+      const first = await app.request<ApiRecord>('POST', '/api/funders', { token, body: { name, type: 'foundation', orgId } });
+      expect(first.status, JSON.stringify(first.body)).to.equal(201);
+      expect(first.body.orgId).to.equal(orgId);
+      expectRefused(await send('POST', '/api/funders', { name: `${name} 2`, type: 'company', orgId }), 409, { orgId: 'is the org-id of another funder' });
+      expect(await countRows(app.db, 'funders', { name: `${name} 2` })).to.equal(0);
+      const renamed = await app.request<ApiRecord>('PUT', `/api/funders/${String(first.body.id)}`, { token, body: { ...first.body, name: `${name} hernoemd` } });
+      expect(renamed.status, JSON.stringify(renamed.body)).to.equal(200);
+    });
+
     it('refuses a body that is not an object', async () => {
       const res = await send('POST', '/api/funders', [{ name: `${tag} in een lijst`, type: 'foundation' }]);
       expectRefused(res, 400, { body: 'must be a JSON object' });

@@ -19,6 +19,9 @@ export function FunderShow() {
           <FieldCell source="municipalityCode">
             <TextField source="municipalityCode" emptyText="—" />
           </FieldCell>
+          <FieldCell source="orgId">
+            <TextField source="orgId" emptyText="—" />
+          </FieldCell>
           <FieldCell source="maxFundingYears">
             <NumberField source="maxFundingYears" emptyText="—" />
           </FieldCell>

@@ -36,6 +36,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         name: 'Name',
         type: 'Type',
         municipalityCode: 'CBS municipality code',
+        orgId: 'Org-id',
         maxFundingYears: 'Funds at most (years)',
         website: 'Website',
         version: 'Version',
@@ -533,6 +534,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'field.whole_years': 'Enter a whole number of years',
       'field.cbs_code': 'Enter a CBS code like GM0363',
       'field.kvk': 'Enter 8 digits',
+      'field.org_id': 'Enter an org-id such as NL-KVK-41202535 (country, register, identifier)',
       'field.existing_record': 'Choose an existing record',
       'field.unknown': 'This field does not exist',
       'field.fixed': 'Cannot be changed once created',
@@ -570,6 +572,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'commitment.excludes_tranches': 'The period must contain every tranche',
       'commitment.below_scheduled': 'Must be at least %{scheduledCents}: that much is already scheduled in tranches',
       'budget.duplicate': 'This initiative already has a budget for %{year}',
+      'funder.org_id_taken': 'Funder %{name} already has this org-id',
     },
   },
 };

@@ -33,6 +33,7 @@ export const vangnetNl = {
         name: 'Naam',
         type: 'Soort',
         municipalityCode: 'CBS-gemeentecode',
+        orgId: 'Org-id',
         maxFundingYears: 'Financiert hoogstens (jaren)',
         website: 'Website',
         version: 'Versie',
@@ -530,6 +531,7 @@ export const vangnetNl = {
       'field.whole_years': 'Vul een heel aantal jaren in',
       'field.cbs_code': 'Vul een CBS-code in zoals GM0363',
       'field.kvk': 'Vul 8 cijfers in',
+      'field.org_id': 'Vul een org-id in, zoals NL-KVK-41202535 (land, register, nummer)',
       'field.existing_record': 'Kies een bestaand record',
       'field.unknown': 'Dit veld bestaat niet',
       'field.fixed': 'Kan na het aanmaken niet meer worden gewijzigd',
@@ -567,6 +569,7 @@ export const vangnetNl = {
       'commitment.excludes_tranches': 'De periode moet alle tranches bevatten',
       'commitment.below_scheduled': 'Moet minstens %{scheduledCents} zijn: zoveel is al in tranches gepland',
       'budget.duplicate': 'Dit initiatief heeft voor %{year} al een begroting',
+      'funder.org_id_taken': 'Financier %{name} heeft deze org-id al',
     } satisfies Record<ApiCode, string>,
   },
 };
