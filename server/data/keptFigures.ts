@@ -48,6 +48,21 @@ export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], a
   };
 }
 
+/**
+ * A digest of what is kept of an initiative for `asOf`: the day, the risk figures and every number
+ * of its money, hashed as the bytes of their float8 values (turning the numbers into text would
+ * cost more than the rest of the comparison).
+ */
+function fingerprintOf(asOf: IsoDate, row: KeptRow): string {
+  const numbers: number[] = [row.years.length];
+  for (const y of row.years) {
+    numbers.push(y.year, y.wholeCents, y.partCents, y.cents, y.shortCents, y.hhi ?? Number.NaN);
+    for (const t of y.byType) numbers.push(t.wholeCents, t.partCents, t.cents, t.shortCents);
+  }
+  for (const running of [row.window.need, row.window.committed, row.window.pipeline]) numbers.push(running.whole.length, ...running.whole, ...running.part);
+  return createHash('sha256').update(asOf).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
+}
+
 const WINDOW_COLUMNS = ['need_whole', 'need_part', 'committed_whole', 'committed_part', 'pipeline_whole', 'pipeline_part'] as const;
 
 /**
@@ -72,7 +87,7 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
   );
   const changed: { row: KeptRow; fingerprint: string }[] = [];
   for (const row of rows) {
-    const fingerprint = createHash('sha256').update(JSON.stringify([asOf, firstYear, lastYear, windowFrom, row])).digest('base64url');
+    const fingerprint = fingerprintOf(asOf, row);
     if (kept.get(row.initiativeId) !== fingerprint) changed.push({ row, fingerprint });
   }
   if (!changed.length) return;
