@@ -203,6 +203,37 @@ forEachBackend('scan idempotence', (backend) => {
       expect(refused).to.include({ code: '23P01', constraint: 'gaps_no_overlapping_open' });
       expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(0);
     });
+
+    it('is guarded by the database across transactions: the second of two overlapping writers at once is refused', async () => {
+      const initiative = await makeInitiative(db);
+      const gap = (periodStart: string, periodEnd: string) => ({ initiative_id: initiative, kind: 'cliff', period_start: periodStart, period_end: periodEnd, severity: 'low' });
+      let releaseFirst!: () => void;
+      const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstWrote!: () => void;
+      const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+      const first = db.transaction(async (trx) => {
+        await trx('gaps').insert(gap('2027-01-01', '2027-01-31'));
+        firstWrote();
+        await firstHolds; // not committed yet while the second writes
+      });
+      await wrote;
+      const second = db
+        .transaction(async (trx) => {
+          await trx('gaps').insert(gap('2027-01-15', '2027-02-15'));
+        })
+        .then(
+          () => null,
+          (err: unknown) => err as { code?: string; constraint?: string },
+        );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      releaseFirst();
+      await first;
+      expect(await second).to.include({ code: '23P01', constraint: 'gaps_no_overlapping_open' });
+      expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(1);
+      // A resolved gap and a gap of another kind may overlap it.
+      await db('gaps').insert([{ ...gap('2027-01-15', '2027-02-15'), resolved_at: db.fn.now() }, { ...gap('2027-01-15', '2027-02-15'), kind: 'shortfall' }]);
+      expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(3);
+    });
   });
 
   describe('a start job taken before the scan record is committed', () => {
