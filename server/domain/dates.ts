@@ -102,7 +102,7 @@ export function epochDayOf(year: number, month: number, day: number): number {
 
 // A scan turns the same few thousand dates into days millions of times: remembered, up to a bound.
 const epochDays = new Map<string, number>();
-const EPOCH_DAYS_KEPT = 100_000;
+const EPOCH_DAYS_KEPT = 20_000;
 
 /** Days since 1970-01-01 (which is day 0). */
 export function toEpochDay(date: IsoDate): number {
