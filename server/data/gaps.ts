@@ -88,20 +88,23 @@ export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], fo
     );
   }
   if (toOpen.length) {
-    // One statement whatever the count: eight arrays, not eight parameters per gap.
+    // One statement and one JSON document whatever the count (array parameters of JSON would be
+    // escaped character by character on the way).
+    const rows = toOpen.map(({ initiativeId, gap }) => ({
+      initiative_id: initiativeId,
+      kind: gap.kind,
+      subject_id: gap.subjectId,
+      period_start: gap.periodStart,
+      period_end: gap.periodEnd,
+      shortfall_cents: gap.shortfallCents,
+      severity: gap.severity,
+      details: gap.details,
+    }));
     await trx.raw(
       `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
-       SELECT * FROM unnest(?::int[], ?::text[], ?::bigint[], ?::date[], ?::date[], ?::bigint[], ?::text[], ?::jsonb[])`,
-      [
-        toOpen.map((o) => o.initiativeId),
-        toOpen.map((o) => o.gap.kind),
-        toOpen.map((o) => o.gap.subjectId),
-        toOpen.map((o) => o.gap.periodStart),
-        toOpen.map((o) => o.gap.periodEnd),
-        toOpen.map((o) => o.gap.shortfallCents),
-        toOpen.map((o) => o.gap.severity),
-        toOpen.map((o) => JSON.stringify(o.gap.details)),
-      ],
+       SELECT * FROM json_to_recordset(?::json)
+         AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)`,
+      [JSON.stringify(rows)],
     );
   }
   return { opened: toOpen.length, updated: toUpdate.length, resolved: toResolve.length };
