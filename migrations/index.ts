@@ -20,6 +20,7 @@ import * as m16 from './20261130-03-lean-gap-indexes.js';
 import * as m17 from './20261130-04-keep-figures.js';
 import * as m18 from './20261130-05-list-indexes.js';
 import * as m19 from './20261130-06-funder-org-id.js';
+import * as m20 from './20261130-07-imports.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -41,6 +42,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-04-keep-figures': m17,
   '20261130-05-list-indexes': m18,
   '20261130-06-funder-org-id': m19,
+  '20261130-07-imports': m20,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {
