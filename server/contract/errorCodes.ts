@@ -168,7 +168,7 @@ export const FIELD_REASONS = {
   'import.file_too_large': ({ maxBytes }: { maxBytes: number }) => `must be at most ${maxBytes} bytes`,
   'import.zip_bomb': ({ maxBytes }: { maxBytes: number }) => `unpacks to more than ${maxBytes} bytes: refused`,
   'import.sheet_unknown': () => 'the header row matches no sheet: name it with the field sheet',
-  'import.no_rows': () => 'holds no rows to import',
+  'import.no_rows': () => 'holds no rows to be imported',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -592,7 +592,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'import.file_too_large': 'The file is larger than %{maxBytes} bytes',
       'import.zip_bomb': 'The file unpacks to more than %{maxBytes} bytes and was refused',
       'import.sheet_unknown': 'The header row matches no sheet',
-      'import.no_rows': 'The file holds no rows to import',
+      'import.no_rows': 'The file holds no rows to be imported',
     },
   },
 };
