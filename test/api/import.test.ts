@@ -7,6 +7,7 @@ import type { ImportRecord, PreviewRow } from '../../server/contract/imports.js'
 import { DUTCH_LABELS } from '../../server/contract/imports.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeCommitment, makeFunder, makeInitiative, makeUser, tokenFor } from '../support/factories.js';
+import { upload } from '../support/imports.js';
 
 type Sheet = { name: string; header: string[]; rows: unknown[][] };
 
@@ -18,14 +19,6 @@ async function workbook(sheets: Sheet[]): Promise<Buffer> {
     for (const r of s.rows) ws.addRow(r);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-export async function upload(app: TestApp, token: string, name: string, content: Buffer | string, sheet?: string) {
-  const form = new FormData();
-  form.append('file', new Blob([content]), name);
-  if (sheet) form.append('sheet', sheet);
-  const res = await fetch(`${app.url}/api/imports`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  return { status: res.status, body: (await res.json()) as ImportRecord & { code?: string; codes?: Record<string, { code: string }> } };
 }
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
