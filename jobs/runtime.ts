@@ -18,7 +18,7 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<
   Config,
-  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS'
+  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'
 >;
 
 async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {

@@ -1,6 +1,6 @@
 // Imports from start to finish (design/interop.md): a file is read and previewed (nothing written
 // to the portfolio), then applied in one transaction through the CRUD service — its rules, access,
-// audit and rescan outbox. Files of more than JOB_ROWS rows are previewed and applied by a job
+// audit and rescan outbox. Files of more than IMPORT_JOB_ROWS rows are previewed and applied by a job
 // (`import` queue) that keeps its progress on the import record.
 import type { Knex } from 'knex';
 import { SHEET_TITLES, type ImportCounts, type ImportRecord, type PreviewRow } from '../contract/imports.js';
@@ -12,8 +12,6 @@ import type { Actor } from './actor.js';
 import type { CrudService } from './crud.js';
 import { ImportPlanner, type PlannedRow, type PlanSheet } from './importPlan.js';
 
-/** Files with more rows than this are previewed and applied by a job. */
-export const JOB_ROWS = 2000;
 const PROGRESS_EVERY = 100;
 
 export type ImportKind = ImportRecord['kind'];
@@ -97,6 +95,8 @@ export class ImportService {
     private readonly db: Knex,
     private readonly crud: CrudService,
     private readonly queue: ImportQueue | null,
+    /** Files with more rows than this are previewed and applied by a job (IMPORT_JOB_ROWS). */
+    private readonly jobRows = 2_000,
   ) {}
 
   /** Reads and previews a file: 201 with the import record; nothing is written to the portfolio. */
@@ -107,7 +107,7 @@ export class ImportService {
       .insert({ user_id: actor.userId, file_name: file.name.replace(/\0/g, '').slice(0, 255), kind, status: 'previewing', rows: withoutNul(sheets), preview: withoutNul({ rows: [], warnings }), total })
       .returning<ImportRow[]>('*');
     const id = Number(row!.id);
-    if (total > JOB_ROWS && this.queue) {
+    if (total > this.jobRows && this.queue) {
       await this.queue.queueImport(id, 'preview');
       return toRecord(row!);
     }
@@ -137,7 +137,7 @@ export class ImportService {
     }
     const claimed = await this.db('imports').where({ id, status: 'previewed' }).update({ status: 'applying', skip_errors: skipErrors, progress: 0, error: null });
     if (!claimed) throw new ApiError('import.not_appliable', 'This import is being applied already.');
-    if (record.total > JOB_ROWS && this.queue) {
+    if (record.total > this.jobRows && this.queue) {
       await this.queue.queueImport(id, 'apply');
       return this.load(id);
     }

@@ -47,7 +47,7 @@ function importQueue({ queues }: QueueAccess): ImportQueue {
 }
 
 /** The services of an API process, and of a worker (which uses the scans). */
-export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
+export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
@@ -55,7 +55,7 @@ export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'S
     auth,
     crud,
     analytics: new AnalyticsService(db, crud, settings),
-    imports: new ImportService(db, crud, queue ? importQueue(queue) : null),
+    imports: new ImportService(db, crud, queue ? importQueue(queue) : null, config.IMPORT_JOB_ROWS),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
   };
 }
