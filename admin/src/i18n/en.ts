@@ -97,6 +97,10 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         version: 'Version',
       },
     },
+    imports: {
+      name: 'Import |||| Import',
+      fields: {},
+    },
     gaps: {
       name: 'Funding gap |||| Funding gaps',
       fields: {
@@ -191,6 +195,12 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       user_menu: '%{name} (profile)',
     },
     enum: {
+      importAction: {
+        create: 'new',
+        update: 'update',
+        unchanged: 'unchanged',
+        error: 'error',
+      },
       funderType: {
         municipality: 'municipality',
         province: 'province',
@@ -460,6 +470,34 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         pipeline: 'Applied for',
         past: 'Earlier',
       },
+    },
+    imports: {
+      menu: 'Import',
+      title: 'Import from Excel, CSV or 360Giving',
+      intro: 'Download the template, fill it in and upload it. You first see what happens to each row; nothing changes until you press "Apply".',
+      may_import: 'You may import: %{sheets}.',
+      template: 'Download template',
+      choose_file: 'Choose and upload a file',
+      file_help: '.xlsx, .csv or 360Giving .json, at most 20 MB',
+      reading: 'Reading the file…',
+      previewing: 'Making the preview: %{done} of %{total} rows',
+      applying: 'Applying: %{done} of %{total} rows',
+      counts: '%{create} new, %{update} to update, %{unchanged} unchanged, %{error} with errors',
+      warnings: 'Warnings',
+      warning: '%{sheet}, column %{column}: %{reason}',
+      row: 'Row',
+      action: 'Action',
+      key: 'Matched by',
+      details: 'Changes or errors',
+      change: '%{field}: %{from} → %{to}',
+      error: '%{column}: %{reason}',
+      skip_errors: 'Skip rows with errors',
+      apply: 'Apply',
+      applied: 'Applied: %{create} new, %{update} updated, %{unchanged} unchanged.',
+      open_record: 'Open',
+      another: 'Import another file',
+      failed: 'Applying failed: %{error}',
+      nothing_to_do: 'There is nothing to apply.',
     },
     scans: {
       queue_dashboard: 'Queues',

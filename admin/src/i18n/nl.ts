@@ -94,6 +94,10 @@ export const vangnetNl = {
         version: 'Versie',
       },
     },
+    imports: {
+      name: 'Import |||| Importeren',
+      fields: {},
+    },
     gaps: {
       name: 'Financieringsgat |||| Financieringsgaten',
       fields: {
@@ -188,6 +192,12 @@ export const vangnetNl = {
       user_menu: '%{name} (profiel)',
     },
     enum: {
+      importAction: {
+        create: 'nieuw',
+        update: 'bijwerken',
+        unchanged: 'ongewijzigd',
+        error: 'fout',
+      },
       funderType: {
         municipality: 'gemeente',
         province: 'provincie',
@@ -455,6 +465,34 @@ export const vangnetNl = {
         pipeline: 'Aangevraagd',
         past: 'Eerder',
       },
+    },
+    imports: {
+      menu: 'Importeren',
+      title: 'Importeren uit Excel, CSV of 360Giving',
+      intro: 'Download het sjabloon, vul het in en upload het. U ziet eerst per rij wat er gebeurt; pas na "Invoeren" verandert er iets.',
+      may_import: 'U mag importeren: %{sheets}.',
+      template: 'Sjabloon downloaden',
+      choose_file: 'Bestand kiezen en uploaden',
+      file_help: '.xlsx, .csv of 360Giving-.json, hoogstens 20 MB',
+      reading: 'Bestand wordt gelezen…',
+      previewing: 'Voorbeeld wordt gemaakt: %{done} van %{total} rijen',
+      applying: 'Wordt ingevoerd: %{done} van %{total} rijen',
+      counts: '%{create} nieuw, %{update} bijwerken, %{unchanged} ongewijzigd, %{error} met fouten',
+      warnings: 'Waarschuwingen',
+      warning: '%{sheet}, kolom %{column}: %{reason}',
+      row: 'Rij',
+      action: 'Actie',
+      key: 'Herkend aan',
+      details: 'Wijzigingen of fouten',
+      change: '%{field}: %{from} → %{to}',
+      error: '%{column}: %{reason}',
+      skip_errors: 'Rijen met fouten overslaan',
+      apply: 'Invoeren',
+      applied: 'Ingevoerd: %{create} nieuw, %{update} bijgewerkt, %{unchanged} ongewijzigd.',
+      open_record: 'Openen',
+      another: 'Nog een bestand importeren',
+      failed: 'Invoeren mislukt: %{error}',
+      nothing_to_do: 'Er is niets in te voeren.',
     },
     scans: {
       queue_dashboard: 'Wachtrijen',
