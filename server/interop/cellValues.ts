@@ -20,7 +20,7 @@ export function readText(cell: Cell): string {
 
 /**
  * Euros to whole cents: `1.234,56`, `€ 1.234`, `1234.56`, `1,234.56`, `1234,5` or a number.
- * A dot followed by three digits is a thousands separator (Dutch), never decimals.
+ * A dot or comma followed by exactly three digits is a thousands separator, never decimals.
  */
 export function readEuros(cell: Cell): Read<number> {
   if (typeof cell === 'number') return Number.isFinite(cell) ? ok(Math.round(cell * 100)) : fail(reason('import.euros'));
@@ -50,7 +50,8 @@ export function readDate(cell: Cell): Read<string> {
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/.exec(s);
   const dutch = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(s);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : dutch ? [dutch[3], dutch[2], dutch[1]] : [];
-  if (!y || !m || !d) return fail(reason('import.date'));
+  // Years before 1000 are typing errors; PostgreSQL has no year 0 to look them up by.
+  if (!y || !m || !d || Number(y) < 1000) return fail(reason('import.date'));
   const date = `${y}-${pad(Number(m))}-${pad(Number(d))}`;
   const check = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== date) return fail(reason('field.calendar_date'));
@@ -69,8 +70,9 @@ export function readBool(cell: Cell): Read<boolean> {
 }
 
 export function readWholeNumber(cell: Cell): Read<number> {
-  const n = typeof cell === 'number' ? cell : /^-?\d{1,15}$/.test(readText(cell)) ? Number(readText(cell)) : NaN;
-  return Number.isSafeInteger(n) ? ok(n) : fail(reason('import.whole_number'));
+  const n = typeof cell === 'number' ? cell : /^-?\d{1,10}$/.test(readText(cell)) ? Number(readText(cell)) : NaN;
+  // Within PostgreSQL's integer, so a year can be looked up before the schema checks its range.
+  return Number.isInteger(n) && Math.abs(n) < 2 ** 31 ? ok(n) : fail(reason('import.whole_number'));
 }
 
 const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
