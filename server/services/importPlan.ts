@@ -67,6 +67,7 @@ const normal = (v: unknown): string => JSON.stringify(Array.isArray(v) ? [...(v 
 export class ImportPlanner {
   private readonly pending: Pending[] = [];
   private readonly seen = new Map<string, number>();
+  private readonly names = new Map<string, string>();
 
   constructor(
     private readonly knex: Knex,
@@ -135,7 +136,10 @@ export class ImportPlanner {
       const field = REF_FIELDS[column.field]!;
       if (text === undefined) {
         const own = column.field === 'initiatives' ? this.actor.initiativeId : column.field === 'funders' ? this.actor.funderId : null;
-        if (own && sheet.sheet !== 'tranches') refs[field] = { id: own };
+        if (own && sheet.sheet !== 'tranches') {
+          refs[field] = { id: own };
+          refTexts[column.key] = await this.nameOf(column.field, own);
+        }
         continue;
       }
       const found = await this.resolve(column.field, text, refs);
@@ -266,6 +270,13 @@ export class ImportPlanner {
     const record = this.knex(def.table).select(selectFields(this.knex, def)).where(`${def.table}.id`, row.id);
     def.from?.(record);
     return ((await record.first()) as ApiRecord | undefined) ?? null;
+  }
+
+  /** The name of the importer's own funder or initiative, for the keys people read. */
+  private async nameOf(resource: string, id: number): Promise<string> {
+    const key = `${resource}:${id}`;
+    if (!this.names.has(key)) this.names.set(key, (await this.knex(resource).where({ id }).first<{ name: string } | undefined>('name'))?.name ?? `#${id}`);
+    return this.names.get(key)!;
   }
 
   private remember(sheet: ImportSheet, token: string, v: Record<string, unknown>, refs: Record<string, Ref>): void {

@@ -19,7 +19,7 @@ async function workbook(): Promise<Buffer> {
 async function openImports(page: Page): Promise<void> {
   if ((page.viewportSize()?.width ?? 1366) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
   await page.getByRole('menuitem', { name: 'Importeren' }).click();
-  await page.getByRole('heading', { name: /Importeren uit Excel/ }).waitFor();
+  await page.getByRole('heading', { level: 1, name: /Importeren uit Excel/ }).waitFor();
 }
 
 describe('the import page', function () {
