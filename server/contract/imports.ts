@@ -169,6 +169,14 @@ export const importCountsSchema = z.object({
 });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
+const idsPerSheet = z.partialRecord(z.enum(IMPORT_SHEETS), z.array(recordId));
+
+export const importResultSchema = z.object({
+  created: idsPerSheet.describe('sheet → the ids of the records the import created'),
+  updated: idsPerSheet.describe('sheet → the ids of the records it updated'),
+});
+export type ImportResult = z.infer<typeof importResultSchema>;
+
 export const importRecordSchema = z.object({
   id: recordId,
   userId: recordId,
@@ -181,7 +189,8 @@ export const importRecordSchema = z.object({
   progress: z.number().int().describe('rows done of `total` while a job previews or applies'),
   total: z.number().int(),
   skipErrors: z.boolean(),
-  error: z.string().nullable(),
+  result: importResultSchema.nullable().describe('what applying did; null before'),
+  error: z.string().nullable().describe('why applying or previewing failed'),
   createdAt: timestamp,
   appliedAt: timestamp.nullable(),
 });

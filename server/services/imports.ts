@@ -3,7 +3,7 @@
 // audit and rescan outbox. Files of more than IMPORT_JOB_ROWS rows are previewed and applied by a job
 // (`import` queue) that keeps its progress on the import record.
 import type { Knex } from 'knex';
-import { SHEET_TITLES, type ImportCounts, type ImportRecord, type PreviewRow } from '../contract/imports.js';
+import { SHEET_TITLES, type ImportCounts, type ImportResult, type ImportRecord, type PreviewRow } from '../contract/imports.js';
 import { ApiError, badRequest, notFound, reason } from '../errors.js';
 import { readCsv, readXlsx, type SheetWarning } from '../interop/spreadsheetRead.js';
 import { isThreeSixtyGivingCsv, readThreeSixtyGivingCsv, readThreeSixtyGivingJson } from '../interop/threeSixtyGivingImport.js';
@@ -41,6 +41,7 @@ interface ImportRow {
   progress: number;
   total: number;
   skip_errors: boolean;
+  result: ImportResult | null;
   error: string | null;
   created_at: Date;
   applied_at: Date | null;
@@ -62,6 +63,7 @@ const toRecord = (r: ImportRow): ImportRecord => ({
   progress: r.progress,
   total: r.total,
   skipErrors: r.skip_errors,
+  result: r.result,
   error: r.error,
   createdAt: r.created_at.toISOString(),
   appliedAt: r.applied_at?.toISOString() ?? null,
@@ -71,6 +73,17 @@ function countsOf(rows: readonly PreviewRow[]): ImportCounts {
   const counts: ImportCounts = { create: 0, update: 0, unchanged: 0, error: 0 };
   for (const r of rows) counts[r.action] += 1;
   return counts;
+}
+
+/** What applying did: the ids created and updated, per sheet. */
+function resultOf(rows: readonly PreviewRow[]): ImportResult {
+  const result: ImportResult = { created: {}, updated: {} };
+  for (const r of rows) {
+    if (r.recordId === null || (r.action !== 'create' && r.action !== 'update')) continue;
+    const into = r.action === 'create' ? result.created : result.updated;
+    (into[r.sheet] ??= []).push(r.recordId);
+  }
+  return result;
 }
 
 /** As JSON PostgreSQL can store: no NUL character in any text (a file may hold them). */
@@ -117,7 +130,7 @@ export class ImportService {
 
   /** The importer's own imports, newest first (an admin's: everyone's). */
   async list(actor: Actor): Promise<ImportRecord[]> {
-    const q = this.db('imports').select('id', 'user_id', 'file_name', 'kind', 'status', 'counts', 'progress', 'total', 'skip_errors', 'error', 'created_at', 'applied_at').orderBy('id', 'desc').limit(100);
+    const q = this.db('imports').select('id', 'user_id', 'file_name', 'kind', 'status', 'counts', 'progress', 'total', 'skip_errors', 'result', 'error', 'created_at', 'applied_at').orderBy('id', 'desc').limit(100);
     if (actor.role !== 'admin') q.where({ user_id: actor.userId });
     return ((await q) as ImportRow[]).map((r) => toRecord({ ...r, preview: null }));
   }
@@ -148,7 +161,12 @@ export class ImportService {
   /** The work of an import job. */
   async runJob(importId: number, phase: ImportPhase): Promise<void> {
     const row = await this.db('imports').where({ id: importId }).first<ImportRow | undefined>('status');
-    if (phase === 'preview' && row?.status === 'previewing') await this.preview(importId);
+    if (phase === 'preview' && row?.status === 'previewing') {
+      await this.preview(importId).catch(async (err: unknown) => {
+        await this.db('imports').where({ id: importId }).update({ status: 'failed', error: String(err instanceof Error ? err.message : err).slice(0, 2000) });
+        throw err;
+      });
+    }
     if (phase === 'apply' && row?.status === 'applying') await this.applyNow(importId).catch(() => undefined);
   }
 
@@ -190,7 +208,14 @@ export class ImportService {
       });
       await this.db('imports')
         .where({ id })
-        .update({ status: 'applied', applied_at: this.db.fn.now(), progress: row.total, preview: JSON.stringify({ rows, warnings: row.preview?.warnings ?? [] }), counts: JSON.stringify(countsOf(rows)) });
+        .update({
+          status: 'applied',
+          applied_at: this.db.fn.now(),
+          progress: row.total,
+          preview: JSON.stringify({ rows, warnings: row.preview?.warnings ?? [] }),
+          counts: JSON.stringify(countsOf(rows)),
+          result: JSON.stringify(resultOf(rows)),
+        });
     } catch (err) {
       // Nothing was written: the import stays previewed, with what went wrong.
       const message = err instanceof Error ? err.message : String(err);

@@ -113,6 +113,20 @@ describe('imports: spreadsheets', () => {
     // The figures follow: the commitment shows its received tranche.
     const c = await app.request<{ receivedCents: number; remainingCents: number }>('GET', `/api/commitments/${commitments[0].id}`, { token: admin });
     expect(c.body).to.include({ receivedCents: 600_025, remainingCents: 1_200_050 - 600_025 });
+    const coverage = await app.request<{ years: { year: number; needCents: number; committedCents: number; pipelineCents: number }[] }>(
+      'GET',
+      `/api/initiatives/${initiative.id}/coverage?from=2027&years=1`,
+      { token: admin },
+    );
+    // A commitment with tranches funds through its tranches (README "Funding timing"): the received one here.
+    expect(coverage.body.years[0]).to.include({ year: 2027, needCents: 2_400_000, committedCents: 600_025, pipelineCents: 1_200_025 });
+    expect(applied.body.result!.created).to.deep.equal({
+      funders: [fund.id, gemeente.id],
+      initiatives: [initiative.id],
+      budgets: [budget.id],
+      commitments: [commitments[0].id, commitments[1].id],
+      tranches: [tranche.id],
+    });
     // Through the API's audit trail and rescan outbox.
     expect(await app.db('audit_events').where({ resource: 'initiatives', record_id: String(initiative.id), action: 'create' }).first()).to.not.equal(undefined);
 
