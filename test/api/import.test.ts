@@ -220,6 +220,35 @@ describe('imports: spreadsheets', () => {
     expect(other.status).to.equal(404);
   });
 
+  it('lets an initiative import its own budgets with the initiative left out, and nobody else\'s', async () => {
+    const own = await makeInitiative(app.db);
+    const other = await makeInitiative(app.db, { kvkNumber: kvk() });
+    const { kvk_number: otherKvk } = await app.db('initiatives').where({ id: other }).first();
+    const token = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiativeId: own }));
+    const res = await upload(app, token, 'b.csv', `Initiatief;Jaar;Begroot bedrag\n;2031;"5.000"\n${otherKvk};2031;"5.000"\n`);
+    expect(res.body.rows!.map((r) => [r.action, r.errors.map((e) => `${e.column}:${e.code}`)])).to.deep.equal([
+      ['create', []],
+      ['error', ['Initiatief:import.not_found']],
+    ]);
+    await app.request('POST', `/api/imports/${res.body.id}/apply`, { token, body: { skipErrors: true } });
+    expect(await app.db('budgets').where({ initiative_id: own, year: 2031 }).first()).to.include({ amount_cents: 500_000 });
+    expect(await app.db('budgets').where({ initiative_id: other }).first()).to.equal(undefined);
+  });
+
+  it('refuses a funder the tranches of a co-funder\'s commitment it can see', async () => {
+    const initiativeId = await makeInitiative(app.db);
+    const funderId = await makeFunder(app.db);
+    const coFunderId = await makeFunder(app.db);
+    await makeCommitment(app.db, initiativeId, funderId, { reference: `OWN-${initiativeId}` });
+    await makeCommitment(app.db, initiativeId, coFunderId, { reference: `CO-${initiativeId}` });
+    const token = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId }));
+    const res = await upload(app, token, 't.csv', `Toezegging;Periode van;Periode tot en met;Bedrag\nOWN-${initiativeId};2027-01-01;2027-03-31;100\nCO-${initiativeId};2027-01-01;2027-03-31;100\n`);
+    expect(res.body.rows!.map((r) => [r.action, r.errors.map((e) => `${e.column}:${e.code}`)])).to.deep.equal([
+      ['create', []],
+      ['error', ['Toezegging:access.own_funder']],
+    ]);
+  });
+
   it('refuses a rule broken at apply time as a whole, naming the sheet and row, and writes nothing', async () => {
     const initiativeId = await makeInitiative(app.db);
     const funderId = await makeFunder(app.db);
