@@ -3,13 +3,20 @@
 // import record the API answers. The template workbook, the file reader and the console's
 // preview table all read them from here.
 import { z } from 'zod';
-import { COMMITMENT_KINDS, COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, INITIATIVE_STATUSES, TRANCHE_SCHEDULES, TRANCHE_STATUSES } from '../domain/enums.js';
+import { COMMITMENT_KINDS, COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, INITIATIVE_STATUSES, TRANCHE_SCHEDULES, TRANCHE_STATUSES, type Role } from '../domain/enums.js';
 import { FIELD_CODES, type FieldCode } from './errorCodes.js';
 import { recordId, timestamp } from './values.js';
 
 /** The sheets in the order they are applied: a row may refer to rows of the sheets before it. */
 export const IMPORT_SHEETS = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+/** Who may import which sheet (README "Who may see and do what"); other rows are row errors. */
+export const SHEETS_BY_ROLE: Readonly<Record<Role, readonly ImportSheet[]>> = {
+  admin: IMPORT_SHEETS,
+  funder: ['commitments', 'tranches'],
+  initiative: ['budgets', 'commitments', 'tranches'],
+};
 
 /** The template's sheet titles; English titles (the resource names, any case) are accepted too. */
 export const SHEET_TITLES: Readonly<Record<ImportSheet, { nl: string; en: string }>> = {
@@ -22,7 +29,7 @@ export const SHEET_TITLES: Readonly<Record<ImportSheet, { nl: string; en: string
 
 /**
  * The Dutch label of every value of the enumerations a file may hold: what the template's
- * drop-downs offer (the console's labels, admin/src/i18n/nl.ts; a test keeps them equal).
+ * drop-downs offer and the import reads, and the console's own labels (admin/src/i18n/nl.ts).
  */
 export const DUTCH_LABELS = {
   funderType: { municipality: 'gemeente', province: 'provincie', national: 'rijk', foundation: 'fonds', company: 'bedrijf', health_insurer: 'zorgverzekeraar', other: 'overig' },

@@ -5,7 +5,7 @@
 // preview tells every error before anything is written. Applying runs the same plan inside the
 // apply transaction and hands each row to the CRUD service.
 import type { Knex } from 'knex';
-import { IMPORT_COLUMNS, SHEET_TITLES, type CellIssue, type ImportColumn, type ImportSheet, type PreviewRow } from '../contract/imports.js';
+import { IMPORT_COLUMNS, SHEETS_BY_ROLE, SHEET_TITLES, type CellIssue, type ImportColumn, type ImportSheet, type PreviewRow } from '../contract/imports.js';
 import { reason, zodReasons, type FieldReason } from '../errors.js';
 import { selectFields } from '../data/listQuery.js';
 import { isBlank, readBool, readDate, readEuros, readLabelCell, readLabelList, readText, readWholeNumber, type Cell, type Read } from '../interop/cellValues.js';
@@ -37,13 +37,6 @@ export interface PlannedRow extends PreviewRow {
   refs: Record<string, Ref>;
   version: number | null;
 }
-
-/** Who may import which sheet (README "Who may see and do what"). */
-export const SHEETS_BY_ROLE: Readonly<Record<Actor['role'], readonly ImportSheet[]>> = {
-  admin: ['funders', 'initiatives', 'budgets', 'commitments', 'tranches'],
-  funder: ['commitments', 'tranches'],
-  initiative: ['budgets', 'commitments', 'tranches'],
-};
 
 /** A placeholder id for a record an earlier row creates: the schemas check its shape only. */
 const PENDING_ID = 2 ** 31 - 1;

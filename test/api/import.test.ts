@@ -57,7 +57,7 @@ describe('imports: spreadsheets', () => {
   });
   after(() => app.close());
 
-  it('keeps the template’s drop-down labels equal to the console’s Dutch labels', async () => {
+  it('offers in the template’s drop-downs the console’s Dutch labels', async () => {
     const language = 'nl';
     const { vangnetNl } = (await import(`../../admin/src/i18n/${language}.ts`)) as { vangnetNl: { vangnet: { enum: Record<string, unknown> } } };
     for (const [set, labels] of Object.entries(DUTCH_LABELS)) expect(vangnetNl.vangnet.enum[set], set).to.deep.equal(labels);

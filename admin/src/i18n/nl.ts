@@ -1,6 +1,7 @@
 // The console in Dutch, the default language. en.ts must have exactly these keys (its type says so).
 import type { TranslationMessages } from 'react-admin';
 import type { ApiCode } from '../../../server/contract/errorCodes';
+import { DUTCH_LABELS } from '../../../server/contract/imports';
 import { raDutch } from './raDutch';
 
 export const vangnetNl = {
@@ -191,6 +192,7 @@ export const vangnetNl = {
     layout: {
       user_menu: '%{name} (profiel)',
     },
+    // DUTCH_LABELS: the labels a spreadsheet import reads and its template offers, written once in the contract.
     enum: {
       importAction: {
         create: 'nieuw',
@@ -198,63 +200,19 @@ export const vangnetNl = {
         unchanged: 'ongewijzigd',
         error: 'fout',
       },
-      funderType: {
-        municipality: 'gemeente',
-        province: 'provincie',
-        national: 'rijk',
-        foundation: 'fonds',
-        company: 'bedrijf',
-        health_insurer: 'zorgverzekeraar',
-        other: 'overig',
-      },
+      funderType: DUTCH_LABELS.funderType,
       funderGroup: {
         municipality: 'gemeenten',
         foundation: 'fondsen',
         company: 'bedrijven',
         other: 'overig',
       },
-      domain: {
-        care: 'zorg',
-        welfare: 'welzijn',
-        participation: 'participatie',
-        climate: 'klimaat',
-        food: 'voedsel',
-        housing: 'wonen',
-        education: 'onderwijs',
-      },
-      initiativeStatus: {
-        active: 'actief',
-        stopped: 'gestopt',
-      },
-      commitmentKind: {
-        subsidy: 'subsidie',
-        grant: 'fondsbijdrage',
-        sponsorship: 'sponsoring',
-        donation: 'donatie',
-        loan: 'lening',
-        contract: 'opdracht',
-        in_kind: 'in natura',
-      },
-      commitmentStatus: {
-        requested: 'aangevraagd',
-        conditional: 'voorwaardelijk toegezegd',
-        committed: 'toegezegd',
-        completed: 'afgerond',
-        declined: 'afgewezen',
-        withdrawn: 'ingetrokken',
-      },
-      trancheStatus: {
-        planned: 'gepland',
-        requested: 'aangevraagd',
-        received: 'ontvangen',
-        cancelled: 'geannuleerd',
-      },
-      trancheSchedule: {
-        once: 'eenmalig, over de hele periode',
-        yearly: 'per jaar',
-        quarterly: 'per kwartaal',
-        monthly: 'per maand',
-      },
+      domain: DUTCH_LABELS.domain,
+      initiativeStatus: DUTCH_LABELS.initiativeStatus,
+      commitmentKind: DUTCH_LABELS.commitmentKind,
+      commitmentStatus: DUTCH_LABELS.commitmentStatus,
+      trancheStatus: DUTCH_LABELS.trancheStatus,
+      trancheSchedule: DUTCH_LABELS.trancheSchedule,
       gapKind: {
         shortfall: 'tekort',
         cliff: 'terugval',

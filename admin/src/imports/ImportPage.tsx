@@ -23,7 +23,7 @@ import {
 import { useEffect, useRef, useState } from 'react';
 import { Link, Title, usePermissions, useTranslate } from 'react-admin';
 import type { ErrorBody } from '../../../server/contract/errorCodes';
-import { IMPORT_SHEETS, type CellIssue, type ImportRecord, type ImportSheet, type PreviewRow } from '../../../server/contract/imports';
+import { IMPORT_SHEETS, SHEETS_BY_ROLE, type CellIssue, type ImportRecord, type ImportSheet, type PreviewRow } from '../../../server/contract/imports';
 import type { Role } from '../api/types';
 import { localizeMessage, translateCode } from '../api/serverMessages';
 import { getToken } from '../authProvider';
@@ -32,13 +32,6 @@ import { ScrollArea } from '../common/ScrollArea';
 import { API_URL } from '../dataProvider';
 
 const POLL_MS = 700;
-
-/** What each role may import (README "Import"). */
-const SHEETS_BY_ROLE: Record<Role, readonly ImportSheet[]> = {
-  admin: IMPORT_SHEETS,
-  funder: ['commitments', 'tranches'],
-  initiative: ['budgets', 'commitments', 'tranches'],
-};
 
 /** Records with a page of their own in the console, to link to after applying. */
 const SHOWN: readonly ImportSheet[] = ['funders', 'initiatives', 'commitments'];
