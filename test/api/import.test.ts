@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { ImportRecord, PreviewRow } from '../../server/contract/imports.js';
-import { DUTCH_LABELS } from '../../server/contract/imports.js';
+import { DUTCH_LABELS, importRecordSchema } from '../../server/contract/imports.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeCommitment, makeFunder, makeInitiative, makeUser, tokenFor } from '../support/factories.js';
 import { upload } from '../support/imports.js';
@@ -129,6 +129,11 @@ describe('imports: spreadsheets', () => {
     });
     // Through the API's audit trail and rescan outbox.
     expect(await app.db('audit_events').where({ resource: 'initiatives', record_id: String(initiative.id), action: 'create' }).first()).to.not.equal(undefined);
+    expect(await app.db('audit_events').where({ resource: 'tranches', record_id: String(tranche.id), action: 'create' }).first()).to.not.equal(undefined);
+    expect(await app.db('rescan_outbox').where({ initiative_id: initiative.id }).first()).to.not.equal(undefined);
+    // The answers fit the contract's import record (and so the OpenAPI document).
+    importRecordSchema.parse(preview.body);
+    importRecordSchema.parse(applied.body);
 
     const second = await upload(app, admin, 'portefeuille.xlsx', file);
     expect(actions(second.body.rows).every((a) => a.endsWith(':unchanged')), JSON.stringify(second.body.rows)).to.equal(true);
