@@ -7,6 +7,7 @@
 // no 360Giving file at all.
 import { COMMITMENT_KINDS } from '../contract/enums.js';
 import type { CellIssue } from '../contract/imports.js';
+import { addDays, addMonths, isIsoDate } from '../domain/dates.js';
 import { badRequest, reason } from '../errors.js';
 import type { Cell } from './cellValues.js';
 import { csvRecords, type ReadSheets } from './spreadsheetRead.js';
@@ -47,7 +48,9 @@ function mapGrants(grants: unknown[], rowOf: (index: number) => number): ReadShe
     const location = first(grant.beneficiaryLocation);
     const currency = str(grant.currency)?.toUpperCase() ?? null;
     const startDate = day(planned.startDate);
-    const endDate = day(planned.endDate);
+    // A planned period may be given as a start and a duration in months: it ends the day before start + duration.
+    const months = typeof planned.duration === 'number' && Number.isInteger(planned.duration) && planned.duration > 0 && planned.duration <= 1200 ? planned.duration : null;
+    const endDate = day(planned.endDate) ?? (startDate && months && isIsoDate(startDate) ? addDays(addMonths(startDate, months), -1) : null);
     const recipientName = str(recipient.name);
     const funderName = str(funder.name);
     const issues: CellIssue[] = [];

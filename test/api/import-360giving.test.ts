@@ -76,6 +76,14 @@ describe('imports: 360Giving', () => {
     expect(res.body.rows![0]).to.include({ sheet: 'funders', action: 'unchanged', recordId: funderId });
   });
 
+  it('reads a planned period given as a start and a duration in months', async () => {
+    const a = n();
+    const res = await upload(app, admin, 'grants.json', JSON.stringify({ grants: [grant(a, { plannedDates: [{ startDate: '2027-03-01', duration: 12 }] })] }));
+    expect(res.body.counts).to.deep.include({ create: 3, error: 0 });
+    await app.request('POST', `/api/imports/${res.body.id}/apply`, { token: admin, body: {} });
+    expect(await app.db('commitments').where({ reference: `360G-fonds-${a}` }).first()).to.include({ start_date: '2027-03-01', end_date: '2028-02-29' });
+  });
+
   it('gives row errors for a foreign currency, an individual, missing dates and a malformed grant', async () => {
     const a = n();
     const res = await upload(
