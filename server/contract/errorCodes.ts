@@ -160,6 +160,7 @@ export const FIELD_REASONS = {
   'import.ambiguous': ({ sheet, key }: { sheet: string; key: string }) => `"${key}" names more than one ${sheet} record: fill in the other columns that tell them apart`,
   'import.sheet_not_allowed': ({ sheet }: { sheet: string }) => `your role may not import ${sheet}`,
   'import.unknown_column': () => 'is not a column of this sheet: it is ignored',
+  'import.unknown_sheet': () => 'is not a sheet Vangnet imports: it is ignored',
   'import.duplicate_row': ({ row }: { row: number }) => `has the same key as row ${row}`,
   'import.currency': ({ currency }: { currency: string }) => `is ${currency}: only amounts in EUR can be imported`,
   'import.individual': () => 'is a grant to an individual: only grants to organisations can be imported',

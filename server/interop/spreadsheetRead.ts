@@ -31,6 +31,8 @@ export interface ReadSheets {
 /** What an .xlsx may unpack to, by the sizes its zip directory declares: far above any real workbook of 20 MB. */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 10_000;
+/** The template's sheets that hold no records (importTemplate.ts). */
+const TEMPLATE_SHEETS = ['uitleg', 'lijsten'];
 
 const fileError = (r: FieldReason) => badRequest(`file: ${r.text}`, { file: r });
 const fold = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, ' ');
@@ -107,7 +109,11 @@ export async function readXlsx(buffer: Buffer): Promise<ReadSheets> {
   const sheets: RawSheet[] = [];
   workbook.eachSheet((ws) => {
     const sheet = sheetNamed(ws.name);
-    if (!sheet) return;
+    if (!sheet) {
+      // The template's own explanation and lists are no data.
+      if (!TEMPLATE_SHEETS.includes(ws.name.trim().toLowerCase())) warnings.push({ sheet: ws.name, column: '', ...reason('import.unknown_sheet') });
+      return;
+    }
     const header: Cell[] = [];
     ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => {
       header[col - 1] = plainCell(cell.value);

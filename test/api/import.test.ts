@@ -81,12 +81,13 @@ describe('imports: spreadsheets', () => {
 
   it('imports a workbook as typed, stores every record, and a second import changes nothing', async () => {
     const unique = kvk();
-    const file = await workbook(portfolioFile(unique));
+    const file = await workbook([...portfolioFile(unique), { name: 'Notities', header: ['iets'], rows: [['anders']] }]);
     const preview = await upload(app, admin, 'portefeuille.xlsx', file);
     expect(preview.status, JSON.stringify(preview.body)).to.equal(201);
     expect(preview.body.status).to.equal('previewed');
     expect(actions(preview.body.rows)).to.deep.equal(['funders:create', 'funders:create', 'initiatives:create', 'budgets:create', 'commitments:create', 'commitments:create', 'tranches:create']);
     expect(await app.db('initiatives').where({ kvk_number: unique }).first()).to.equal(undefined);
+    expect(preview.body.warnings.map((w) => [w.sheet, w.code])).to.deep.equal([['Notities', 'import.unknown_sheet']]);
 
     const applied = await app.request<ImportRecord>('POST', `/api/imports/${preview.body.id}/apply`, { token: admin, body: {} });
     expect(applied.status, JSON.stringify(applied.body)).to.equal(200);

@@ -184,7 +184,11 @@ function Preview({ record, onChange }: { record: ImportRecord; onChange: (r: Imp
           <Box component="ul" sx={{ m: 0, pl: 2 }}>
             {record.warnings.map((w) => (
               <li key={`${w.sheet}-${w.column}`}>
-                {translate('vangnet.imports.warning', { sheet: translate(`resources.${w.sheet}.name`, { smart_count: 2, _: w.sheet }), column: w.column, reason: translateCode(w.code, w.params, w.text) })}
+                {translate(w.column ? 'vangnet.imports.warning' : 'vangnet.imports.sheet_warning', {
+                  sheet: translate(`resources.${w.sheet}.name`, { smart_count: 2, _: w.sheet }),
+                  column: w.column,
+                  reason: translateCode(w.code, w.params, w.text),
+                })}
               </li>
             ))}
           </Box>
