@@ -152,11 +152,13 @@ export class ImportPlanner {
     if (errors.length) return { ...base, action: 'error', errors };
 
     // The record it is (natural key), within the file and among the stored ones.
-    const key = this.keyOf(sheet.sheet, values, refs, refTexts);
+    const identity = this.keyOf(sheet.sheet, values, refs, refTexts);
+    // What people read: the name beside an org-id or KvK number.
+    const key = typeof values.name === 'string' && !identity.startsWith(values.name) ? `${values.name} (${identity})` : identity;
     const token = `${sheet.sheet}:${raw.row}`;
-    const twin = this.seen.get(`${sheet.sheet}|${key}`);
+    const twin = this.seen.get(`${sheet.sheet}|${identity.toLowerCase()}`);
     if (twin !== undefined) return { ...base, key, action: 'error', errors: [{ column: 'row', ...reason('import.duplicate_row', { row: twin }) }] };
-    this.seen.set(`${sheet.sheet}|${key}`, raw.row);
+    this.seen.set(`${sheet.sheet}|${identity.toLowerCase()}`, raw.row);
     const existing = await this.match(sheet.sheet, values, refs);
 
     const def = RESOURCES[sheet.sheet]!;

@@ -51,9 +51,9 @@ describe('the import page', function () {
       await screenshot(page, '40-import-preview');
       await page.getByTestId('import-apply').click();
       await page.getByTestId('import-applied').waitFor();
-      await page.getByRole('link', { name: 'KvK 87654321' }).waitFor();
+      await page.getByRole('link', { name: 'Buurtkeuken Import (KvK 87654321)' }).waitFor();
       await screenshot(page, '41-import-applied');
-      await page.getByRole('link', { name: 'KvK 87654321' }).click();
+      await page.getByRole('link', { name: 'Buurtkeuken Import (KvK 87654321)' }).click();
       await page.getByText('Buurtkeuken Import').first().waitFor();
     });
   });
