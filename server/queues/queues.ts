@@ -33,7 +33,7 @@ export interface Queues {
   rescan: QueueApi<RescanJob>;
   import: QueueApi<ImportJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>] | null;
   close(): Promise<void>;
 }
 
@@ -52,7 +52,7 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
     scan,
     rescan,
     import: importQueue.queue,
-    redis: scanQueue.redisQueue && rescanQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue] : null,
+    redis: scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue] : null,
     close: async () => {
       await Promise.all([scan.close(), rescan.close(), importQueue.queue.close()]);
     },
