@@ -120,10 +120,7 @@ export class ImportService {
       .insert({ user_id: actor.userId, file_name: file.name.replace(/\0/g, '').slice(0, 255), kind, status: 'previewing', rows: withoutNul(sheets), preview: withoutNul({ rows: [], warnings }), total })
       .returning<ImportRow[]>('*');
     const id = Number(row!.id);
-    if (total > this.jobRows && this.queue) {
-      await this.queue.queueImport(id, 'preview');
-      return toRecord(row!);
-    }
+    if (total > this.jobRows && (await this.queued(id, 'preview'))) return toRecord(row!);
     await this.preview(id);
     return this.load(id);
   }
@@ -150,10 +147,7 @@ export class ImportService {
     }
     const claimed = await this.db('imports').where({ id, status: 'previewed' }).update({ status: 'applying', skip_errors: skipErrors, progress: 0, error: null });
     if (!claimed) throw new ApiError('import.not_appliable', 'This import is being applied already.');
-    if (record.total > this.jobRows && this.queue) {
-      await this.queue.queueImport(id, 'apply');
-      return this.load(id);
-    }
+    if (record.total > this.jobRows && (await this.queued(id, 'apply'))) return this.load(id);
     await this.applyNow(id);
     return this.load(id);
   }
@@ -168,6 +162,17 @@ export class ImportService {
       });
     }
     if (phase === 'apply' && row?.status === 'applying') await this.applyNow(importId).catch(() => undefined);
+  }
+
+  /** Hands the work to a job; false when there is no queue or it cannot take the job now (then the request does it). */
+  private async queued(id: number, phase: ImportPhase): Promise<boolean> {
+    if (!this.queue) return false;
+    try {
+      await this.queue.queueImport(id, phase);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async load(id: number): Promise<ImportRecord> {
