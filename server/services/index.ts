@@ -37,9 +37,11 @@ function scanQueue({ queues, ready }: QueueAccess): ScanQueue {
   };
 }
 
-function importQueue({ queues }: QueueAccess): ImportQueue {
+function importQueue({ queues, ready }: QueueAccess): ImportQueue {
   return {
     queueImport: async (importId, phase) => {
+      // An add to a queue that is away would wait for it: the import service does the work itself instead.
+      if (!(await ready())) throw new Error('The job queue is unavailable.');
       const { name, data, opts } = importJob(importId, phase);
       await queues.import.add(name, data, opts);
     },
