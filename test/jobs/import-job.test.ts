@@ -3,8 +3,9 @@
 import { expect } from 'chai';
 import type { ImportRecord } from '../../server/contract/imports.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { adminToken, makeInitiative } from '../support/factories.js';
+import { adminToken, makeInitiative, makeUser } from '../support/factories.js';
 import { upload } from '../support/imports.js';
+import { ImportService } from '../../server/services/imports.js';
 import { forEachBackend, QUIET_SCHEDULE, waitFor } from './support.js';
 
 forEachBackend('an import as a job', (backend) => {
@@ -40,5 +41,25 @@ forEachBackend('an import as a job', (backend) => {
     const applied = await poll(res.body.id, 'applied');
     expect(applied.rows!.every((r) => r.recordId !== null)).to.equal(true);
     expect(await app.db('budgets').where({ initiative_id: initiativeId }).count<{ count: number }[]>('* as count')).to.deep.equal([{ count: 12 }]);
+  });
+});
+
+describe('an import whose job the queue cannot take', () => {
+  let app: TestApp;
+  before(async () => {
+    app = await startTestApp();
+  });
+  after(() => app.close());
+
+  it('is previewed and applied in the request instead', async () => {
+    const down = new ImportService(app.db, app.services.crud, { queueImport: () => Promise.reject(new Error('queue away')) }, 1);
+    const userId = await makeUser(app.db, 'admin');
+    const actor = { userId, email: 'a@test.example', role: 'admin' as const, funderId: null, initiativeId: null };
+    const initiativeId = await makeInitiative(app.db);
+    const { name } = await app.db('initiatives').where({ id: initiativeId }).first();
+    const csv = `Initiatief;Jaar;Begroot bedrag\n"${name}";2040;"1,00"\n"${name}";2041;"2,00"\n`;
+    const previewed = await down.upload(actor, { name: 'b.csv', buffer: Buffer.from(csv) });
+    expect(previewed).to.include({ status: 'previewed' });
+    expect(await down.apply(actor, previewed.id, false)).to.include({ status: 'applied' });
   });
 });
