@@ -74,7 +74,8 @@ export async function importTemplate(): Promise<Buffer> {
     ws.getRow(1).font = { bold: true };
     ws.addRow(Object.fromEntries(columns.map((c) => [c.key, exampleCell(c)])));
     columns.forEach((c, i) => {
-      uitleg.addRow([SHEET_TITLES[sheet].nl, c.nl, c.key, c.required ? 'ja' : 'nee', c.help]);
+      const choices = c.labels ? ` Keuzes: ${Object.values(DUTCH_LABELS[c.labels]).join('; ')}.` : '';
+      uitleg.addRow([SHEET_TITLES[sheet].nl, c.nl, c.key, c.required ? 'ja' : 'nee', c.help + choices]);
       const range = c.type === 'enum' && c.labels ? listRange[c.labels] : c.type === 'bool' ? '"ja,nee"' : undefined;
       if (!range) return;
       const letter = columnLetter(i + 1);

@@ -73,6 +73,10 @@ describe('imports: spreadsheets', () => {
     expect(commitments.getRow(1).getCell(1).value).to.equal('Initiatief');
     expect(commitments.getRow(2).getCell(1).value).to.equal('De Gedeelde Pan');
     expect(JSON.stringify(commitments.model)).to.include('Lijsten!');
+    const uitleg = wb.getWorksheet('Uitleg')!;
+    const kind = uitleg.getRows(1, uitleg.rowCount)!.find((r) => r.getCell(1).value === 'Toezeggingen' && r.getCell(3).value === 'kind')!;
+    expect(kind.getCell(2).value).to.equal('Soort');
+    expect(String(kind.getCell(5).value)).to.include('fondsbijdrage');
     // The template as it comes imports cleanly: its example rows refer to each other.
     const again = await upload(app, admin, 'template.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(again.status, JSON.stringify(again.body)).to.equal(201);
