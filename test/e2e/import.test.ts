@@ -5,14 +5,14 @@ import ExcelJS from 'exceljs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
-async function workbook(): Promise<Buffer> {
+async function workbook(amount = '10.000'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const initiatives = wb.addWorksheet('Initiatieven');
   initiatives.addRow(['Naam', 'KvK-nummer', 'Opgericht op', 'Gemeente', 'Domeinen', 'Reserves']);
   initiatives.addRow(['Buurtkeuken Import', '87654321', new Date(Date.UTC(2022, 4, 1)), 'Amersfoort', 'voedsel', '1.500,00']);
   const commitments = wb.addWorksheet('Toezeggingen');
   commitments.addRow(['Initiatief', 'Financier', 'Titel', 'Soort', 'Status', 'Begindatum', 'Einddatum', 'Bedrag']);
-  commitments.addRow(['87654321', 'Gemeente Utrecht', 'Startsubsidie', 'subsidie', 'toegezegd', '01-01-2027', '31-12-2027', '10.000']);
+  commitments.addRow(['87654321', 'Gemeente Utrecht', 'Startsubsidie', 'subsidie', 'toegezegd', '01-01-2027', '31-12-2027', amount]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -55,6 +55,14 @@ describe('the import page', function () {
       await screenshot(page, '41-import-applied');
       await page.getByRole('link', { name: 'Buurtkeuken Import (KvK 87654321)' }).click();
       await page.getByText('Buurtkeuken Import').first().waitFor();
+    });
+
+    it('shows what a corrected file changes, in euros', async () => {
+      await openImports(page);
+      await page.getByTestId('import-file').setInputFiles({ name: 'correctie.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook('12.000') });
+      await page.getByTestId('import-table-commitments').getByText('Bedrag: € 10.000,00 → € 12.000,00').waitFor();
+      await page.getByTestId('import-counts').getByText('1 bijwerken').waitFor();
+      await screenshot(page, '43-import-correction');
     });
   });
 

@@ -21,15 +21,17 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { Link, Title, usePermissions, useTranslate } from 'react-admin';
+import { Link, Title, useLocaleState, usePermissions, useTranslate } from 'react-admin';
 import type { ErrorBody } from '../../../server/contract/errorCodes';
-import { IMPORT_SHEETS, SHEETS_BY_ROLE, type CellIssue, type ImportRecord, type ImportSheet, type PreviewRow } from '../../../server/contract/imports';
+import { IMPORT_COLUMNS, IMPORT_SHEETS, SHEETS_BY_ROLE, type CellIssue, type ImportRecord, type ImportSheet, type PreviewRow } from '../../../server/contract/imports';
 import type { Role } from '../api/types';
 import { localizeMessage, translateCode } from '../api/serverMessages';
 import { getToken } from '../authProvider';
-import { EnumChip } from '../common/enums';
+import { EnumChip, enumLabel } from '../common/enums';
 import { ScrollArea } from '../common/ScrollArea';
 import { API_URL } from '../dataProvider';
+import { formatDate } from '../format/dates';
+import { formatEuro } from '../format/money';
 
 const POLL_MS = 700;
 
@@ -64,8 +66,24 @@ function IssueText({ issue, sheet }: { issue: CellIssue; sheet: ImportSheet }) {
   return <>{translate('vangnet.imports.error', { column: issue.column, reason: reasonText })}</>;
 }
 
+/** A changed value as the console shows it elsewhere: euros, dates, labels. */
+function useShowValue(sheet: ImportSheet): (field: string, value: unknown) => string {
+  const translate = useTranslate();
+  const locale = useLocaleState()[0];
+  return (field, value) => {
+    if (value === null || value === undefined || value === '') return '—';
+    const labels = IMPORT_COLUMNS[sheet].find((c) => c.field === field)?.labels;
+    if (labels) return (Array.isArray(value) ? value : [value]).map((v) => translate(enumLabel(labels, String(v)), { _: String(v) })).join(', ');
+    if (typeof value === 'number' && field.endsWith('Cents')) return formatEuro(value, locale);
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value, locale);
+    if (typeof value === 'boolean') return translate(value ? 'ra.boolean.true' : 'ra.boolean.false');
+    return String(value);
+  };
+}
+
 function RowDetails({ row }: { row: PreviewRow }) {
   const translate = useTranslate();
+  const show = useShowValue(row.sheet);
   if (row.errors.length) {
     return (
       <Stack component="ul" sx={{ m: 0, pl: 2 }}>
@@ -84,8 +102,8 @@ function RowDetails({ row }: { row: PreviewRow }) {
         <Typography variant="body2" key={field}>
           {translate('vangnet.imports.change', {
             field: translate(`resources.${row.sheet}.fields.${field}`, { _: field }),
-            from: JSON.stringify(change.from ?? ''),
-            to: JSON.stringify(change.to ?? ''),
+            from: show(field, change.from),
+            to: show(field, change.to),
           })}
         </Typography>
       ))}
