@@ -126,7 +126,8 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportSheet, readonly ImportColumn[
     col('decisionDate', 'Besluitdatum', 'date', 'decisionDate', 'Datum van het besluit.', ''),
     col('renewable', 'Verlengbaar', 'bool', 'renewable', 'ja of nee.', 'nee'),
     col('conditionNote', 'Voorwaarden', 'text', 'conditionNote', 'Voorwaarden en verplichtingen.', ''),
-    enumCol('trancheSchedule', 'Tranches aanmaken', 'trancheSchedule', TRANCHE_SCHEDULES, 'Alleen bij een nieuwe toezegging: maak de tranches op dit schema.', 'per kwartaal'),
+    // The example leaves it empty: the example tranche on the Tranches sheet is its schedule.
+    enumCol('trancheSchedule', 'Tranches aanmaken', 'trancheSchedule', TRANCHE_SCHEDULES, 'Alleen bij een nieuwe toezegging: maak de tranches op dit schema (laat leeg als u ze op het blad Tranches invult).', ''),
   ],
   tranches: [
     col('commitment', 'Toezegging', 'ref', 'commitments', 'Kenmerk van de toezegging, anders haar titel.', 'FB-2027-001', { required: true }),

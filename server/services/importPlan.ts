@@ -27,6 +27,15 @@ export interface PlanSheet extends Omit<RawSheet, 'rows'> {
   rows: PlanRow[];
 }
 
+/** What the tranche rules need of a commitment. */
+interface CommitmentFacts {
+  startDate: string;
+  endDate: string;
+  amountCents: number;
+  /** Its non-cancelled tranches, stored and planned so far. */
+  scheduledCents: number;
+}
+
 /** A reference to a record: stored, or made by an earlier row of the same file (`sheet:row`). */
 type Ref = { id: number } | { pending: string };
 
@@ -61,6 +70,7 @@ export class ImportPlanner {
   private readonly pending: Pending[] = [];
   private readonly seen = new Map<string, number>();
   private readonly names = new Map<string, string>();
+  private readonly commitments = new Map<string, CommitmentFacts>();
 
   constructor(
     private readonly knex: Knex,
@@ -176,6 +186,7 @@ export class ImportPlanner {
       const input = { ...creatingDefaults, ...values, ...withIds(refs) };
       const parsed = def.create!.safeParse(input);
       if (!parsed.success) zodIssues(parsed.error, input);
+      else await this.funding(sheet.sheet, { pending: token }, parsed.data as Record<string, unknown>, refs, null, fail, title);
       if (errors.length) return { ...base, key, action: 'error', errors };
       this.remember(sheet.sheet, token, values, refs);
       return { ...base, key, action: 'create', input: { ...creatingDefaults, ...values }, refs };
@@ -190,6 +201,8 @@ export class ImportPlanner {
       return { ...base, key, recordId: existing.id, action: 'error', errors };
     }
     const next = parsed.data as Record<string, unknown>;
+    await this.funding(sheet.sheet, { id: existing.id }, next, refs, existing, fail, title);
+    if (errors.length) return { ...base, key, recordId: existing.id, action: 'error', errors };
     const changes = Object.fromEntries(
       Object.keys(updating)
         .filter((field) => normal(next[field]) !== normal(existing[field]))
@@ -205,6 +218,60 @@ export class ImportPlanner {
       input: Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c.to])),
       version: existing.version as number,
     };
+  }
+
+  /**
+   * The funding rules that depend on other rows (README "Rules"), checked in the preview as the
+   * rows before this one leave things: a tranche lies inside its commitment's period, and a
+   * commitment's non-cancelled tranches add up to at most its amount. A commitment row records
+   * its period and amount for the tranche rows after it.
+   */
+  private async funding(
+    sheet: ImportSheet,
+    self: Ref,
+    next: Record<string, unknown>,
+    refs: Record<string, Ref>,
+    existing: ApiRecord | null,
+    fail: (column: string, r: FieldReason) => void,
+    title: (key: string) => string,
+  ): Promise<void> {
+    if (sheet === 'commitments') {
+      const stored = 'id' in self ? await this.commitmentFacts(self) : null;
+      const scheduledCents = stored?.scheduledCents ?? (next.trancheSchedule ? (next.amountCents as number) : 0);
+      this.commitments.set(refKey(self), { startDate: next.startDate as string, endDate: next.endDate as string, amountCents: next.amountCents as number, scheduledCents });
+      return;
+    }
+    if (sheet !== 'tranches' || !refs.commitmentId) return;
+    const facts = await this.commitmentFacts(refs.commitmentId);
+    if (!facts) return;
+    const period = { startDate: facts.startDate, endDate: facts.endDate };
+    const periodStart = next.periodStart as string;
+    const periodEnd = next.periodEnd as string;
+    if (periodStart < facts.startDate) fail(title('periodStart'), reason('tranche.starts_before_commitment', period));
+    if (periodEnd > facts.endDate) fail(title('periodEnd'), reason('tranche.ends_after_commitment', period));
+    if (next.status === 'cancelled') return;
+    const own = existing && existing.status !== 'cancelled' ? Number(existing.amountCents) : 0;
+    const scheduledCents = facts.scheduledCents - own;
+    const amountCents = next.amountCents as number;
+    if (scheduledCents + amountCents > facts.amountCents) {
+      fail(title('amount'), reason('tranche.exceeds_commitment', { availableCents: facts.amountCents - scheduledCents, scheduledCents, amountCents: facts.amountCents }));
+    } else facts.scheduledCents = scheduledCents + amountCents;
+  }
+
+  /** A commitment's period, amount and scheduled tranches: as rows of this file left them, else as stored. */
+  private async commitmentFacts(ref: Ref): Promise<CommitmentFacts | null> {
+    const key = refKey(ref);
+    const known = this.commitments.get(key);
+    if (known || !('id' in ref)) return known ?? null;
+    const c = await this.knex('commitments').where({ id: ref.id }).first<{ start_date: string; end_date: string; amount_cents: number } | undefined>('start_date', 'end_date', 'amount_cents');
+    if (!c) return null;
+    const t = await this.knex('tranches')
+      .where({ commitment_id: ref.id })
+      .whereNot({ status: 'cancelled' })
+      .first<{ total: number }>(this.knex.raw('coalesce(sum(amount_cents), 0)::bigint AS total'));
+    const facts = { startDate: c.start_date, endDate: c.end_date, amountCents: Number(c.amount_cents), scheduledCents: Number(t?.total ?? 0) };
+    this.commitments.set(key, facts);
+    return facts;
   }
 
   /** What the row is known by, as people read it. */

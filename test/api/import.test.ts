@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { ImportRecord, PreviewRow } from '../../server/contract/imports.js';
 import { DUTCH_LABELS, importRecordSchema } from '../../server/contract/imports.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { adminToken, makeCommitment, makeFunder, makeInitiative, makeUser, tokenFor } from '../support/factories.js';
+import { adminToken, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
 import { upload } from '../support/imports.js';
 
 type Sheet = { name: string; header: string[]; rows: unknown[][] };
@@ -259,19 +259,53 @@ describe('imports: spreadsheets', () => {
     ]);
   });
 
+  it('previews the tranche rules against its commitment, stored or in the same file', async () => {
+    const initiativeId = await makeInitiative(app.db);
+    const funderId = await makeFunder(app.db);
+    await makeCommitment(app.db, initiativeId, funderId, { reference: `R-${initiativeId}`, amountCents: 10_000 });
+    const { name } = await app.db('funders').where({ id: funderId }).first();
+    const file = await workbook([
+      { name: 'Toezeggingen', header: ['Initiatief', 'Financier', 'Titel', 'Kenmerk', 'Soort', 'Status', 'Begindatum', 'Einddatum', 'Bedrag'], rows: [[(await app.db('initiatives').where({ id: initiativeId }).first()).name, name, 'Nieuw', `N-${initiativeId}`, 'subsidie', 'toegezegd', '01-01-2028', '31-12-2028', '300']] },
+      {
+        name: 'Tranches',
+        header: ['Toezegging', 'Financier', 'Periode van', 'Periode tot en met', 'Bedrag'],
+        rows: [
+          [`R-${initiativeId}`, name, '01-01-2027', '31-03-2027', '60'],
+          [`R-${initiativeId}`, name, '01-04-2027', '30-06-2027', '60'],
+          [`N-${initiativeId}`, name, '01-01-2028', '31-03-2029', '100'],
+          [`N-${initiativeId}`, name, '01-04-2028', '30-06-2028', '400'],
+        ],
+      },
+    ]);
+    const res = await upload(app, admin, 't.xlsx', file);
+    expect(res.body.rows!.filter((r) => r.sheet === 'tranches').map((r) => [r.row, r.action, r.errors.map((e) => `${e.column}:${e.code}`)])).to.deep.equal([
+      [2, 'create', []],
+      [3, 'error', ['Bedrag:tranche.exceeds_commitment']],
+      [4, 'error', ['Periode tot en met:tranche.ends_after_commitment']],
+      [5, 'error', ['Bedrag:tranche.exceeds_commitment']],
+    ]);
+    expect(res.body.rows![2]!.errors[0]!.params).to.deep.equal({ availableCents: 4_000, scheduledCents: 6_000, amountCents: 10_000 });
+  });
+
   it('refuses a rule broken at apply time as a whole, naming the sheet and row, and writes nothing', async () => {
     const initiativeId = await makeInitiative(app.db);
     const funderId = await makeFunder(app.db);
-    await makeCommitment(app.db, initiativeId, funderId, { reference: 'R-1', amountCents: 10_000 });
+    const commitmentId = await makeCommitment(app.db, initiativeId, funderId, { reference: `L-${initiativeId}`, amountCents: 10_000 });
+    await makeTranche(app.db, commitmentId, { amountCents: 6_000 });
     const { name } = await app.db('funders').where({ id: funderId }).first();
-    const file = await workbook([{ name: 'Tranches', header: ['Toezegging', 'Financier', 'Periode van', 'Periode tot en met', 'Bedrag'], rows: [['R-1', name, '01-01-2027', '31-03-2027', '200']] }]);
-    const res = await upload(app, admin, 't.xlsx', file);
-    expect(res.body.counts).to.deep.include({ create: 1, error: 0 });
-    const applied = await app.request<{ code: string; message: string }>('POST', `/api/imports/${res.body.id}/apply`, { token: admin, body: {} });
+    const { name: initiative } = await app.db('initiatives').where({ id: initiativeId }).first();
+    // Lowering the amount below the tranches already scheduled is the commitment's own rule, checked when applying.
+    const file = await workbook([{ name: 'Toezeggingen', header: ['Initiatief', 'Financier', 'Kenmerk', 'Bedrag'], rows: [[initiative, name, `L-${initiativeId}`, '50']] }]);
+    const res = await upload(app, admin, 'c.xlsx', file);
+    expect(res.body.counts).to.deep.include({ update: 1, error: 0 });
+    const applied = await app.request<{ code: string; message: string; codes: Record<string, { code: string }> }>('POST', `/api/imports/${res.body.id}/apply`, { token: admin, body: {} });
     expect(applied.status).to.equal(422);
-    expect(applied.body.code).to.equal('rule');
-    expect(applied.body.message).to.match(/^Tranches, row 2/);
-    expect((await app.request<ImportRecord>('GET', `/api/imports/${res.body.id}`, { token: admin })).body.status).to.equal('previewed');
+    expect(applied.body.codes.amountCents!.code).to.equal('commitment.below_scheduled');
+    expect(applied.body.message).to.match(/^Toezeggingen, row 2/);
+    const after = (await app.request<ImportRecord>('GET', `/api/imports/${res.body.id}`, { token: admin })).body;
+    expect(after.status).to.equal('previewed');
+    expect(after.error).to.match(/^Toezeggingen, row 2/);
+    expect(await app.db('commitments').where({ id: commitmentId }).first()).to.include({ amount_cents: 10_000, version: 1 });
   });
 
   it('refuses a file over 20 MB, a zip bomb disguised as xlsx, and files it cannot read, with 4xx', async () => {
