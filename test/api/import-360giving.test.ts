@@ -76,6 +76,20 @@ describe('imports: 360Giving', () => {
     expect(res.body.rows![0]).to.include({ sheet: 'funders', action: 'unchanged', recordId: funderId });
   });
 
+  it('reads an export’s stand-in ids for a funder and a recipient without org-id or KvK number as no ids', async () => {
+    const a = n();
+    const exported = grant(a, {
+      recipientOrganization: [{ id: `360G-vangnet-ORG:initiative-${a}`, name: `Zonder KvK ${a}`, addressLocality: 'Zeist' }],
+      fundingOrganization: [{ id: `360G-vangnet-ORG:funder-${a}`, name: `Zonder org-id ${a}` }],
+    });
+    const first = await upload(app, admin, 'export.json', JSON.stringify({ grants: [exported] }));
+    await app.request('POST', `/api/imports/${first.body.id}/apply`, { token: admin, body: {} });
+    expect(await app.db('funders').where({ name: `Zonder org-id ${a}` }).first()).to.include({ org_id: null, type: 'other' });
+    expect(await app.db('initiatives').where({ name: `Zonder KvK ${a}` }).first()).to.include({ kvk_number: null, municipality: 'Zeist' });
+    const again = await upload(app, admin, 'export.json', JSON.stringify({ grants: [exported] }));
+    expect(again.body.rows!.map((r) => r.action)).to.deep.equal(['unchanged', 'unchanged', 'unchanged']);
+  });
+
   it('reads a planned period given as a start and a duration in months', async () => {
     const a = n();
     const res = await upload(app, admin, 'grants.json', JSON.stringify({ grants: [grant(a, { plannedDates: [{ startDate: '2027-03-01', duration: 12 }] })] }));
