@@ -62,7 +62,11 @@ describe('the import page', function () {
       await page.getByTestId('import-file').setInputFiles({ name: 'correctie.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook('12.000') });
       await page.getByTestId('import-table-commitments').getByText('Bedrag: € 10.000,00 → € 12.000,00').waitFor();
       await page.getByTestId('import-counts').getByText('1 bijwerken').waitFor();
+      // The first file is among the earlier imports, and opens again as it was applied.
+      await page.getByRole('button', { name: 'portefeuille.xlsx' }).waitFor();
       await screenshot(page, '43-import-correction');
+      await page.getByRole('button', { name: 'portefeuille.xlsx' }).click();
+      await page.getByTestId('import-applied').waitFor();
     });
   });
 

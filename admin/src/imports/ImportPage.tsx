@@ -231,6 +231,43 @@ function Preview({ record, onChange }: { record: ImportRecord; onChange: (r: Imp
   );
 }
 
+/** The user's earlier imports (an admin's: everyone's), to reopen one, such as a job still running. */
+function EarlierImports({ current, onOpen }: { current: ImportRecord | null; onOpen: (id: number) => void }) {
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const [imports, setImports] = useState<ImportRecord[]>([]);
+  useEffect(() => {
+    void call<ImportRecord[]>('/imports').then(setImports, () => undefined);
+  }, [current?.id, current?.status]);
+  const others = imports.filter((i) => i.id !== current?.id).slice(0, 10);
+  if (!others.length) return null;
+  return (
+    <Box component="section" aria-labelledby="import-earlier">
+      <Typography variant="h6" component="h2" id="import-earlier">
+        {translate('vangnet.imports.earlier')}
+      </Typography>
+      <ScrollArea labelledBy="import-earlier">
+        <Table size="small">
+          <TableBody>
+            {others.map((i) => (
+              <TableRow key={i.id}>
+                <TableCell>
+                  <Button size="small" onClick={() => onOpen(i.id)} sx={{ textTransform: 'none' }}>
+                    {i.fileName}
+                  </Button>
+                </TableCell>
+                <TableCell>{translate(`vangnet.imports.status.${i.status}`)}</TableCell>
+                <TableCell>{i.counts ? translate('vangnet.imports.counts', i.counts) : null}</TableCell>
+                <TableCell>{formatDate(i.createdAt.slice(0, 10), locale)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollArea>
+    </Box>
+  );
+}
+
 export function ImportPage() {
   const translate = useTranslate();
   const { permissions } = usePermissions<Role>();
@@ -311,6 +348,7 @@ export function ImportPage() {
             </Alert>
           ) : null}
           {record ? <Preview record={record} onChange={setRecord} /> : null}
+          <EarlierImports current={record} onOpen={(id) => void call<ImportRecord>(`/imports/${id}`).then(setRecord, (e: Error) => setError(e.message))} />
         </Stack>
       </CardContent>
     </Card>
