@@ -134,13 +134,20 @@ export async function readXlsx(buffer: Buffer): Promise<ReadSheets> {
   return { sheets, warnings };
 }
 
+/** A CSV record and the line of the file it ends on (empty lines are skipped, yet counted). */
+export interface CsvRecord {
+  cells: string[];
+  line: number;
+}
+
 /** CSV rows as text: `;` or `,` (whichever the header row uses more), UTF-8 with or without BOM. */
-export function csvRecords(buffer: Buffer): string[][] {
+export function csvRecords(buffer: Buffer): CsvRecord[] {
   const text = buffer.toString('utf8').replace(/^\uFEFF/, '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   try {
-    return parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }) as string[][];
+    const records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    return records.map(({ record, info }) => ({ cells: record, line: info.lines }));
   } catch {
     throw fileError(reason('import.file_unreadable', { kind: 'csv' }));
   }
@@ -166,12 +173,12 @@ function csvSheet(header: string[], named: string | undefined): ImportSheet {
 export function readCsv(buffer: Buffer, named?: string): ReadSheets {
   const [header, ...body] = csvRecords(buffer);
   if (!header || !body.length) throw fileError(reason('import.no_rows'));
-  const sheet = csvSheet(header, named);
+  const sheet = csvSheet(header.cells, named);
   const warnings: SheetWarning[] = [];
   const raw = sheetOf(
     sheet,
-    header,
-    body.map((cells, i) => ({ row: i + 2, cells })),
+    header.cells,
+    body.map(({ cells, line }) => ({ row: line, cells })),
     warnings,
   );
   if (!raw.rows.length) throw fileError(reason('import.no_rows'));

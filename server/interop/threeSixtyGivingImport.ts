@@ -146,8 +146,8 @@ export function isThreeSixtyGivingCsv(buffer: Buffer): boolean {
 export function readThreeSixtyGivingCsv(buffer: Buffer): ReadSheets {
   const [header, ...body] = csvRecords(buffer);
   if (!header || !body.length) throw badRequest(`file: ${reason('import.no_rows').text}`, { file: reason('import.no_rows') });
-  const paths = header.map((h) => h.replace(/:\d+:/g, ':').trim().toLowerCase());
-  const grants = body.map((cells) => {
+  const paths = header.cells.map((h) => h.replace(/:\d+:/g, ':').trim().toLowerCase());
+  const grants = body.map(({ cells }) => {
     const at = (title: string) => {
       const i = paths.indexOf(title.toLowerCase());
       return i >= 0 ? (cells[i]?.trim() ?? '') || undefined : undefined;
@@ -170,5 +170,5 @@ export function readThreeSixtyGivingCsv(buffer: Buffer): ReadSheets {
       fundingType: [{ code: at('Funding Type:Code') }],
     };
   });
-  return mapGrants(grants, (i) => i + 2);
+  return mapGrants(grants, (i) => body[i]!.line);
 }

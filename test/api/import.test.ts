@@ -188,10 +188,11 @@ describe('imports: spreadsheets', () => {
   it('reads a Dutch CSV (";", BOM, header row decides the sheet) and a comma CSV named by its sheet field', async () => {
     const initiativeId = await makeInitiative(app.db, { kvkNumber: kvk() });
     const { kvk_number: number } = await app.db('initiatives').where({ id: initiativeId }).first();
-    const dutch = `\uFEFFInitiatief;Jaar;Begroot bedrag;Opmerking\r\n${number};2028;"1.234,56";x\r\n`;
+    const dutch = `\uFEFFInitiatief;Jaar;Begroot bedrag;Opmerking\r\n\r\n${number};2028;"1.234,56";x\r\n`;
     const res = await upload(app, admin, 'begroting.csv', dutch);
     expect(res.status, JSON.stringify(res.body)).to.equal(201);
-    expect(res.body.rows!.map((r) => [r.sheet, r.action])).to.deep.equal([['budgets', 'create']]);
+    // Rows are numbered as the file's lines, an empty line counted.
+    expect(res.body.rows!.map((r) => [r.sheet, r.row, r.action])).to.deep.equal([['budgets', 3, 'create']]);
     expect(res.body.warnings.map((w) => [w.column, w.code])).to.deep.equal([['Opmerking', 'import.unknown_column']]);
     const english = await upload(app, admin, 'budget.csv', `initiative,year,amount\n${number},2029,1234.56\n`, 'Budgets');
     expect(english.body.rows!.map((r) => r.action)).to.deep.equal(['create']);
