@@ -3,7 +3,8 @@
 // is safe to run more than once for the same job.
 import type { Job } from 'bullmq';
 import type { BatchResult } from '../server/data/scans.js';
-import type { BatchJob, RescanJob, StartJob } from '../server/queues/queues.js';
+import type { BatchJob, ImportJob, RescanJob, StartJob } from '../server/queues/queues.js';
+import type { ImportService } from '../server/services/imports.js';
 import type { ScanService } from '../server/services/scans.js';
 
 type ScanJob = Pick<Job<StartJob | BatchJob>, 'id' | 'name' | 'data'>;
@@ -18,3 +19,8 @@ export function processRescanJob(scans: ScanService, job: Pick<Job<RescanJob>, '
   return scans.rescan(job.data.initiativeId);
 }
 
+
+/** An `import` job previews or applies a large import file, keeping its progress on the import record. */
+export function processImportJob(imports: ImportService, job: Pick<Job<ImportJob>, 'data'>): Promise<void> {
+  return imports.runJob(job.data.importId, job.data.phase);
+}

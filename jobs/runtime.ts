@@ -7,9 +7,9 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
+import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
 import { createServices } from '../server/services/index.js';
-import { processRescanJob, processScanJob } from './processors.js';
+import { processImportJob, processRescanJob, processScanJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
 
 export interface WorkerRuntime {
@@ -18,7 +18,7 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<
   Config,
-  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS'
+  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'
 >;
 
 async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
@@ -50,7 +50,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const { scans } = createServices(db, config, producer, settings);
+  const { scans, imports } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -82,6 +82,10 @@ export async function startWorkers(
     failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'rescan failed'),
     error: unavailable(QUEUE_NAMES.rescan),
   });
+  const importWorker = openWorker<ImportJob>(backend, QUEUE_NAMES.import, (job) => processImportJob(imports, job), workerOptions, {
+    failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'import job failed'),
+    error: unavailable(QUEUE_NAMES.import),
+  });
 
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.
@@ -98,7 +102,7 @@ export async function startWorkers(
     close: async () => {
       await watchdog.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
-      await Promise.all([scanWorker.close(), rescanWorker.close()]);
+      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close()]);
       if (!shared) await producer.close();
     },
   };

@@ -27,6 +27,8 @@ const schema = z.object({
   SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
   /** How long a list's total (Content-Range) may be reused, ms; writes through the API forget them at once. */
   COUNT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** Import files with more rows than this are previewed and applied by a job, with progress on the import. */
+  IMPORT_JOB_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   SCAN_SCHEDULE: z.string().default('0 3 * * *'),
   SCAN_TIMEZONE: z.string().default('Europe/Amsterdam'),
   /** A rescan waits this long for further edits of the same initiative before it runs. */

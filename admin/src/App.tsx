@@ -8,6 +8,7 @@ import { dataProvider } from './dataProvider';
 import funders from './funders';
 import gaps from './gaps';
 import { i18nProvider } from './i18n';
+import imports from './imports';
 import initiatives from './initiatives';
 import { Layout } from './layout/Layout';
 import { Login } from './layout/Login';
@@ -36,6 +37,7 @@ export function App() {
       <Resource name="commitments" {...commitments} />
       <Resource name="gaps" {...gaps} />
       <Resource name="risk" {...risk} />
+      <Resource name="imports" {...imports} />
       <Resource name="scans" {...scans} />
       <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />

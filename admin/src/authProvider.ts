@@ -62,6 +62,8 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     tranches: { read: true, write: true },
     gaps: { read: true },
     risk: { read: true },
+    // The import page: the API decides row by row what a funder may import.
+    imports: { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -70,6 +72,7 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     commitments: { read: true, write: true },
     tranches: { read: true, write: true },
     gaps: { read: true },
+    imports: { read: true },
   },
 };
 

@@ -43,6 +43,10 @@ export const ERROR_STATUS = {
   'unavailable.database': 503,
   /** The job queue (Redis) is unreachable, so no scan can start; everything else works. */
   'unavailable.queue': 503,
+  /** An import whose preview has row errors is applied only with `skipErrors: true`. */
+  'import.has_errors': 422,
+  /** An import is applied once: it is applied, being applied, or still being previewed. */
+  'import.not_appliable': 409,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -144,6 +148,28 @@ export const FIELD_REASONS = {
   'commitment.below_scheduled': ({ scheduledCents }: { scheduledCents: number }) => `must be at least the scheduled ${scheduledCents} cents`,
   'budget.duplicate': (_: { year: number }) => 'already has a budget for this initiative',
   'funder.org_id_taken': (_: { name: string }) => 'is the org-id of another funder',
+
+  // Imports (README "Import"): a cell as people type it, a reference by natural key, the file.
+  'import.euros': () => 'must be an amount in euros, such as 1.234,56 or 1234.56',
+  'import.date': () => 'must be a date such as 31-12-2027, 31/12/2027 or 2027-12-31',
+  'import.bool': () => 'must be ja or nee (yes/no, true/false)',
+  'import.label': ({ values }: Values) => `must be one of: ${values.join(', ')}`,
+  'import.whole_number': () => 'must be a whole number',
+  /** `sheet` is the resource referred to, `key` the value in the cell. */
+  'import.not_found': ({ sheet, key }: { sheet: string; key: string }) => `no ${sheet} record "${key}" in this file or among the records you may see`,
+  'import.ambiguous': ({ sheet, key }: { sheet: string; key: string }) => `"${key}" names more than one ${sheet} record: fill in the other columns that tell them apart`,
+  'import.sheet_not_allowed': ({ sheet }: { sheet: string }) => `your role may not import ${sheet}`,
+  'import.unknown_column': () => 'is not a column of this sheet: it is ignored',
+  'import.unknown_sheet': () => 'is not a sheet Vangnet imports: it is ignored',
+  'import.duplicate_row': ({ row }: { row: number }) => `has the same key as row ${row}`,
+  'import.currency': ({ currency }: { currency: string }) => `is ${currency}: only amounts in EUR can be imported`,
+  'import.individual': () => 'is a grant to an individual: only grants to organisations can be imported',
+  'import.file_type': () => 'must be one .xlsx, .csv or 360Giving .json file',
+  'import.file_unreadable': ({ kind }: { kind: string }) => `could not be read as ${kind}`,
+  'import.file_too_large': ({ maxBytes }: { maxBytes: number }) => `must be at most ${maxBytes} bytes`,
+  'import.zip_bomb': ({ maxBytes }: { maxBytes: number }) => `unpacks to more than ${maxBytes} bytes: refused`,
+  'import.sheet_unknown': () => 'the header row matches no sheet: name it with the field sheet',
+  'import.no_rows': () => 'holds no rows to be imported',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -14,6 +14,7 @@ import { consoleRoutes } from './console.js';
 import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { refuseNul } from './refuseNul.js';
+import { importRoutes } from './importRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/funders', funderFigureRoutes(deps.analytics));
   api.use('/stats', statsRoutes(deps.analytics));
   api.post('/scans', startScanRoute(deps.scans));
+  api.use('/imports', importRoutes(deps.imports));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -12,6 +12,7 @@ import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
+import { applyImportBody, importRecordSchema } from '../contract/imports.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -386,9 +387,67 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
   };
 }
 
+function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.Import = plain(z.toJSONSchema(importRecordSchema, { unrepresentable: 'any' }) as JsonSchema);
+  schemas.ImportApply = inputSchema(applyImportBody);
+  const tags = ['imports'];
+  return {
+    '/api/imports/template.xlsx': {
+      get: operation({
+        operationId: 'importTemplate',
+        summary: 'The import template: an explanation sheet and one sheet per resource with Dutch headers, an example row and drop-down lists',
+        tags,
+        ok: { '200': { description: 'The workbook', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } } } } },
+        errors: AUTHED,
+      }),
+    },
+    '/api/imports': {
+      get: operation({
+        operationId: 'listImports',
+        summary: 'Your imports, newest first (an admin: everyone\'s), without their rows',
+        tags,
+        ok: { '200': { description: 'The imports', content: json({ type: 'array', items: ref('Import') }) } },
+        errors: AUTHED,
+      }),
+      post: operation({
+        operationId: 'uploadImport',
+        summary: 'Upload an .xlsx, .csv or 360Giving .json/.csv file (multipart, field `file`, at most 20 MB; a CSV may name its sheet in the field `sheet`): the preview per sheet and row; nothing is written yet',
+        tags,
+        requestBody: {
+          required: true,
+          content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' }, sheet: { type: 'string' } }, required: ['file'] } } },
+        },
+        ok: { '201': { description: 'The import with its preview (status `previewing` while a job reads a large file)', content: json(ref('Import')) } },
+        errors: [...AUTHED, ...WITH_BODY],
+      }),
+    },
+    '/api/imports/{id}': {
+      get: operation({
+        operationId: 'getImport',
+        summary: 'One of your imports with its preview or result, and its progress while a job runs',
+        tags,
+        parameters: [idParameter],
+        ok: { '200': { description: 'The import', content: json(ref('Import')) } },
+        errors: [...AUTHED, 404],
+      }),
+    },
+    '/api/imports/{id}/apply': {
+      post: operation({
+        operationId: 'applyImport',
+        summary: 'Apply a previewed import in one transaction, through the rules, access, audit and rescans of the API (`skipErrors`: only the good rows)',
+        tags,
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(ref('ImportApply')) },
+        ok: { '200': { description: 'The import, applied (or `applying` while a job applies a large file)', content: json(ref('Import')) } },
+        errors: [...AUTHED, ...WITH_BODY, 403, 404, 409, 422],
+      }),
+    },
+  };
+}
+
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths() };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas) };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }
@@ -404,6 +463,7 @@ function build(): OpenApiDocument {
     tags: [
       ...RESOURCE_CONTRACTS.map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
       { name: 'figures', description: 'Runway, coverage, fragmentation, co-financing and portfolio statistics' },
+      { name: 'imports', description: 'Spreadsheet and 360Giving imports: template, preview, apply' },
       { name: 'auth', description: 'Sessions and passwords' },
       { name: 'service', description: 'Health, readiness and this reference' },
     ],

@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -11,6 +11,12 @@ export type BatchJob = Batch;
 /** `rescan` queue: one initiative whose funding picture changed. */
 export interface RescanJob {
   initiativeId: number;
+}
+
+/** `import` queue: a large import file previewed or applied (server/services/imports.ts). */
+export interface ImportJob {
+  importId: number;
+  phase: 'preview' | 'apply';
 }
 
 export const SCHEDULER_ID = 'nightly-scan';
@@ -25,8 +31,9 @@ export const JOB_OPTIONS: JobsOptions = {
 export interface Queues {
   scan: QueueApi<StartJob | BatchJob>;
   rescan: QueueApi<RescanJob>;
+  import: QueueApi<ImportJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>] | null;
   close(): Promise<void>;
 }
 
@@ -38,14 +45,16 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   // Without a listener BullMQ prints every connection error to stderr.
   const scanQueue = link.open<StartJob | BatchJob>(QUEUE_NAMES.scan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
     scan,
     rescan,
-    redis: scanQueue.redisQueue && rescanQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue] : null,
+    import: importQueue.queue,
+    redis: scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue] : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close()]);
     },
   };
 }
@@ -85,4 +94,10 @@ export function startJob(scanId: number): ScanQueueJob {
 
 export function batchJob(batch: Batch): ScanQueueJob {
   return { name: 'batch', data: batch, opts: { ...JOB_OPTIONS, jobId: batchJobId(batch) } };
+}
+
+/** The job that previews or applies import `importId`; its id makes a second enqueue harmless. */
+export function importJob(importId: number, phase: ImportJob['phase']) {
+  // An import is applied once: its attempts stay at one, a failure is on the record.
+  return { name: phase, data: { importId, phase }, opts: { ...JOB_OPTIONS, attempts: 1, jobId: `import-${importId}-${phase}` } };
 }

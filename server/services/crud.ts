@@ -46,7 +46,17 @@ export class CrudService {
     this.committed.push(listener);
   }
 
-  private async write<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one transaction whose writes (`create`/`update` given the transaction) commit
+   * or roll back together, then tells the listeners once: an import applies its rows so.
+   */
+  transaction<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.write(work);
+  }
+
+  /** In `outer`, a write joins that transaction and its caller's `transaction` reports the commit. */
+  private async write<T>(work: (trx: Knex.Transaction) => Promise<T>, outer?: Knex.Transaction): Promise<T> {
+    if (outer) return work(outer);
     const result = await this.db.transaction(work);
     for (const listener of this.committed) listener();
     // Before the answer goes out, so the writer's next portfolio question is not answered from
@@ -88,7 +98,8 @@ export class CrudService {
     return record;
   }
 
-  async create(def: ResourceDef, actor: Actor, body: unknown): Promise<ApiRecord> {
+  /** `trx`: inside that transaction (see `transaction`) instead of one of its own. */
+  async create(def: ResourceDef, actor: Actor, body: unknown, trx?: Knex.Transaction): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'create');
     const input = withOwnTenant(actor, def, this.readBody(def, body));
     const next = this.validate(def, def.create, input);
@@ -111,10 +122,10 @@ export class CrudService {
       }
       for (const listener of this.listeners) await listener(trx, def.name, null, after);
       return after;
-    });
+    }, trx);
   }
 
-  async update(def: ResourceDef, actor: Actor, id: number, body: unknown): Promise<ApiRecord> {
+  async update(def: ResourceDef, actor: Actor, id: number, body: unknown, trx?: Knex.Transaction): Promise<ApiRecord> {
     assertRoleMay(actor, def.name, 'update');
     const input = this.readBody(def, body);
     if (def.createOnly) {
@@ -143,7 +154,7 @@ export class CrudService {
       await recordAudit(trx, actor, 'update', def.name, id, prev, { ...after, ...def.auditNotes?.(input) });
       for (const listener of this.listeners) await listener(trx, def.name, prev, after);
       return after;
-    });
+    }, trx);
   }
 
   /** Deletes a record; with a `version`, only when that is still the record's version (else 409). */

@@ -1,11 +1,12 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
-import { batchJob, startJob, type Queues } from '../queues/queues.js';
+import { batchJob, importJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
+import { ImportService, type ImportQueue } from './imports.js';
 import { recordRescans } from './rescans.js';
 import { ScanService, type ScanQueue } from './scans.js';
 
@@ -14,11 +15,12 @@ export interface Services {
   crud: CrudService;
   analytics: AnalyticsService;
   scans: ScanService;
+  imports: ImportService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan'>;
+  queues: Pick<Queues, 'scan' | 'import'>;
   ready: () => Promise<boolean>;
 }
 
@@ -35,8 +37,19 @@ function scanQueue({ queues, ready }: QueueAccess): ScanQueue {
   };
 }
 
+function importQueue({ queues, ready }: QueueAccess): ImportQueue {
+  return {
+    queueImport: async (importId, phase) => {
+      // An add to a queue that is away would wait for it: the import service does the work itself instead.
+      if (!(await ready())) throw new Error('The job queue is unavailable.');
+      const { name, data, opts } = importJob(importId, phase);
+      await queues.import.add(name, data, opts);
+    },
+  };
+}
+
 /** The services of an API process, and of a worker (which uses the scans). */
-export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
+export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
@@ -44,6 +57,7 @@ export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'S
     auth,
     crud,
     analytics: new AnalyticsService(db, crud, settings),
+    imports: new ImportService(db, crud, queue ? importQueue(queue) : null, config.IMPORT_JOB_ROWS),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
   };
 }

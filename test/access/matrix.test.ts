@@ -67,6 +67,12 @@ const OTHER_ROUTES = [
   'GET /api/openapi.json',
   'GET /api/docs',
   'GET /api/docs/init.js',
+  // Every role may import, each what its write rules allow, row by row (test/api/import.test.ts).
+  'GET /api/imports/template.xlsx',
+  'GET /api/imports',
+  'POST /api/imports',
+  'GET /api/imports/:id',
+  'POST /api/imports/:id/apply',
 ];
 
 interface Fixture {

@@ -17,6 +17,7 @@ import {
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
 } from '../../../server/contract/enums';
+import { ROW_ACTIONS } from '../../../server/contract/imports';
 
 export const ENUMS = {
   funderType: FUNDER_TYPES,
@@ -34,6 +35,7 @@ export const ENUMS = {
   auditAction: ['create', 'update', 'delete'],
   riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
+  importAction: ROW_ACTIONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -54,6 +56,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   trancheStatus: { planned: 'default', requested: 'info', received: 'success', cancelled: 'default' },
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
+  importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 
