@@ -8,17 +8,13 @@
 // the list endpoints under a fixed request rate against a bare node:http + pg server running the
 // same SQL; the figure endpoints; peak memory of API and workers. Writes
 // bench/results/<date>-<size>.json and .md, updates bench/results/latest.md and prints the table.
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { loadConfig } from '../server/config.js';
-import { tokenHash } from '../server/services/auth.js';
 import { today } from '../server/services/clock.js';
-import { hashPassword } from '../server/services/passwords.js';
 import { BENCH_DATABASE_URL, DEFAULT_INITIATIVES, DEFAULT_SEED } from './defaults.js';
 import { measureAnalytics } from './scenarios/analytics.js';
 import { measureKeptRenewal } from './scenarios/keptRenewal.js';
@@ -26,6 +22,7 @@ import { measureEditToFlag } from './scenarios/edits.js';
 import { measureList, type ListResult } from './scenarios/lists.js';
 import { measureFloor, measureGapWriteFloor, runScan, type ScanResult } from './scenarios/scan.js';
 import { captureList, statements, type CapturedList, type ListRequest } from './support/capture.js';
+import { adminToken, codeVersion, databaseName, dropDatabase } from './support/database.js';
 import { ApiClient, listQuery } from './support/http.js';
 import { describeMachine } from './support/machine.js';
 import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
@@ -65,43 +62,6 @@ async function settle(phase: string): Promise<void> {
   if (quiet[phase].busyBefore >= 0.15) log(`  the machine is busy (${Math.round(quiet[phase].busyBefore * 100)}% CPU) before ${phase}; measuring anyway`);
 }
 const profileArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
-
-function databaseName(url: string): string {
-  return decodeURIComponent(new URL(url).pathname.slice(1));
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${databaseName(url).replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
-
-/** The code measured: the commit, and the files under bin/, server/, jobs/ and migrations/ changed since (others may be editing). */
-function codeVersion(): { commit: string; changed: string[] } {
-  const git = (...a: string[]) => execFileSync('git', a, { cwd: REPO_ROOT, encoding: 'utf8' });
-  try {
-    // Porcelain lines are "XY path"; X may be a space, so the output is not trimmed.
-    const changed = git('status', '--porcelain', '--', 'bin', 'server', 'jobs', 'migrations').split('\n').filter(Boolean).map((l) => l.slice(3));
-    return { commit: git('rev-parse', '--short', 'HEAD').trim(), changed };
-  } catch {
-    return { commit: 'unknown', changed: [] };
-  }
-}
-
-/** An admin user and a session for it, made directly in the database (as test/support/factories.ts does). */
-async function adminToken(db: pg.Pool): Promise<string> {
-  const email = 'bench-admin@vangnet.example';
-  await db.query("INSERT INTO users (email, password_hash, role) VALUES ($1, $2, 'admin') ON CONFLICT DO NOTHING", [email, await hashPassword(`bench-${Date.now()}-${Math.random()}`)]);
-  const token = randomBytes(32).toString('base64url');
-  await db.query("INSERT INTO sessions (user_id, token_hash, expires_at) SELECT id, $2, now() + interval '1 day' FROM users WHERE lower(email) = $1", [email, tokenHash(token)]);
-  return token;
-}
 
 async function countRows(db: pg.Pool): Promise<Record<Table, number>> {
   const rows = {} as Record<Table, number>;
