@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/funders', funderFigureRoutes(deps.analytics));
   api.use('/stats', statsRoutes(deps.analytics));
   api.post('/scans', startScanRoute(deps.scans));
-  for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud));
+  for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));
   const consoleRouter = deps.consoleDir ? consoleRoutes(deps.consoleDir) : null;

@@ -10,6 +10,7 @@ import { filterSchema, rangeSchema, sortSchema, type ListFacts } from '../contra
 import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
+import { exportQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 
@@ -179,6 +180,25 @@ const contentRange = (name: string) => ({
   'Content-Range': { description: `\`${name} 0-24/319\`: the page and the total; \`${name} */0\` for an empty page`, schema: { type: 'string' } },
 });
 
+const FILE_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/** A download: an xlsx workbook or a CSV file in Dutch Excel's dialect, named in Content-Disposition. */
+function fileAnswer(description: string, types: readonly (keyof typeof FILE_TYPES)[] = ['xlsx', 'csv']): Record<string, Response> {
+  return {
+    '200': {
+      description,
+      headers: { 'Content-Disposition': { description: '`attachment; filename="toezeggingen-2026-11-30.xlsx"`: a Dutch (or, with lang=en, English) name and today', schema: { type: 'string' } } },
+      content: Object.fromEntries(types.map((t) => [FILE_TYPES[t], { schema: { type: 'string', contentMediaType: FILE_TYPES[t] } }])),
+    },
+  };
+}
+
+/** `format` and `lang` of every export. */
+const exportParameters = (): Parameter[] => queryParameters(exportQuery);
+
 const idParameter: Parameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
 /** What every API route can answer besides its own: an unreadable path, a fault, a busy database. */
@@ -220,9 +240,20 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
       errors: [...AUTHED, ...adminOnly, 404],
     }),
   };
+  const exported: PathItem = {
+    get: operation({
+      operationId: `export${schemaName(def)}s`,
+      summary: `Export the list of ${def.name} as xlsx or CSV (the list's filter, sort and access; Dutch or English headers and labels, euros, dates, names beside ids)`,
+      tags: [tag],
+      parameters: [...exportParameters(), ...listParameters(def).filter((p) => p.name !== 'range')],
+      ok: fileAnswer(`Every ${def.name} record the list would show, streamed`),
+      errors: [...AUTHED, 403],
+    }),
+  };
+  const exportPath = { [`/api/${def.name}/export`]: exported };
   if (isReadOnly(def.name) || !isWritable(def)) {
     const readOnly = `${def.name} are read-only here: a write not listed answers 405.`;
-    return { [`/api/${def.name}`]: { description: readOnly, ...list }, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
+    return { [`/api/${def.name}`]: { description: readOnly, ...list }, ...exportPath, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
   }
   const create = `${schemaName(def)}Create`;
   const update = `${schemaName(def)}Update`;
@@ -253,7 +284,7 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
     ok: { '200': { description: 'The deleted record', content: json(record) } },
     errors: [...AUTHED, ...WITH_BODY, 403, 404, 409],
   });
-  return { [`/api/${def.name}`]: list, [`/api/${def.name}/{id}`]: one };
+  return { [`/api/${def.name}`]: list, ...exportPath, [`/api/${def.name}/{id}`]: one };
 }
 
 function figure(operationId: string, summary: string, tag: string, parameters: Parameter[], answer: JsonSchema, errors: readonly number[], headers?: Response['headers']): PathItem {
