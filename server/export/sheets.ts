@@ -21,7 +21,7 @@ export interface Column {
   width?: number;
 }
 
-export type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | Date | null | undefined;
 
 export interface Sheet {
   /** The worksheet's name (an xlsx tab; not written in CSV). */
@@ -66,7 +66,7 @@ const amsterdam = new Intl.DateTimeFormat('en-CA', {
 });
 
 /** A moment as the wall-clock time in the Netherlands: `[YYYY-MM-DD, HH:MM]`. */
-function dutchTime(value: string): [string, string] {
+function dutchTime(value: string | Date): [string, string] {
   const parts = Object.fromEntries(amsterdam.formatToParts(new Date(value)).map((p) => [p.type, p.value]));
   return [`${parts.year}-${parts.month}-${parts.day}`, `${parts.hour}:${parts.minute}`];
 }
@@ -80,7 +80,7 @@ function xlsxValue(kind: ColumnKind, value: Cell): ExcelJS.CellValue {
     case 'date':
       return excelDate(String(value));
     case 'timestamp': {
-      const [day, time] = dutchTime(String(value));
+      const [day, time] = dutchTime(value instanceof Date ? value : String(value));
       return new Date(`${day}T${time}:00Z`);
     }
     case 'int':
@@ -88,7 +88,7 @@ function xlsxValue(kind: ColumnKind, value: Cell): ExcelJS.CellValue {
     case 'ratio':
       return Number(value);
     case 'text':
-      return typeof value === 'boolean' ? String(value) : value;
+      return typeof value === 'boolean' || value instanceof Date ? String(value) : value;
   }
 }
 
@@ -101,11 +101,11 @@ export function csvValue(kind: ColumnKind, value: Cell): string {
     case 'money':
       return decimalComma(Number(value) / 100, 2);
     case 'date': {
-      const [y, m, d] = String(value).slice(0, 10).split('-');
+      const [y, m, d] = (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10).split('-');
       return `${d}-${m}-${y}`;
     }
     case 'timestamp': {
-      const [day, time] = dutchTime(String(value));
+      const [day, time] = dutchTime(value instanceof Date ? value : String(value));
       return `${csvValue('date', day)} ${time}`;
     }
     case 'ratio':
@@ -152,4 +152,28 @@ export async function writeCsv(stream: Writable, sheet: Sheet): Promise<void> {
     for await (const row of sheet.rows) yield sheet.columns.map((c, i) => csvValue(c.kind, row[i]));
   }
   await pipeline(Readable.from(records()), stringify({ delimiter: ';', bom: true, record_delimiter: 'windows' }), stream);
+}
+
+/** Writes plain CSV (`,`, `.` decimals, ISO dates, UTF-8 without BOM, CRLF) for programs rather than people: 360Giving's flat form. */
+export async function writePlainCsv(stream: Writable, header: readonly string[], rows: AsyncIterable<readonly Cell[]>): Promise<void> {
+  async function* records() {
+    yield header;
+    for await (const row of rows) yield row.map((v) => (v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v)));
+  }
+  await pipeline(Readable.from(records()), stringify({ record_delimiter: 'windows' }), stream);
+}
+
+/**
+ * Writes `{ "<key>": [ ...items ] }` as the items come, so a long array is never held whole;
+ * `opened`: the object's `{` and earlier members are written already.
+ */
+export async function writeJsonArray(stream: Writable, key: string, items: AsyncIterable<unknown>, opened = false): Promise<void> {
+  stream.write(`${opened ? '' : '{'}${JSON.stringify(key)}:[`);
+  let first = true;
+  for await (const item of items) {
+    stream.write(`${first ? '' : ','}\n${JSON.stringify(item)}`);
+    first = false;
+    await drained(stream);
+  }
+  stream.write(']}\n');
 }

@@ -13,6 +13,7 @@ import { authRoutes, requireAuth } from './authRoutes.js';
 import { consoleRoutes } from './console.js';
 import { DASHBOARD_PATH, dashboardCookieRoute, queueDashboard } from './queueDashboard.js';
 import { errorHandler, notFoundHandler } from './errorHandler.js';
+import { grantExportRoutes } from './exportRoutes.js';
 import { refuseNul } from './refuseNul.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/funders', funderFigureRoutes(deps.analytics));
   api.use('/stats', statsRoutes(deps.analytics));
   api.post('/scans', startScanRoute(deps.scans));
+  api.use('/exports', grantExportRoutes(deps.exports));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -1,10 +1,12 @@
 // Sends an export as a file: the format and language from the query, a Dutch (or English) file
 // name with today's date, and the rows streamed as they come.
-import type { Request, Response } from 'express';
-import { CONTENT_TYPES, writeCsv, writeXlsx } from '../export/sheets.js';
+import { Router, type Request, type Response } from 'express';
+import { CONTENT_TYPES, writeCsv, writeJsonArray, writePlainCsv, writeXlsx } from '../export/sheets.js';
 import { fileName } from '../export/labels.js';
+import { FLAT_COLUMNS, SCHEMA_VERSION } from '../interop/threeSixtyGiving.js';
 import { today } from '../services/clock.js';
-import { exportQuery, type Export, type ExportQuery } from '../services/exports.js';
+import { exportQuery, grantQuery, type Export, type ExportQuery, type ExportService } from '../services/exports.js';
+import { actorOf } from './authRoutes.js';
 import { parseInput } from './parse.js';
 
 /** The export's own parameters (`format`, `lang`) and the rest of the query, for the list's or figure's parameters. */
@@ -20,12 +22,16 @@ export function splitExportQuery(req: Request): { options: ExportQuery; rest: Re
  */
 export async function sendExport(res: Response, format: ExportQuery['format'], made: Export | Promise<Export>): Promise<void> {
   const { title, sheets } = await made;
-  res.set('Content-Type', CONTENT_TYPES[format]);
+  await sendFile(res, CONTENT_TYPES[format], fileName(title, today(), format), () => (format === 'xlsx' ? writeXlsx(res, sheets) : writeCsv(res, sheets[0]!)));
+}
+
+/** Sends what `write` writes as a download named `name`; see sendExport for failures. */
+async function sendFile(res: Response, contentType: string, name: string, write: () => Promise<void>): Promise<void> {
+  res.set('Content-Type', contentType);
   // The name is plain ASCII (fileName), so it needs no RFC 5987 encoding.
-  res.set('Content-Disposition', `attachment; filename="${fileName(title, today(), format)}"`);
+  res.set('Content-Disposition', `attachment; filename="${name}"`);
   try {
-    if (format === 'xlsx') await writeXlsx(res, sheets);
-    else await writeCsv(res, sheets[0]!);
+    await write();
     res.end();
   } catch (err) {
     if (!res.headersSent) {
@@ -34,4 +40,32 @@ export async function sendExport(res: Response, format: ExportQuery['format'], m
     }
     res.destroy(err as Error);
   }
+}
+
+/** `/api/exports`: the 360Giving package (JSON) and its flat CSV form. */
+export function grantExportRoutes(exports: ExportService): Router {
+  const router = Router();
+  const title = `360giving-${exports.grantPrefix}`;
+  router.get('/360giving.json', async (req, res) => {
+    const grants = exports.grants(actorOf(res), parseInput(grantQuery, req.query));
+    await sendFile(res, 'application/json; charset=utf-8', fileName(title, today(), 'json'), async () => {
+      // The schema version first, then the grants as they come.
+      res.write(`{"version":${JSON.stringify(SCHEMA_VERSION)},`);
+      await writeJsonArray(res, 'grants', grants, true);
+    });
+  });
+  router.get('/360giving.csv', async (req, res) => {
+    const grants = exports.grants(actorOf(res), parseInput(grantQuery, req.query));
+    async function* rows() {
+      for await (const grant of grants) yield FLAT_COLUMNS.map((c) => c.value(grant));
+    }
+    await sendFile(res, 'text/csv; charset=utf-8', fileName(title, today(), 'csv'), () =>
+      writePlainCsv(
+        res,
+        FLAT_COLUMNS.map((c) => c.title),
+        rows(),
+      ),
+    );
+  });
+  return router;
 }

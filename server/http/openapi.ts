@@ -10,7 +10,7 @@ import { filterSchema, rangeSchema, sortSchema, type ListFacts } from '../contra
 import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
-import { exportQuery } from '../services/exports.js';
+import { exportQuery, grantQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 
@@ -337,6 +337,29 @@ function figurePaths(): Record<string, PathItem> {
   };
 }
 
+function grantExportPaths(): Record<string, PathItem> {
+  const grants = (format: 'json' | 'csv', summary: string, type: string): PathItem => ({
+    get: operation({
+      operationId: `threeSixtyGiving${format === 'json' ? 'Json' : 'Csv'}`,
+      summary,
+      tags: ['exports'],
+      parameters: queryParameters(grantQuery),
+      ok: {
+        '200': {
+          description: 'One grant per committed or completed commitment you may see whose period overlaps from..to, streamed',
+          headers: { 'Content-Disposition': { description: '`attachment; filename="360giving-vangnet-2026-11-30.json"`', schema: { type: 'string' } } },
+          content: { [type]: { schema: { type: format === 'json' ? 'object' : 'string' } } },
+        },
+      },
+      errors: AUTHED,
+    }),
+  });
+  return {
+    '/api/exports/360giving.json': grants('json', 'The commitments as a 360Giving data package (schema 1.4.3)', 'application/json'),
+    '/api/exports/360giving.csv': grants('csv', "The commitments in 360Giving's flat CSV form (schema titles joined by \":\")", 'text/csv'),
+  };
+}
+
 function authPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   schemas.LoginInput = inputSchema(loginBody);
   schemas.PasswordChange = inputSchema(passwordBody);
@@ -419,7 +442,7 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
 
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths() };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...grantExportPaths() };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }
@@ -435,6 +458,7 @@ function build(): OpenApiDocument {
     tags: [
       ...RESOURCE_CONTRACTS.map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
       { name: 'figures', description: 'Runway, coverage, fragmentation, co-financing and portfolio statistics' },
+      { name: 'exports', description: 'Files for other systems: 360Giving' },
       { name: 'auth', description: 'Sessions and passwords' },
       { name: 'service', description: 'Health, readiness and this reference' },
     ],
