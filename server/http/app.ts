@@ -85,9 +85,9 @@ export function createApp(deps: AppDeps): Express {
   if (deps.queues) api.post('/auth/dashboard-cookie', dashboardCookieRoute(deps.auth));
   api.use('/auth', authRoutes(deps.auth));
   api.use(requireAuth(deps.auth));
-  api.use('/initiatives', initiativeFigureRoutes(deps.analytics));
-  api.use('/funders', funderFigureRoutes(deps.analytics));
-  api.use('/stats', statsRoutes(deps.analytics));
+  api.use('/initiatives', initiativeFigureRoutes(deps.analytics, deps.exports));
+  api.use('/funders', funderFigureRoutes(deps.analytics, deps.exports));
+  api.use('/stats', statsRoutes(deps.analytics, deps.exports));
   api.post('/scans', startScanRoute(deps.scans));
   api.use('/exports', grantExportRoutes(deps.exports));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));

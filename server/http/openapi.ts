@@ -10,7 +10,7 @@ import { filterSchema, rangeSchema, sortSchema, type ListFacts } from '../contra
 import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
-import { exportQuery, grantQuery } from '../services/exports.js';
+import { exportQuery, grantQuery, overviewQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 
@@ -304,7 +304,31 @@ function figurePaths(): Record<string, PathItem> {
   const initiative = (name: string, summary: string, query: z.ZodType, answer: string) =>
     figure(`${name}OfInitiative`, summary, 'figures', [idParameter, ...queryParameters(query)], ref(answer), [404]);
   const asOf = queryParameters(figureQueries.asOf);
+  const download = (operationId: string, summary: string, parameters: Parameter[], errors: readonly number[], types?: readonly (keyof typeof FILE_TYPES)[]): PathItem => ({
+    get: operation({ operationId, summary, tags: ['figures'], parameters, ok: fileAnswer(summary, types), errors: [...AUTHED, ...errors] }),
+  });
+  const withoutRange = (parameters: Parameter[]) => parameters.filter((p) => p.name !== 'range');
   return {
+    '/api/initiatives/{id}/overview.xlsx': download(
+      'overviewOfInitiative',
+      "An initiative's multi-year overview workbook: funders by year (committed, pipeline), need (estimated years marked *) and coverage, runway by month, open gaps explained",
+      [idParameter, ...queryParameters(overviewQuery)],
+      [404],
+      ['xlsx'],
+    ),
+    '/api/funders/{id}/cofunding/export': download(
+      'exportCofundingOfFunder',
+      "A funder's co-financing table as xlsx or CSV, every initiative",
+      [idParameter, ...exportParameters(), ...queryParameters(figureQueries.cofunding), ...withoutRange(listParameters(cofundingList))],
+      [404],
+    ),
+    '/api/stats/fragmentation/export': download(
+      'exportPortfolioFragmentation',
+      'Portfolio fragmentation per group and year, and of the whole portfolio, as xlsx or CSV',
+      [...exportParameters(), ...queryParameters(figureQueries.portfolio)],
+      [],
+    ),
+    '/api/stats/risk/export': download('exportRiskList', 'The risk list as xlsx or CSV, every entry', [...exportParameters(), ...asOf, ...withoutRange(listParameters(riskList))], []),
     '/api/initiatives/{id}/runway': initiative('runway', "An initiative's runway, month by month", figureQueries.runway, 'Runway'),
     '/api/initiatives/{id}/coverage': initiative('coverage', "An initiative's coverage per year and funder", figureQueries.coverage, 'Coverage'),
     '/api/initiatives/{id}/fragmentation': initiative('fragmentation', "An initiative's funding fragmentation in a year", figureQueries.fragmentation, 'Fragmentation'),

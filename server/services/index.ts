@@ -47,7 +47,7 @@ export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'S
     auth,
     crud,
     analytics,
-    exports: new ExportService(db, crud, config.GRANT_PREFIX ?? 'vangnet'),
+    exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
   };
 }
