@@ -109,6 +109,14 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         from6: '6 years and older',
       },
     },
+    export: {
+      button: 'Export',
+      xlsx: 'Excel (.xlsx)',
+      csv: 'CSV (semicolons)',
+      overview: 'Overview (Excel)',
+      print: 'Print',
+      failed: 'The export failed. Please try again.',
+    },
     login: {
       email: 'Email',
       password: 'Password',

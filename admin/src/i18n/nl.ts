@@ -106,6 +106,14 @@ export const vangnetNl = {
         from6: '6 jaar en ouder',
       },
     },
+    export: {
+      button: 'Exporteren',
+      xlsx: 'Excel (.xlsx)',
+      csv: 'CSV (puntkomma’s)',
+      overview: 'Overzicht (Excel)',
+      print: 'Afdrukken',
+      failed: 'Het exporteren is niet gelukt. Probeer het opnieuw.',
+    },
     login: {
       email: 'E-mailadres',
       password: 'Wachtwoord',
