@@ -1,0 +1,70 @@
+// The console's Export buttons download what the server makes: a list's xlsx with the list's
+// filter, the initiative overview workbook; and a page printed shows no console frame.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect } from 'chai';
+import ExcelJS from 'exceljs';
+import type { BrowserContext, Download, Page } from 'playwright-core';
+import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+
+/** The first sheet of a downloaded workbook as rows of cell values. */
+async function firstSheet(download: Download, dir: string): Promise<unknown[][]> {
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await readFile(file)) as unknown as ArrayBuffer);
+  const rows: unknown[][] = [];
+  workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe('exports in the console', function () {
+  this.timeout(120_000);
+  let run: ConsoleRun;
+  let context: BrowserContext | undefined;
+  let page: Page;
+  let dir: string;
+
+  before(async function () {
+    this.timeout(300_000);
+    run = await startConsole(this);
+    ({ context, page } = await newPage(run));
+    dir = await mkdtemp(path.join(tmpdir(), 'vangnet-exports-'));
+    await login(page, run, USERS.admin);
+  });
+
+  after(async () => {
+    await context?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("downloads a list as xlsx with the list's filter", async () => {
+    const filter = encodeURIComponent(JSON.stringify({ status: 'committed' }));
+    await page.goto(`${run.url}/#/commitments?filter=${filter}`);
+    await page.getByRole('columnheader', { name: 'Titel' }).waitFor();
+    await screenshot(page, 'exports-01-list');
+    await page.getByTestId('export-button').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click()]);
+    expect(download.suggestedFilename()).to.match(/^toezeggingen-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, ...rows] = await firstSheet(download, dir);
+    expect(header).to.include.members(['Titel', 'Initiatief', 'Financier', 'Status', 'Bedrag']);
+    const status = header!.indexOf('Status');
+    expect(rows.length).to.be.greaterThan(0);
+    expect(new Set(rows.map((r) => r[status]))).to.deep.equal(new Set(['toegezegd']));
+  });
+
+  it('downloads the overview workbook of an initiative, and prints without the console frame', async () => {
+    await page.goto(`${run.url}/#/initiatives`);
+    await page.getByRole('cell', { name: 'De Gedeelde Pan' }).first().click();
+    const overview = page.getByTestId('download-button');
+    await overview.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), overview.click()]);
+    expect(download.suggestedFilename()).to.match(/^overzicht-de-gedeelde-pan-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect((await firstSheet(download, dir))[0]).to.include('Financier');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.MuiAppBar-root').isVisible()).to.equal(false);
+    expect(await overview.isVisible()).to.equal(false);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
