@@ -121,9 +121,13 @@ export function csvValue(kind: ColumnKind, value: Cell): string {
 /** An xlsx sheet name: at most 31 characters, none of `[]:*?/\`. */
 const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 
-/** Waits while the destination's buffer is full, so a slow client slows the reading down. */
+/**
+ * Waits while the destination's buffer is full, so a slow client slows the reading down. A client
+ * that went away ends the export: the error stops the rows' iteration, which closes its cursor.
+ */
 async function drained(stream: Writable): Promise<void> {
-  if (stream.writableNeedDrain) await once(stream, 'drain');
+  if (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+  if (stream.destroyed) throw new Error('The download was cancelled.');
 }
 
 /** Writes the sheets as one workbook to `stream`, row by row. */
@@ -138,7 +142,7 @@ export async function writeXlsx(stream: Writable, sheets: readonly Sheet[]): Pro
     let count = 0;
     for await (const row of sheet.rows) {
       worksheet.addRow(sheet.columns.map((c, i) => xlsxValue(c.kind, row[i]))).commit();
-      if (++count % 500 === 0) await drained(stream);
+      if (++count % 100 === 0) await drained(stream);
     }
     worksheet.commit();
   }
