@@ -1,7 +1,7 @@
 // The figures as tables: the risk list, a funder's co-financing view, the portfolio statistics
 // and an initiative's multi-year overview, from the answers the figure endpoints give.
 import type { Language } from '../contract/labels.js';
-import type { Cofunder, CofundingInitiative, CoverageAnswer, Gap, PortfolioFragmentation, RiskEntry, RunwayAnswer } from '../contract/index.js';
+import type { Cofunder, CofundingInitiative, CoverageAnswer, Gap, PortfolioFragmentation, PortfolioFunding, RiskEntry, RunwayAnswer } from '../contract/index.js';
 import { ENUM_OF_FIELD, enumLabel, fieldLabel, TEXTS, yesNo } from './labels.js';
 import { gapSentence, type GapNames } from './gapSentences.js';
 import type { Cell, Column, Sheet } from './sheets.js';
@@ -81,7 +81,7 @@ export function portfolioSheet(lang: Language, stats: PortfolioFragmentation): S
     ...stats.groups.map((g) => ({ ...g, group: groupName(g.group), fundedInitiativeCount: null })),
     ...stats.totals.map((total) => ({ ...total, group: t.total, share: 1 })),
   ];
-  const groupHeader = stats.groupBy === 'funderType' ? t.funderType : fieldLabel(lang, 'initiatives', stats.groupBy);
+  const groupHeader = stats.groupBy === 'funderType' ? t.funderType : fieldLabel(lang, 'initiatives', stats.groupBy === 'domain' ? 'domains' : 'municipality');
   return sheet<StatsRow>(t.fragmentation, [
     { column: { header: groupHeader, kind: 'text' }, value: (r) => r.group },
     { column: { header: t.year, kind: 'int' }, value: (r) => r.year },
@@ -95,6 +95,19 @@ export function portfolioSheet(lang: Language, stats: PortfolioFragmentation): S
     { column: { header: t.effectiveMedian, kind: 'number' }, value: (r) => r.effectiveFunders.median },
     { column: { header: t.shortTermShare, kind: 'ratio' }, value: (r) => r.shortTermShare },
   ], rows);
+}
+
+/** Need and funding of the portfolio over the coming months: one row. */
+export function portfolioFundingSheet(lang: Language, funding: PortfolioFunding): Sheet {
+  const t = TEXTS[lang];
+  return sheet<PortfolioFunding>(t.portfolioFunding, [
+    { column: { header: t.from, kind: 'text' }, value: (f) => f.from },
+    { column: { header: t.through, kind: 'text' }, value: (f) => f.to },
+    { column: { header: t.need, kind: 'money' }, value: (f) => f.needCents },
+    { column: { header: t.committed, kind: 'money' }, value: (f) => f.committedCents },
+    { column: { header: t.pipeline, kind: 'money' }, value: (f) => f.pipelineCents },
+    { column: { header: t.coverage, kind: 'ratio' }, value: (f) => f.coverage },
+  ], [funding]);
 }
 
 /** What the initiative overview is made of: the figure answers and the open gaps with the names they refer to. */

@@ -13,7 +13,7 @@ import { REFERENCE_NAMES } from '../data/referenceNames.js';
 import type { Gap } from '../contract/gaps.js';
 import { yearOf } from '../domain/dates.js';
 import type { IsoDate } from '../domain/types.js';
-import { cofundingSheet, overviewSheets, portfolioSheet, riskSheet } from '../export/figureTables.js';
+import { cofundingSheet, overviewSheets, portfolioFundingSheet, portfolioSheet, riskSheet } from '../export/figureTables.js';
 import { pluralName, TEXTS } from '../export/labels.js';
 import { resourceTable } from '../export/resourceTable.js';
 import type { Cell, Sheet } from '../export/sheets.js';
@@ -104,10 +104,13 @@ export class ExportService {
     return { title, sheets: [cofundingSheet(lang, TEXTS[lang].cofunding, years, initiatives())] };
   }
 
-  /** The portfolio statistics per group and year, and the whole portfolio's. */
+  /**
+   * The portfolio statistics per group and year, and the whole portfolio's; the workbook adds the
+   * need and funding of the coming 12 months (a CSV holds the first sheet only).
+   */
   async portfolio(actor: Actor, q: FigureQuery<'portfolio'>, lang: Language): Promise<Export> {
-    const stats = await this.analytics.portfolioFragmentation(actor, q);
-    return { title: TEXTS[lang].fragmentation, sheets: [portfolioSheet(lang, stats)] };
+    const [stats, funding] = await Promise.all([this.analytics.portfolioFragmentation(actor, q), this.analytics.funding(actor, { months: 12 })]);
+    return { title: TEXTS[lang].fragmentation, sheets: [portfolioSheet(lang, stats), portfolioFundingSheet(lang, funding)] };
   }
 
   /** An initiative's multi-year overview workbook; 404 when the initiative is not visible. */

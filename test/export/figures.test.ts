@@ -122,6 +122,11 @@ describe('exports of the figures', () => {
     const rows = recordsOf(readCsv(res.body));
     expect(rows.map((r) => r['Soort financier'])).to.include.members(['fonds', 'gemeente', 'Totaal portefeuille']);
     expect(rows.find((r) => r['Soort financier'] === 'Totaal portefeuille')!.Jaar).to.equal('2027');
+    const workbook = await download(app, '/api/stats/fragmentation/export?year=2027&groupBy=domain', admin);
+    const { sheets } = await readXlsx(workbook.body);
+    expect([...sheets.keys()]).to.deep.equal(['Versnippering', 'Behoefte en financiering']);
+    expect(sheets.get('Versnippering')![0]![0]).to.equal('Domeinen');
+    expect(sheets.get('Behoefte en financiering')![0]).to.deep.equal(['Van', 'Tot en met', 'Behoefte', 'Toegezegd', 'Inclusief aanvragen', 'Dekking']);
     const bad = await app.request<ApiErrorBody>('GET', '/api/stats/fragmentation/export?groupBy=colour', { token: admin });
     expect(bad.status).to.equal(400);
     expect(bad.body.codes?.groupBy?.code).to.equal('field.one_of');
