@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { BrowserContext, Download, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, login, newPage, screenshot, SCREENSHOTS, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 /** The first sheet of a downloaded workbook as rows of cell values. */
 async function firstSheet(download: Download, dir: string): Promise<unknown[][]> {
@@ -62,9 +62,47 @@ describe('exports in the console', function () {
     const [download] = await Promise.all([page.waitForEvent('download'), overview.click()]);
     expect(download.suggestedFilename()).to.match(/^overzicht-de-gedeelde-pan-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect((await firstSheet(download, dir))[0]).to.include('Financier');
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.MuiAppBar-root').isVisible()).to.equal(false);
     expect(await overview.isVisible()).to.equal(false);
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.waitForTimeout(1_500);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'exports-03-initiative-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(viewport);
+  });
+
+  it('prints the dashboard with its charts redrawn at the width of an A4 page', async () => {
+    await page.goto(`${run.url}/#/`);
+    await page.locator('.recharts-surface').first().waitFor();
+    // The browser's print dialog is replaced by a look at the page at the moment it would print
+    // (a script in the page's own terms: these tests are compiled without the DOM's types).
+    await page.evaluate(`
+      window.printed = null;
+      window.print = () => {
+        const width = (selector) => document.querySelector(selector)?.getBoundingClientRect().width ?? -1;
+        window.printed = { chart: width('.recharts-surface'), content: width('.RaLayout-content') };
+      };
+    `);
+    await page.getByTestId('print-button').click();
+    const printed = await eventually(
+      () => page.evaluate('window.printed') as Promise<{ chart: number; content: number } | null>,
+      (p) => p !== null,
+    );
+    // 186 mm is 703 CSS pixels.
+    expect(printed!.content).to.be.closeTo(703, 2);
+    expect(printed!.chart).to.be.greaterThan(0).and.at.most(printed!.content);
+    // A picture of the printed page, at the width of A4 (210 mm, 794 pixels).
+    const viewport = page.viewportSize()!;
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.emulateMedia({ media: 'print' });
+    await page.locator('.recharts-bar-rectangle').first().waitFor();
+    await page.waitForTimeout(1_500);
+    expect(await page.locator('.recharts-wrapper').first().evaluate((e) => e.getBoundingClientRect().width)).to.be.greaterThan(600);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'exports-02-dashboard-print.png'), fullPage: true });
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize(viewport);
   });
 });
