@@ -125,8 +125,13 @@ const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 3
  * Waits while the destination's buffer is full, so a slow client slows the reading down. A client
  * that went away ends the export: the error stops the rows' iteration, which closes its cursor.
  */
-async function drained(stream: Writable): Promise<void> {
-  if (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
+async function drained(stream: Writable, full = stream.writableNeedDrain): Promise<void> {
+  if (full && !stream.destroyed) {
+    // Whichever comes first; the other listener goes with it.
+    const settled = new AbortController();
+    const { signal } = settled;
+    await Promise.race([once(stream, 'drain', { signal }), once(stream, 'close', { signal })]).finally(() => settled.abort());
+  }
   if (stream.destroyed) throw new Error('The download was cancelled.');
 }
 
@@ -168,16 +173,19 @@ export async function writePlainCsv(stream: Writable, header: readonly string[],
 }
 
 /**
- * Writes `{ "<key>": [ ...items ] }` as the items come, so a long array is never held whole;
- * `opened`: the object's `{` and earlier members are written already.
+ * Writes `{ ...fields, "<key>": [ ...items ] }` as the items come, so a long array is never held
+ * whole; piped, so a slow client slows the reading down (also through the response's compressor).
  */
-export async function writeJsonArray(stream: Writable, key: string, items: AsyncIterable<unknown>, opened = false): Promise<void> {
-  stream.write(`${opened ? '' : '{'}${JSON.stringify(key)}:[`);
-  let first = true;
-  for await (const item of items) {
-    stream.write(`${first ? '' : ','}\n${JSON.stringify(item)}`);
-    first = false;
-    await drained(stream);
+export async function writeJsonArray(stream: Writable, fields: Readonly<Record<string, unknown>>, key: string, items: AsyncIterable<unknown>): Promise<void> {
+  async function* text() {
+    const head = JSON.stringify({ ...fields, [key]: [] });
+    yield head.slice(0, -2);
+    let first = true;
+    for await (const item of items) {
+      yield `${first ? '' : ','}\n${JSON.stringify(item)}`;
+      first = false;
+    }
+    yield ']}\n';
   }
-  stream.write(']}\n');
+  await pipeline(Readable.from(text()), stream);
 }

@@ -48,11 +48,7 @@ export function grantExportRoutes(exports: ExportService): Router {
   const title = `360giving-${exports.grantPrefix}`;
   router.get('/360giving.json', async (req, res) => {
     const grants = exports.grants(actorOf(res), parseInput(grantQuery, req.query));
-    await sendFile(res, 'application/json; charset=utf-8', fileName(title, today(), 'json'), async () => {
-      // The schema version first, then the grants as they come.
-      res.write(`{"version":${JSON.stringify(SCHEMA_VERSION)},`);
-      await writeJsonArray(res, 'grants', grants, true);
-    });
+    await sendFile(res, 'application/json; charset=utf-8', fileName(title, today(), 'json'), () => writeJsonArray(res, { version: SCHEMA_VERSION }, 'grants', grants));
   });
   router.get('/360giving.csv', async (req, res) => {
     const grants = exports.grants(actorOf(res), parseInput(grantQuery, req.query));
