@@ -54,7 +54,7 @@ describe('exports: streamed', () => {
       } catch {
         // the download was abandoned
       }
-      expect(held).to.equal(1);
+      expect(held).to.be.at.least(1);
       const deadline = Date.now() + 5_000;
       while (pool.numUsed() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       expect(pool.numUsed()).to.equal(0);
