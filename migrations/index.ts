@@ -20,6 +20,8 @@ import * as m16 from './20261130-03-lean-gap-indexes.js';
 import * as m17 from './20261130-04-keep-figures.js';
 import * as m18 from './20261130-05-list-indexes.js';
 import * as m19 from './20261130-06-funder-org-id.js';
+import * as m21 from './20261130-08-kept-window-as-split-cents.js';
+import * as m22 from './20261130-09-gap-overlap-check.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -41,6 +43,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-04-keep-figures': m17,
   '20261130-05-list-indexes': m18,
   '20261130-06-funder-org-id': m19,
+  '20261130-08-kept-window-as-split-cents': m21,
+  '20261130-09-gap-overlap-check': m22,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

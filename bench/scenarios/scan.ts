@@ -90,3 +90,31 @@ export async function measureFloor(db: pg.Pool, runs = 5): Promise<FloorResult> 
   const { rows } = await db.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${FLOOR_SQL}`);
   return { seconds: median(times), runs: times, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
 }
+
+export interface GapWriteFloor {
+  gaps: number;
+  seconds: number;
+}
+
+/**
+ * The floor of what a first scan writes: its open gaps inserted again, by PostgreSQL itself in one
+ * statement (no client, no gap rules), into the gaps table emptied in the same transaction, with
+ * all its indexes, checks, foreign key and overlap trigger. Rolled back, so the table keeps its
+ * gaps.
+ */
+export async function measureGapWriteFloor(db: pg.Pool): Promise<GapWriteFloor> {
+  const client = await db.connect();
+  const columns = 'initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details';
+  try {
+    await client.query('BEGIN');
+    await client.query(`CREATE TEMP TABLE bench_open_gaps ON COMMIT DROP AS SELECT ${columns} FROM gaps WHERE resolved_at IS NULL`);
+    await client.query('TRUNCATE gaps');
+    const start = performance.now();
+    const inserted = await client.query(`INSERT INTO gaps (${columns}) SELECT ${columns} FROM bench_open_gaps`);
+    const seconds = (performance.now() - start) / 1000;
+    return { gaps: inserted.rowCount ?? 0, seconds };
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release();
+  }
+}

@@ -3,7 +3,7 @@ import type { AnalyticsResult } from '../scenarios/analytics.js';
 import type { KeptRenewalResult } from '../scenarios/keptRenewal.js';
 import type { EditToFlagResult } from '../scenarios/edits.js';
 import type { ListResult } from '../scenarios/lists.js';
-import type { FloorResult, ScanResult } from '../scenarios/scan.js';
+import type { FloorResult, GapWriteFloor, ScanResult } from '../scenarios/scan.js';
 import type { LoadReport, Table } from '../synthetic/load.js';
 import type { Machine } from './machine.js';
 import { QUEUE_LABELS, type QueueKind } from './queues.js';
@@ -30,6 +30,8 @@ export interface BenchResult {
   /** null with --skip-load */
   load: LoadReport | null;
   floor: FloorResult;
+  /** absent in results recorded before it was measured */
+  gapWriteFloor?: GapWriteFloor;
   /** one per queue backend measured, Redis first */
   queues: QueueRun[];
   lists: ListResult[];
@@ -145,6 +147,12 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('');
   out.push(`Floor: the bare aggregate (sum of non-cancelled committed tranches per initiative, one join), EXPLAIN ANALYZE median of ${r.floor.runs.length}: **${s(r.floor.seconds)}**.`);
   out.push('');
+  if (r.gapWriteFloor) {
+    out.push(
+      `Write floor of a first scan: its ${int(r.gapWriteFloor.gaps)} open gaps inserted again by PostgreSQL alone, in one statement, into the gaps table emptied (all its indexes, checks, foreign key and overlap check): **${s(r.gapWriteFloor.seconds)}**.`,
+    );
+    out.push('');
+  }
   const scanLabel = (x: ScanResult) => (x.kind === 'first' ? 'first (opens every gap)' : 'repeat (nothing changes)');
   out.push(
     table(

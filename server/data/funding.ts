@@ -3,7 +3,7 @@
 // commitment or per month.
 import type { Knex } from 'knex';
 import type { Budget, Commitment, Funder, Initiative, RowOf, Tranche } from '../contract/index.js';
-import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
+import { PIPELINE_STATUSES } from '../domain/enums.js';
 import type { LoadedCommitment, LoadedFunder, InitiativeFunding, IsoDate } from '../domain/types.js';
 
 // The rows as loaded: the records' own values (server/contract/) under their column names.
@@ -21,10 +21,10 @@ type BudgetRow = Pick<RowOf<Budget>, 'initiative_id' | 'year' | 'amount_cents'>;
 
 export interface LoadOptions {
   /**
-   * For the gap rules, which look at committed money and need from this day on (the first day of
-   * the month before `asOf`): load only the tranches of committed or completed commitments ending
-   * on or after it, and the budgets from its year and the one carried into it. A commitment whose tranches are left out then
-   * looks untranched, which changes no committed money from that day on.
+   * For the scans, whose gap rules and kept figures look at money and need from this day on: load
+   * only the tranches of commitments ending on or after it, and the budgets from its year and the
+   * one carried into it. A commitment whose tranches are left out then looks untranched, which
+   * changes no money from that day on.
    */
   from?: IsoDate;
 }
@@ -40,7 +40,7 @@ export async function loadFunding(db: Knex, initiatives: readonly number[] | Kne
   const commitmentsOf = (q: Knex.QueryBuilder) => q.whereIn('c.initiative_id', ids).whereIn('c.status', PIPELINE_STATUSES);
   const trancheCommitmentsOf = (q: Knex.QueryBuilder) => {
     commitmentsOf(q);
-    if (options.from) q.whereIn('c.status', COMMITTED_STATUSES).where('c.end_date', '>=', options.from);
+    if (options.from) q.where('c.end_date', '>=', options.from);
     return q;
   };
   // Knex queries start when awaited: in parallel on the pool, one after the other in a

@@ -33,8 +33,12 @@ export interface SyncResult {
  */
 export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], found: ReadonlyMap<number, readonly FoundGap[]>): Promise<SyncResult> {
   if (!ids.length) return { opened: 0, updated: 0, resolved: 0 };
+  // The range as well as the list: an index condition the planner uses whatever its statistics
+  // say (with stale ones, right after a first scan filled the table, it would read every open gap
+  // of the portfolio for the list alone).
   const rows = await trx('gaps')
     .whereIn('initiative_id', [...ids])
+    .whereBetween('initiative_id', [Math.min(...ids), Math.max(...ids)])
     .whereNull('resolved_at')
     .select<GapRow[]>('id', 'initiative_id', 'kind', 'subject_id', 'period_start', 'period_end', 'shortfall_cents', 'severity', 'details');
   const openBy = new Map<number, OpenGap[]>();

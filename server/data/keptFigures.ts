@@ -4,39 +4,119 @@
 // portfolio statistics) asked, and has no change waiting for its rescan in rescan_outbox (a write
 // adds its row in its own transaction, so a committed change is never hidden behind kept figures
 // from before it).
+import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
 import { firstDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
-import type { RiskFigures } from '../domain/risk.js';
-import type { IsoDate } from '../domain/types.js';
-import { keepPortfolioYears, keepWindowFunding } from './portfolioStats.js';
+import type { FoundGap } from '../domain/gaps.js';
+import { windowMoney, yearMoney, type WindowMoney, type YearMoney } from '../domain/keptMoney.js';
+import { riskFigures, type RiskFigures } from '../domain/risk.js';
+import type { DomainSettings } from '../domain/settings.js';
+import type { InitiativeFunding, IsoDate } from '../domain/types.js';
+import { KEPT_MONTHS, keepPortfolioYears } from './portfolioStats.js';
 
 export interface KeptRow {
   initiativeId: number;
   risk: RiskFigures | null;
+  /** its money in the kept years (keptYears) */
+  years: readonly YearMoney[];
+  /** its need and funding over the KEPT_MONTHS months from the month of `asOf` */
+  window: WindowMoney;
 }
 
 /** The calendar years whose money is kept: the year before the scan's through eight after it. */
-function keptYears(asOf: IsoDate): { firstYear: number; lastYear: number } {
+export function keptYears(asOf: IsoDate): { firstYear: number; lastYear: number } {
   const year = yearOf(asOf);
   return { firstYear: year - 1, lastYear: year + 8 };
 }
 
-/** Replaces the kept figures of the initiatives (`rows`, one per initiative), evaluated for `asOf`. */
-export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: readonly KeptRow[], shortTermMonths: number): Promise<void> {
-  if (!rows.length) return;
-  const ids = rows.map((r) => r.initiativeId);
+/** The first day whose funding the kept figures look at (the first of the kept years). */
+export function keptFrom(asOf: IsoDate): IsoDate {
+  return `${keptYears(asOf).firstYear}-01-01`;
+}
+
+/**
+ * What a scan keeps of an initiative evaluated for `asOf`, from its funding loaded from
+ * keptFrom(asOf) on (or all of it) and the gaps found.
+ */
+export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], asOf: IsoDate, settings: DomainSettings): KeptRow {
   const { firstYear, lastYear } = keptYears(asOf);
-  await trx.raw(
-    `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year)
-     SELECT id, ?::date, nullif(risk, 'null'::jsonb), ?, ? FROM unnest(?::int[], ?::jsonb[]) AS k(id, risk)
-     ON CONFLICT (initiative_id) DO UPDATE
-     SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year, computed_at = now()
-     WHERE (kept_figures.as_of, kept_figures.risk, kept_figures.first_year, kept_figures.last_year)
-           IS DISTINCT FROM (excluded.as_of, excluded.risk, excluded.first_year, excluded.last_year)`,
-    [asOf, firstYear, lastYear, ids, rows.map((r) => JSON.stringify(r.risk))],
+  return {
+    initiativeId: funding.id,
+    risk: riskFigures(funding, gaps),
+    years: yearMoney(funding, firstYear, lastYear, settings),
+    window: windowMoney(funding, firstDayOfMonth(monthOf(asOf)), KEPT_MONTHS),
+  };
+}
+
+/**
+ * A digest of what is kept of an initiative for `asOf`: the day, the risk figures and every number
+ * of its money, hashed as the bytes of their float8 values (turning the numbers into text would
+ * cost more than the rest of the comparison).
+ */
+function fingerprintOf(asOf: IsoDate, row: KeptRow): string {
+  const numbers: number[] = [row.years.length];
+  for (const y of row.years) {
+    numbers.push(y.year, y.wholeCents, y.partCents, y.cents, y.shortCents, y.hhi ?? Number.NaN);
+    for (const t of y.byType) numbers.push(t.wholeCents, t.partCents, t.cents, t.shortCents);
+  }
+  for (const running of [row.window.need, row.window.committed, row.window.pipeline]) numbers.push(running.whole.length, ...running.whole, ...running.part);
+  return createHash('sha256').update(asOf).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
+}
+
+const WINDOW_COLUMNS = ['need_whole', 'need_part', 'committed_whole', 'committed_part', 'pipeline_whole', 'pipeline_part'] as const;
+
+/**
+ * Replaces the kept figures of the initiatives (`rows`, one per initiative), evaluated for `asOf`.
+ * Like the gaps (syncGaps), they are compared first and only the differences written: each row's
+ * fingerprint (a digest of all it keeps and the day) against the one kept, so a scan that finds
+ * what the last one found writes nothing at all. Call inside the transaction that locked the
+ * initiatives.
+ */
+export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: readonly KeptRow[]): Promise<void> {
+  if (!rows.length) return;
+  const { firstYear, lastYear } = keptYears(asOf);
+  const windowFrom = firstDayOfMonth(monthOf(asOf));
+  const ids = rows.map((r) => r.initiativeId);
+  const kept = new Map(
+    (
+      await trx('kept_figures')
+        .whereIn('initiative_id', ids)
+        .whereBetween('initiative_id', [Math.min(...ids), Math.max(...ids)])
+        .select<{ initiative_id: number; fingerprint: string | null }[]>('initiative_id', 'fingerprint')
+    ).map((k) => [k.initiative_id, k.fingerprint]),
   );
-  await keepPortfolioYears(trx, ids, firstYear, lastYear, shortTermMonths);
-  await keepWindowFunding(trx, ids, firstDayOfMonth(monthOf(asOf)));
+  const changed: { row: KeptRow; fingerprint: string }[] = [];
+  for (const row of rows) {
+    const fingerprint = fingerprintOf(asOf, row);
+    if (kept.get(row.initiativeId) !== fingerprint) changed.push({ row, fingerprint });
+  }
+  if (!changed.length) return;
+
+  // One JSON document whatever the count (float8 read back from JavaScript's shortest form exactly).
+  const figures = changed.map(({ row: r, fingerprint }) => ({
+    initiative_id: r.initiativeId,
+    risk: r.risk,
+    fingerprint,
+    need_whole: r.window.need.whole,
+    need_part: r.window.need.part,
+    committed_whole: r.window.committed.whole,
+    committed_part: r.window.committed.part,
+    pipeline_whole: r.window.pipeline.whole,
+    pipeline_part: r.window.pipeline.part,
+  }));
+  const columns = ['as_of', 'risk', 'first_year', 'last_year', 'window_from', 'fingerprint', ...WINDOW_COLUMNS];
+  await trx.raw(
+    `INSERT INTO kept_figures (initiative_id, ${columns.join(', ')})
+     SELECT f.initiative_id, :asOf::date, f.risk, :firstYear::int, :lastYear::int, :windowFrom::date, f.fingerprint, ${WINDOW_COLUMNS.map((c) => `f.${c}`).join(', ')}
+     FROM json_to_recordset(:figures::json) AS f(initiative_id int, risk jsonb, fingerprint text, ${WINDOW_COLUMNS.map((c) => `${c} float8[]`).join(', ')})
+     ON CONFLICT (initiative_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}, computed_at = now()`,
+    { asOf, firstYear, lastYear, windowFrom, figures: JSON.stringify(figures) },
+  );
+  await keepPortfolioYears(
+    trx,
+    changed.map((c) => c.row.initiativeId),
+    changed.flatMap(({ row }) => row.years.map((money) => ({ initiativeId: row.initiativeId, money }))),
+  );
 }
 
 /** What the kept figures must cover: the day they were evaluated for, a span of years, or the months from a month's first day. */

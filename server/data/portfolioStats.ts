@@ -13,16 +13,16 @@
 // integers sum exactly in float8 (below 2^53 cents), and the fractions (each under a cent) add
 // up with an error far below a cent, so the rounded cents are those of the exact sum. (Numeric
 // aggregates over tens of thousands of groups cost about a third more time.) Ratios are float8.
-// The scans keep the per-initiative rows (`initiative_year`, `initiative_type`) computed by this
-// same SQL (keepPortfolioYears), and the aggregate reads them back when they are current.
+// The scans keep the per-initiative rows (`initiative_year`, `initiative_type`), computed from the
+// funding a batch has loaded by domain/yearMoney.ts, which holds them as this SQL does
+// (keepPortfolioYears); the aggregate reads them back when they are current.
 // Commitment amounts and tranche amounts are never negative (CHECK constraints), so "money in
 // the year" and "a commitment with money in the year" coincide, as the domain's `!== 0` needs.
 import type { Knex } from 'knex';
 import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
+import { FUNDER_TYPE_GROUPS, type YearMoney } from '../domain/keptMoney.js';
 import type { GroupStats, TotalStats } from '../contract/figures.js';
 
-/** The funder types a coalition tells apart; every other type is "other". */
-const FUNDER_TYPE_GROUPS = ['municipality', 'foundation', 'company', 'other'] as const;
 
 export type PortfolioGrouping = 'funderType' | 'municipality' | 'domain';
 
@@ -295,7 +295,7 @@ export async function portfolioStats(
   return { groups, totals };
 }
 
-function fundingBindings(scope: Knex.QueryBuilder | Knex.Raw, firstYear: number, lastYear: number, shortTermMonths: number) {
+function fundingBindings(scope: Knex.QueryBuilder, firstYear: number, lastYear: number, shortTermMonths: number) {
   return {
     scope,
     firstYear,
@@ -309,49 +309,44 @@ function fundingBindings(scope: Knex.QueryBuilder | Knex.Raw, firstYear: number,
   };
 }
 
-/** The initiatives with these ids, as the `scope` of the queries here: cheaper than a query of them. */
-const idScope = (knex: Knex, ids: readonly number[]) => knex.raw('(SELECT unnest(?::int[]))', [[...ids]]);
-
 /**
- * Keeps the money per year of the initiatives `ids` (kept_years): the `initiative_year` rows of
- * the live query and, per funder type group in the order of FUNDER_TYPE_GROUPS, its
- * `initiative_type` rows (0 where the type brings nothing). Rows that say the same are left
- * alone, so a repeat scan writes little; years that no longer hold money go.
+ * Replaces the money per year of the initiatives `ids` (kept_years) with `rows` (yearMoney of
+ * domain/keptMoney.ts: the rows `initiative_year` and `initiative_type` of the live query compute,
+ * per funder type group in the order of FUNDER_TYPE_GROUPS). keepFigures calls it for the
+ * initiatives whose kept figures changed.
  */
-export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly number[], firstYear: number, lastYear: number, shortTermMonths: number): Promise<void> {
+export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly number[], rows: readonly KeptYearRow[]): Promise<void> {
   if (!ids.length) return;
-  // The batch's rows through their indexes: while a first scan fills the kept tables, their
-  // statistics (from before it, or none where autovacuum is off) would have the planner read the
-  // whole of kept_years once per initiative.
-  await trx.raw('SET LOCAL enable_seqscan = off');
+  await trx('kept_years').whereIn('initiative_id', [...ids]).whereBetween('initiative_id', [Math.min(...ids), Math.max(...ids)]).delete();
+  if (!rows.length) return;
   const columns = ['whole_cents', 'part_cents', 'cents', 'short_cents', 'hhi', 'type_whole_cents', 'type_part_cents', 'type_cents', 'type_short_cents'];
+  // One JSON document whatever the count (float8 read back from JavaScript's shortest form exactly).
+  const fresh = rows.map(({ initiativeId, money: m }) => ({
+    initiative_id: initiativeId,
+    year: m.year,
+    whole_cents: m.wholeCents,
+    part_cents: m.partCents,
+    cents: m.cents,
+    short_cents: m.shortCents,
+    hhi: m.hhi,
+    type_whole_cents: m.byType.map((t) => t.wholeCents),
+    type_part_cents: m.byType.map((t) => t.partCents),
+    type_cents: m.byType.map((t) => t.cents),
+    type_short_cents: m.byType.map((t) => t.shortCents),
+  }));
   await trx.raw(
-    `WITH ${YEARS}, ${FUNDING},
-     fresh AS (
-       SELECT iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi,
-              array_agg(coalesce(it.whole_cents, 0) ORDER BY g.i) AS type_whole_cents, array_agg(coalesce(it.part_cents, 0) ORDER BY g.i) AS type_part_cents,
-              array_agg(coalesce(it.cents, 0) ORDER BY g.i) AS type_cents, array_agg(coalesce(it.short_cents, 0) ORDER BY g.i) AS type_short_cents
-       FROM initiative_year iy
-       CROSS JOIN unnest(:typeGroups::text[]) WITH ORDINALITY AS g(type_group, i)
-       LEFT JOIN initiative_type it ON it.initiative_id = iy.initiative_id AND it.year = iy.year AND it.type_group = g.type_group
-       GROUP BY iy.initiative_id, iy.year, iy.whole_cents, iy.part_cents, iy.cents, iy.short_cents, iy.hhi
-     ),
-     written AS (
-       INSERT INTO kept_years (initiative_id, year, ${columns.join(', ')})
-       SELECT initiative_id, year, ${columns.join(', ')} FROM fresh
-       ON CONFLICT (initiative_id, year) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}
-       WHERE (${columns.map((c) => `kept_years.${c}`).join(', ')}) IS DISTINCT FROM (${columns.map((c) => `excluded.${c}`).join(', ')})
-     ),
-     gone AS MATERIALIZED (
-       SELECT k.initiative_id, k.year
-       FROM kept_years k
-       WHERE k.initiative_id = ANY(:ids::int[])
-         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year)
-     )
-     DELETE FROM kept_years k USING gone g WHERE k.initiative_id = g.initiative_id AND k.year = g.year`,
-    { ...fundingBindings(idScope(trx, ids), firstYear, lastYear, shortTermMonths), ids },
+    `INSERT INTO kept_years (initiative_id, year, ${columns.join(', ')})
+     SELECT initiative_id, year, ${columns.join(', ')}
+     FROM json_to_recordset(:fresh::json) AS f(initiative_id int, year int, whole_cents float8, part_cents float8, cents float8,
+       short_cents float8, hhi float8, type_whole_cents float8[], type_part_cents float8[], type_cents float8[], type_short_cents float8[])`,
+    { fresh: JSON.stringify(fresh) },
   );
-  await trx.raw('SET LOCAL enable_seqscan TO DEFAULT');
+}
+
+/** One year of one initiative's money, to keep. */
+export interface KeptYearRow {
+  initiativeId: number;
+  money: YearMoney;
 }
 
 export interface WindowFunding {
@@ -403,81 +398,10 @@ SELECT round(coalesce((SELECT sum(cents) FROM need), 0)) AS need,
 /** How many months from the month of its `asOf` a scan keeps each initiative's need and funding for. */
 export const KEPT_MONTHS = 12;
 
-/**
- * Keeps, for each of the initiatives `ids`, its need, committed and pipeline funding over the first
- * 1, 2, ..., KEPT_MONTHS months from `firstDay` (the first day of a month) on: the terms
- * windowFunding sums, per month, added up month by month and unrounded. Summed over initiatives
- * and rounded once, the n-th is windowFunding's figure for an n-month window from that month.
- */
-export async function keepWindowFunding(trx: Knex.Transaction, ids: readonly number[], firstDay: string): Promise<void> {
-  if (!ids.length) return;
-  await trx.raw(
-    `
-WITH
-month AS (
-  SELECT m.n, (:firstDay::date + make_interval(months => m.n))::date AS first_day,
-         (:firstDay::date + make_interval(months => m.n + 1) - interval '1 day')::date AS last_day
-  FROM generate_series(0, :months::int - 1) AS m(n)
-),
-commitment AS MATERIALIZED (
-  SELECT c.id, c.initiative_id, c.status, c.start_date, c.end_date, c.amount_cents
-  FROM commitments c
-  WHERE c.initiative_id = ANY(:ids::int[]) AND c.status = ANY(:pipeline::text[])
-    AND c.end_date >= :firstDay::date AND c.start_date <= (SELECT max(last_day) FROM month)
-),
-${SLICE('c.initiative_id, c.status')},
-money AS (
-  SELECT s.initiative_id, m.n,
-         sum(s.amount_cents::numeric * (least(s.period_end, m.last_day) - greatest(s.period_start, m.first_day) + 1)
-             / (s.period_end - s.period_start + 1)) FILTER (WHERE s.status = ANY(:committed::text[])) AS committed,
-         sum(s.amount_cents::numeric * (least(s.period_end, m.last_day) - greatest(s.period_start, m.first_day) + 1)
-             / (s.period_end - s.period_start + 1)) AS pipeline
-  FROM slice s JOIN month m ON s.period_start <= m.last_day AND s.period_end >= m.first_day
-  GROUP BY s.initiative_id, m.n
-),
--- NeedPlan: each year's budget, else the latest earlier one carried forward; looked up once per
--- initiative and calendar year of the window.
-year_need AS (
-  SELECT i.id AS initiative_id, y.year,
-         (SELECT b.amount_cents FROM budgets b WHERE b.initiative_id = i.id AND b.year <= y.year ORDER BY b.year DESC LIMIT 1) AS amount_cents
-  FROM unnest(:ids::int[]) AS i(id)
-  CROSS JOIN (SELECT DISTINCT extract(year FROM first_day)::int AS year FROM month) AS y
-),
-need AS (
-  SELECT yn.initiative_id, m.n,
-         yn.amount_cents::numeric * (m.last_day - m.first_day + 1) / (make_date(yn.year, 12, 31) - make_date(yn.year, 1, 1) + 1) AS cents
-  FROM month m JOIN year_need yn ON yn.year = extract(year FROM m.first_day)::int
-),
--- Running totals: the n-th element is the sum over the first n months, so a window of n months
--- reads one element per initiative.
-running AS (
-  SELECT n.initiative_id, n.n,
-         sum(coalesce(n.cents, 0)) OVER w AS need,
-         sum(coalesce(mo.committed, 0)) OVER w AS committed,
-         sum(coalesce(mo.pipeline, 0)) OVER w AS pipeline
-  FROM need n LEFT JOIN money mo ON mo.initiative_id = n.initiative_id AND mo.n = n.n
-  WINDOW w AS (PARTITION BY n.initiative_id ORDER BY n.n)
-),
-per_initiative AS (
-  SELECT initiative_id, array_agg(need ORDER BY n) AS need, array_agg(committed ORDER BY n) AS committed,
-         array_agg(pipeline ORDER BY n) AS pipeline
-  FROM running
-  GROUP BY initiative_id
-)
-UPDATE kept_figures k
-SET window_from = :firstDay::date, need_cents = p.need, committed_cents = p.committed, pipeline_cents = p.pipeline
-FROM per_initiative p
-WHERE k.initiative_id = p.initiative_id
-  AND (k.window_from, k.need_cents, k.committed_cents, k.pipeline_cents) IS DISTINCT FROM (:firstDay::date, p.need, p.committed, p.pipeline)`,
-    { ids, firstDay, months: KEPT_MONTHS, pipeline: [...PIPELINE_STATUSES], committed: [...COMMITTED_STATUSES] },
-  );
-}
-
 /** windowFunding from the kept running totals: the first `months` (≤ KEPT_MONTHS) months from the kept month. */
 export async function keptWindowFunding(db: Knex, scope: Knex.QueryBuilder, months: number): Promise<WindowFunding> {
   const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
-    `SELECT round(coalesce(sum(k.need_cents[:n]), 0)) AS need, round(coalesce(sum(k.committed_cents[:n]), 0)) AS committed,
-            round(coalesce(sum(k.pipeline_cents[:n]), 0)) AS pipeline
+    `SELECT ${['need', 'committed', 'pipeline'].map((m) => `${ROUNDED(`sum(k.${m}_whole[:n])`, `sum(k.${m}_part[:n])`)} AS ${m}`).join(', ')}
      FROM kept_figures k
      WHERE k.initiative_id IN :scope`,
     { n: months, scope },

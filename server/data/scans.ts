@@ -5,10 +5,11 @@ import type { ScanTrigger } from '../domain/enums.js';
 import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
-import { riskFigures } from '../domain/risk.js';
 import { loadFunding } from './funding.js';
 import { syncGaps } from './gaps.js';
-import { keepFigures, type KeptRow } from './keptFigures.js';
+import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
+
+const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 
 export interface ScanRow {
   id: number;
@@ -81,6 +82,17 @@ export interface BatchResult {
   initiatives: number;
   opened: number;
   resolved: number;
+  /** true when this batch completed a portfolio scan */
+  portfolioCompleted: boolean;
+}
+
+/**
+ * Renews the planner's statistics of the tables a portfolio scan rewrites, once it completes:
+ * a first scan fills them from nothing, and until autovacuum (if it runs at all) catches up the
+ * planner would take them for as small as before, for the next scan and the API's gap lists alike.
+ */
+export async function analyzeScanTables(db: Knex): Promise<void> {
+  await db.raw('ANALYZE gaps, kept_figures, kept_years');
 }
 
 /**
@@ -94,7 +106,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
     .onConflict(['scan_id', 'batch_no'])
     .ignore()
     .returning('batch_no');
-  if (!claimed.length) return { ran: false, initiatives: 0, opened: 0, resolved: 0 };
+  if (!claimed.length) return { ran: false, initiatives: 0, opened: 0, resolved: 0, portfolioCompleted: false };
   const scan = await trx('scans').where({ id: batch.scanId }).first<ScanRow>('as_of');
 
   // Lock the initiatives first and read their funding after: a write that commits meanwhile
@@ -106,21 +118,22 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       .forNoKeyUpdate()
       .select<{ id: number }[]>('id')
   ).map((r) => r.id);
-  const portfolio = await loadFunding(trx, ids, { from: firstDayLookedAt(scan.as_of) });
+  // What the gap rules look at, and what the kept figures hold (from the first kept year on).
+  const portfolio = await loadFunding(trx, ids, { from: minDate(firstDayLookedAt(scan.as_of), keptFrom(scan.as_of)) });
   const found = new Map<number, FoundGap[]>();
   const kept: KeptRow[] = [];
   for (const funding of portfolio) {
     const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
     if (funding.status === 'active') found.set(funding.id, gaps);
-    kept.push({ initiativeId: funding.id, risk: riskFigures(funding, gaps) });
+    kept.push(keptRow(funding, gaps, scan.as_of, settings));
   }
   const result = await syncGaps(trx, ids, found);
-  await keepFigures(trx, scan.as_of, kept, settings.shortTermMonths);
+  await keepFigures(trx, scan.as_of, kept);
 
   await trx('scan_batches')
     .where({ scan_id: batch.scanId, batch_no: batch.batchNo })
     .update({ initiatives: ids.length, gaps_opened: result.opened, gaps_resolved: result.resolved });
-  await trx('scans')
+  const [progress] = await trx('scans')
     .where({ id: batch.scanId })
     .update({
       batches_done: trx.raw('batches_done + 1'),
@@ -131,8 +144,10 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       status: trx.raw("CASE WHEN batches_done + 1 >= batches_total THEN 'completed' ELSE 'running' END"),
       // clock_timestamp(): now() would be when this (last) batch's transaction began.
       finished_at: trx.raw('CASE WHEN batches_done + 1 >= batches_total THEN clock_timestamp() ELSE finished_at END'),
-    });
-  return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved };
+    })
+    .returning<{ status: string; trigger: ScanTrigger }[]>(['status', 'trigger']);
+  const portfolioCompleted = progress?.status === 'completed' && progress.trigger !== 'change';
+  return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved, portfolioCompleted };
 }
 
 /** A portfolio scan that has not finished and made no progress for a while. */

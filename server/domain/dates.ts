@@ -100,10 +100,19 @@ export function epochDayOf(year: number, month: number, day: number): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+// A scan turns the same few thousand dates into days millions of times: remembered, up to a bound.
+const epochDays = new Map<string, number>();
+const EPOCH_DAYS_KEPT = 20_000;
+
 /** Days since 1970-01-01 (which is day 0). */
 export function toEpochDay(date: IsoDate): number {
+  const known = epochDays.get(date);
+  if (known !== undefined) return known;
   const { year, month, day } = parseIsoDate(date);
-  return epochDayOf(year, month, day);
+  const epochDay = epochDayOf(year, month, day);
+  if (epochDays.size >= EPOCH_DAYS_KEPT) epochDays.clear();
+  epochDays.set(date, epochDay);
+  return epochDay;
 }
 
 export function fromEpochDay(epochDay: number): IsoDate {

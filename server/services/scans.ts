@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import { changeCommitted } from '../data/figuresVersion.js';
 import { markRescanned } from '../data/outbox.js';
-import { createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
+import { analyzeScanTables, createRescan, createScan, failScan, planScan, runBatch, type Batch, type BatchResult } from '../data/scans.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
 import { unavailable } from '../errors.js';
@@ -99,6 +99,7 @@ export class ScanService {
   async runBatch(batch: Batch): Promise<BatchResult> {
     const result = await this.db.transaction((trx) => runBatch(trx, batch, this.options.settings));
     await changeCommitted(this.db);
+    if (result.portfolioCompleted) await analyzeScanTables(this.db);
     return result;
   }
 

@@ -127,6 +127,40 @@ describe('analytics: kept figures (risk list)', () => {
     expect(res.body).to.deep.equal(await live());
   });
 
+  it('writes nothing when a scan finds what the last one kept, and only the changed initiative after a change', async () => {
+    // The row versions (xmin) of each initiative's kept figures and kept years: a write makes new ones.
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          await app.db.raw<{ rows: { id: number; v: string }[] }>(
+            `SELECT k.initiative_id AS id, k.xmin::text || '/' || coalesce((SELECT string_agg(y.xmin::text, ',' ORDER BY y.year) FROM kept_years y WHERE y.initiative_id = k.initiative_id), '') AS v
+             FROM kept_figures k WHERE k.initiative_id = ANY(?::int[])`,
+            [ids],
+          )
+        ).rows.map((r) => [r.id, r.v]),
+      );
+    await scan('manual');
+    const before = await versions();
+    expect(Object.keys(before)).to.have.length(ids.length);
+    await scan('manual');
+    expect(await versions()).to.deep.equal(before);
+
+    const budget = app.db('budgets').where({ initiative_id: fixed, year: 2091 });
+    await budget.clone().update({ amount_cents: 400_000 });
+    try {
+      await scan('manual');
+      const after = await versions();
+      for (const id of ids) {
+        if (id === fixed) expect(after[id], `initiative ${id}`).not.to.equal(before[id]);
+        else expect(after[id], `initiative ${id}`).to.equal(before[id]);
+      }
+      expect((await risk()).body).to.deep.equal(await live());
+    } finally {
+      await budget.clone().update({ amount_cents: 365_000 });
+      await scan('manual');
+    }
+  });
+
   it('computes per request for another day than the kept figures were computed for', async () => {
     const res = await app.request<RiskBody[]>('GET', `/api/stats/risk?asOf=2090-06-16`, { token: admin });
     expect(res.status).to.equal(200);

@@ -52,14 +52,14 @@ describe('API CRUD', () => {
 
   describe('funders', () => {
     it('creates, reads, updates and deletes a funder', async () => {
-      const input = { name: `${tag} Gemeente Utrecht`, type: 'municipality', municipalityCode: 'GM0344', maxFundingYears: 4, website: 'https://www.utrecht.nl' };
+      const input = { name: `${tag} Gemeente Utrecht`, type: 'municipality', municipalityCode: 'GM0344', orgId: `NL-OWMS-${tag}`, maxFundingYears: 4, website: 'https://www.utrecht.nl' };
       await roundTrip('funders', input, input, { name: `${tag} Gemeente Utrecht (Wmo)`, maxFundingYears: 5 });
     });
 
     it('answers the optional fields as null when they are not sent', async () => {
       const res = await post('funders', { name: `${tag} Fonds zonder details`, type: 'foundation' });
       expect(res.status).to.equal(201);
-      expect(res.body).to.deep.equal({ id: res.body.id, name: `${tag} Fonds zonder details`, type: 'foundation', municipalityCode: null, maxFundingYears: null, website: null, version: 1 });
+      expect(res.body).to.deep.equal({ id: res.body.id, name: `${tag} Fonds zonder details`, type: 'foundation', municipalityCode: null, orgId: null, maxFundingYears: null, website: null, version: 1 });
     });
 
     it('stores an empty optional text as null', async () => {
@@ -206,7 +206,7 @@ describe('API CRUD', () => {
       const id = await makeFunder(app.db, { name: `${tag} Gedeeltelijk`, type: 'national', maxFundingYears: 3 });
       const res = await put('funders', id, { version: 1, website: 'https://example.org' });
       expect(res.status).to.equal(200);
-      expect(res.body).to.deep.equal({ id, name: `${tag} Gedeeltelijk`, type: 'national', municipalityCode: null, maxFundingYears: 3, website: 'https://example.org', version: 2 });
+      expect(res.body).to.deep.equal({ id, name: `${tag} Gedeeltelijk`, type: 'national', municipalityCode: null, orgId: null, maxFundingYears: 3, website: 'https://example.org', version: 2 });
     });
 
     it('increments the version by one on every update', async () => {

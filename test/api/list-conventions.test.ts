@@ -103,7 +103,7 @@ describe('API list conventions', () => {
     it('refuses to sort by an unknown field', async () => {
       const res = await listError('funders', { sort: ['colour', 'ASC'] });
       expect(res.status).to.equal(400);
-      expect(res.body.errors?.sort).to.equal('cannot sort funders by "colour"; sortable: id, name, type, municipalityCode, maxFundingYears');
+      expect(res.body.errors?.sort).to.equal('cannot sort funders by "colour"; sortable: id, name, type, municipalityCode, orgId, maxFundingYears');
     });
 
     it('refuses to sort by a known field that is not sortable', async () => {

@@ -93,18 +93,25 @@ forEachBackend('scan idempotence', (backend) => {
     it('runs once when the same batch is processed twice at the same moment', async () => {
       const results = await Promise.all([scans.runBatch(ofA), scans.runBatch(ofA)]);
       expect(results.map((r) => r.ran).sort()).to.deep.equal([false, true]);
-      expect(results.find((r) => !r.ran)).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0 });
+      expect(results.find((r) => !r.ran)).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0, portfolioCompleted: false });
       expect(await scanRow(scanId)).to.include({ batches_done: 1, initiatives_scanned: ofA.toId - ofA.fromId + 1 });
     });
 
     it('changes no count when a finished batch is processed again', async () => {
-      for (const b of batches) if (b !== ofA) await scans.runBatch(b);
+      const analyzed = async () =>
+        Number((await db.raw<{ rows: { n: string }[] }>("SELECT analyze_count AS n FROM pg_stat_user_tables WHERE relname = 'gaps'")).rows[0]!.n);
+      const analyzedBefore = await analyzed();
+      const completing: boolean[] = [];
+      for (const b of batches) if (b !== ofA) completing.push((await scans.runBatch(b)).portfolioCompleted);
+      // Only the last batch completes the scan, and it renews the planner's statistics of the gaps.
+      expect(completing).to.deep.equal(completing.map((_, i) => i === completing.length - 1));
+      expect(await analyzed()).to.be.above(analyzedBefore);
       const done = await scanRow(scanId);
       const initiatives = await countRows(db, 'initiatives');
       expect(done).to.include({ status: 'completed', batches_total: batches.length, batches_done: batches.length, initiatives_total: initiatives, initiatives_scanned: initiatives });
 
       const again = await scans.runBatch(ofA);
-      expect(again).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0 });
+      expect(again).to.deep.equal({ ran: false, initiatives: 0, opened: 0, resolved: 0, portfolioCompleted: false });
       expect(await scanRow(scanId)).to.deep.equal(done);
       expect(await countRows(db, 'scan_batches', (q) => q.where({ scan_id: scanId }))).to.equal(batches.length);
       expect(await openGapLines(db, portfolio.ids)).to.deep.equal(expectedLines());
@@ -195,6 +202,37 @@ forEachBackend('scan idempotence', (backend) => {
       );
       expect(refused).to.include({ code: '23P01', constraint: 'gaps_no_overlapping_open' });
       expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(0);
+    });
+
+    it('is guarded by the database across transactions: the second of two overlapping writers at once is refused', async () => {
+      const initiative = await makeInitiative(db);
+      const gap = (periodStart: string, periodEnd: string) => ({ initiative_id: initiative, kind: 'cliff', period_start: periodStart, period_end: periodEnd, severity: 'low' });
+      let releaseFirst!: () => void;
+      const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstWrote!: () => void;
+      const wrote = new Promise<void>((resolve) => (firstWrote = resolve));
+      const first = db.transaction(async (trx) => {
+        await trx('gaps').insert(gap('2027-01-01', '2027-01-31'));
+        firstWrote();
+        await firstHolds; // not committed yet while the second writes
+      });
+      await wrote;
+      const second = db
+        .transaction(async (trx) => {
+          await trx('gaps').insert(gap('2027-01-15', '2027-02-15'));
+        })
+        .then(
+          () => null,
+          (err: unknown) => err as { code?: string; constraint?: string },
+        );
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      releaseFirst();
+      await first;
+      expect(await second).to.include({ code: '23P01', constraint: 'gaps_no_overlapping_open' });
+      expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(1);
+      // A resolved gap and a gap of another kind may overlap it.
+      await db('gaps').insert([{ ...gap('2027-01-15', '2027-02-15'), resolved_at: db.fn.now() }, { ...gap('2027-01-15', '2027-02-15'), kind: 'shortfall' }]);
+      expect(await countRows(db, 'gaps', (q) => q.where({ initiative_id: initiative }))).to.equal(3);
     });
   });
 
