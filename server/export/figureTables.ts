@@ -101,8 +101,8 @@ export function portfolioSheet(lang: Language, stats: PortfolioFragmentation): S
 export function portfolioFundingSheet(lang: Language, funding: PortfolioFunding): Sheet {
   const t = TEXTS[lang];
   return sheet<PortfolioFunding>(t.portfolioFunding, [
-    { column: { header: t.from, kind: 'text' }, value: (f) => f.from },
-    { column: { header: t.through, kind: 'text' }, value: (f) => f.to },
+    { column: { header: t.from, kind: 'month' }, value: (f) => f.from },
+    { column: { header: t.through, kind: 'month' }, value: (f) => f.to },
     { column: { header: t.need, kind: 'money' }, value: (f) => f.needCents },
     { column: { header: t.committed, kind: 'money' }, value: (f) => f.committedCents },
     { column: { header: t.pipeline, kind: 'money' }, value: (f) => f.pipelineCents },
@@ -145,7 +145,7 @@ export function overviewSheets(lang: Language, o: OverviewFigures): Sheet[] {
   ], years);
   const months = o.committed.months.map((m, k) => ({ ...m, pipelineBalanceCents: o.pipeline.months[k]?.balanceCents ?? null, pipelineFundingCents: o.pipeline.months[k]?.fundingCents ?? null }));
   const runway = sheet<(typeof months)[number]>(t.runway, [
-    { column: { header: t.month, kind: 'text' }, value: (m) => m.month },
+    { column: { header: t.month, kind: 'month' }, value: (m) => m.month },
     { column: { header: t.need, kind: 'money' }, value: (m) => m.needCents },
     { column: { header: t.needEstimated, kind: 'text' }, value: (m) => yesNo(lang, m.needEstimated) },
     { column: { header: `${t.funding} (${t.committed.toLowerCase()})`, kind: 'money' }, value: (m) => m.fundingCents },

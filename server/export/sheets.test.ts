@@ -10,6 +10,7 @@ describe('export: values as Dutch Excel reads them in CSV', () => {
 
   it('writes dates as dd-mm-yyyy and moments in Dutch time, summer and winter', () => {
     expect(csvValue('date', '2027-12-31')).to.equal('31-12-2027');
+    expect(csvValue('month', '2027-03')).to.equal('03-2027');
     expect(csvValue('timestamp', '2026-07-01T22:30:00Z')).to.equal('02-07-2026 00:30');
     expect(csvValue('timestamp', new Date('2026-11-30T09:05:00Z'))).to.equal('30-11-2026 10:05');
   });

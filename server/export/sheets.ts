@@ -9,10 +9,11 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 
 /**
- * How a column's values are written. `money` takes euro cents, `date` an ISO date, `timestamp` an
- * ISO date and time, `ratio` a fraction (0.45 is 45%); `number` any number; `int` a whole one.
+ * How a column's values are written. `money` takes euro cents, `date` an ISO date, `month` an ISO
+ * month (`2027-03`), `timestamp` an ISO date and time, `ratio` a fraction (0.45 is 45%); `number`
+ * any number; `int` a whole one.
  */
-export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'timestamp' | 'ratio';
+export type ColumnKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'month' | 'timestamp' | 'ratio';
 
 export interface Column {
   header: string;
@@ -41,13 +42,14 @@ export const CONTENT_TYPES: Record<FileFormat, string> = {
 const NUM_FMT: Partial<Record<ColumnKind, string>> = {
   money: '"€ "#,##0.00',
   date: 'dd-mm-yyyy',
+  month: 'mm-yyyy',
   timestamp: 'dd-mm-yyyy hh:mm',
   ratio: '0.0%',
   number: '0.00',
   int: '0',
 };
 
-const WIDTH: Record<ColumnKind, number> = { text: 24, int: 10, number: 12, money: 16, date: 12, timestamp: 17, ratio: 10 };
+const WIDTH: Record<ColumnKind, number> = { text: 24, int: 10, number: 12, money: 16, date: 12, month: 10, timestamp: 17, ratio: 10 };
 
 /** `2027-12-31` as the Date Excel stores for that day (dates in xlsx carry no time zone). */
 function excelDate(iso: string): Date {
@@ -79,6 +81,8 @@ function xlsxValue(kind: ColumnKind, value: Cell): ExcelJS.CellValue {
       return Number(value) / 100;
     case 'date':
       return excelDate(String(value));
+    case 'month':
+      return excelDate(`${String(value).slice(0, 7)}-01`);
     case 'timestamp': {
       const [day, time] = dutchTime(value instanceof Date ? value : String(value));
       return new Date(`${day}T${time}:00Z`);
@@ -103,6 +107,10 @@ export function csvValue(kind: ColumnKind, value: Cell): string {
     case 'date': {
       const [y, m, d] = (value instanceof Date ? value.toISOString() : String(value)).slice(0, 10).split('-');
       return `${d}-${m}-${y}`;
+    }
+    case 'month': {
+      const [y, m] = String(value).split('-');
+      return `${m}-${y}`;
     }
     case 'timestamp': {
       const [day, time] = dutchTime(value instanceof Date ? value : String(value));

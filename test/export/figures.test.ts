@@ -64,7 +64,7 @@ describe('exports of the figures', () => {
       expect(need[0]!.Dekking).to.be.closeTo(127_000 / 365_000, 1e-9);
       const runway = recordsOf(sheets.get('Looptijd')!);
       expect(runway).to.have.length(60);
-      expect(runway[0]!.Maand).to.equal('2027-03');
+      expect((runway[0]!.Maand as Date).toISOString()).to.equal('2027-03-01T00:00:00.000Z');
       const [gap] = recordsOf(sheets.get('Open gaten')!);
       expect(gap!.Soort).to.equal('aflopend');
       expect(gap!.Ernst).to.equal('hoog');
