@@ -44,14 +44,28 @@ describe('exports in the console', function () {
     await page.goto(`${run.url}/#/commitments?filter=${filter}`);
     await page.getByRole('columnheader', { name: 'Titel' }).waitFor();
     await screenshot(page, 'exports-01-list');
-    await page.getByTestId('export-button').click();
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Excel (.xlsx)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-button').click()]);
     expect(download.suggestedFilename()).to.match(/^toezeggingen-\d{4}-\d{2}-\d{2}\.xlsx$/);
     const [header, ...rows] = await firstSheet(download, dir);
     expect(header).to.include.members(['Titel', 'Initiatief', 'Financier', 'Status', 'Bedrag']);
     const status = header!.indexOf('Status');
     expect(rows.length).to.be.greaterThan(0);
     expect(new Set(rows.map((r) => r[status]))).to.deep.equal(new Set(['toegezegd']));
+  });
+
+  it('offers CSV beside Excel', async () => {
+    await page.getByRole('button', { name: 'Andere formaten' }).click();
+    await page.getByRole('menuitem', { name: 'CSV (puntkomma’s)' }).waitFor();
+    // The menu fades in.
+    await page.waitForTimeout(400);
+    await screenshot(page, 'exports-02-formats');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'CSV (puntkomma’s)' }).click()]);
+    expect(download.suggestedFilename()).to.match(/^toezeggingen-\d{4}-\d{2}-\d{2}\.csv$/);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const text = await readFile(file, 'utf8');
+    expect(text.charCodeAt(0)).to.equal(0xfeff);
+    expect(text.slice(1).split('\r\n')[0]).to.match(/^Nr\.;/);
   });
 
   it('downloads the overview workbook of an initiative, and prints without the console frame', async () => {
@@ -101,7 +115,7 @@ describe('exports in the console', function () {
     await page.locator('.recharts-bar-rectangle').first().waitFor();
     await page.waitForTimeout(1_500);
     expect(await page.locator('.recharts-wrapper').first().evaluate((e) => e.getBoundingClientRect().width)).to.be.greaterThan(600);
-    await page.screenshot({ path: path.join(SCREENSHOTS, 'exports-02-dashboard-print.png'), fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'exports-04-dashboard-print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     await page.setViewportSize(viewport);
   });

@@ -1,13 +1,16 @@
 // The Export buttons: each asks the API for the file (design/interop.md, "Exports people can use")
-// — xlsx by default, CSV as the other choice — with what the page shows: a list's filter and sort,
+// — Excel with a click, CSV from the arrow beside it — with what the page shows: a list's filter and sort,
 // a figure's own parameters, and the console's language.
+import ArrowDropDownIcon from '@mui/icons-material/ArrowDropDown';
 import DownloadIcon from '@mui/icons-material/Download';
-import { Menu, MenuItem } from '@mui/material';
+import { IconButton, Menu, MenuItem, Stack } from '@mui/material';
 import { useState, type MouseEvent } from 'react';
 import { Button, CreateButton, FilterButton, TopToolbar, useFilterContext, useListContext, useLocaleState, useNotify, useResourceDefinition, useTranslate } from 'react-admin';
 import { useVangnetData } from '../api/queries';
 
 type Query = Record<string, string | number | undefined>;
+
+const FORMATS = ['xlsx', 'csv'] as const;
 
 /** Downloads a file of the API in the console's language; a failure is a notification. */
 function useDownload(path: string, query: Query | (() => Promise<Query>)) {
@@ -40,25 +43,34 @@ export function DownloadButton({ path, label, query = {} }: { path: string; labe
   );
 }
 
-/** An Export button with its formats in a menu; `query` may be computed when the user chooses. */
-export function ExportMenu({ path, query = {}, formats = ['xlsx', 'csv'] }: { path: string; query?: Query | (() => Promise<Query>); formats?: readonly ('xlsx' | 'csv')[] }) {
+/**
+ * An Export button: a click downloads Excel; the arrow beside it offers the formats (CSV). `query`
+ * may be computed when the user chooses.
+ */
+export function ExportMenu({ path, query = {} }: { path: string; query?: Query | (() => Promise<Query>) }) {
   const translate = useTranslate();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const { busy, start } = useDownload(path, query);
   return (
-    <>
-      <Button
-        label="vangnet.export.button"
+    <Stack direction="row" alignItems="center">
+      <Button label="vangnet.export.button" disabled={busy} onClick={() => void start('xlsx')} data-testid="export-button">
+        <DownloadIcon />
+      </Button>
+      <IconButton
+        size="small"
+        color="primary"
+        sx={{ p: 0.25 }}
         disabled={busy}
+        aria-label={translate('vangnet.export.formats')}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
         onClick={(e: MouseEvent<HTMLElement>) => setAnchor(e.currentTarget)}
-        data-testid="export-button"
+        data-testid="export-formats"
       >
-        <DownloadIcon />
-      </Button>
+        <ArrowDropDownIcon />
+      </IconButton>
       <Menu anchorEl={anchor} open={Boolean(anchor)} onClose={() => setAnchor(null)}>
-        {formats.map((format) => (
+        {FORMATS.map((format) => (
           <MenuItem
             key={format}
             onClick={() => {
@@ -71,7 +83,7 @@ export function ExportMenu({ path, query = {}, formats = ['xlsx', 'csv'] }: { pa
           </MenuItem>
         ))}
       </Menu>
-    </>
+    </Stack>
   );
 }
 

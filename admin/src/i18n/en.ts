@@ -112,6 +112,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
     export: {
       button: 'Export',
       xlsx: 'Excel (.xlsx)',
+      formats: 'Other formats',
       csv: 'CSV (semicolons)',
       overview: 'Overview (Excel)',
       print: 'Print',

@@ -109,6 +109,7 @@ export const vangnetNl = {
     export: {
       button: 'Exporteren',
       xlsx: 'Excel (.xlsx)',
+      formats: 'Andere formaten',
       csv: 'CSV (puntkomma’s)',
       overview: 'Overzicht (Excel)',
       print: 'Afdrukken',
