@@ -41,6 +41,8 @@ const schema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */
   START_WORKER: bool.default(true),
+  /** The prefix of this installation's 360Giving identifiers (`360G-vangnet-…`): letters, digits and hyphens. */
+  GRANT_PREFIX: z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'letters, digits and hyphens only' }).default('vangnet'),
 }).refine((c) => c.RESCAN_REQUEUE_MS > c.RESCAN_DEBOUNCE_MS, {
   // Each hand-over restarts the debounce wait: handing over again sooner would postpone the rescan for ever.
   path: ['RESCAN_REQUEUE_MS'],

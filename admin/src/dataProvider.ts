@@ -3,7 +3,8 @@
 import { addDays, format, parseISO } from 'date-fns';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
-import { localizeHttpError } from './api/serverMessages';
+import { localizeHttpError, localizeMessage } from './api/serverMessages';
+import type { ErrorBody } from '../../server/contract/errorCodes';
 import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
@@ -59,22 +60,46 @@ export interface VangnetDataProvider extends DataProvider {
   startScan(asOf?: string): Promise<Scan>;
   /** How many records of a resource match a filter (the Content-Range total). */
   count(resource: string, filter?: Record<string, unknown>): Promise<number>;
+  /** A list's filter as the API takes it (the console's own filters, such as an age band, turned into the API's). */
+  apiFilter(resource: string, filter: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Downloads a file the API makes (an export) under the name the API gives it. */
+  download(path: string, query: Record<string, string | number | undefined>): Promise<void>;
+}
+
+/** Saves a downloaded file as the browser saves a link's target. */
+function save(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function createDataProvider(): VangnetDataProvider {
   const base = simpleRestProvider(API_URL, httpClient);
 
-  /** The initiatives list takes two filters the API does not: an age band and "at five-year risk". */
-  async function listInitiatives(params: GetListParams): Promise<GetListResult> {
-    const { ageBand, atRisk, ...filter } = (params.filter ?? {}) as Record<string, unknown> & { ageBand?: AgeBand; atRisk?: boolean };
+  /** The initiatives list takes two filters the API does not: an age band and "at five-year risk" (none at risk: `id: []`). */
+  async function initiativeFilter(raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const { ageBand, atRisk, ...filter } = raw as Record<string, unknown> & { ageBand?: AgeBand; atRisk?: boolean };
     if (ageBand && AGE_BANDS.includes(ageBand)) Object.assign(filter, ageBandFilter(ageBand));
     if (atRisk) {
       const risk = await base.getList<RaRecord>('stats/risk', { pagination: { page: 1, perPage: RISK_PAGE }, sort: { field: 'riskScore', order: 'DESC' }, filter: {} });
-      if (risk.data.length === 0) return { data: [], total: 0 };
       filter.id = risk.data.map((r) => r.id);
     }
+    return filter;
+  }
+
+  async function listInitiatives(params: GetListParams): Promise<GetListResult> {
+    const filter = await initiativeFilter(params.filter ?? {});
+    if (Array.isArray(filter.id) && filter.id.length === 0) return { data: [], total: 0 };
     return base.getList('initiatives', { ...params, filter });
   }
+
+  const apiFilter = async (resource: string, filter: Record<string, unknown>) =>
+    resource === 'initiatives' ? initiativeFilter(filter) : resource === 'audit-events' ? throughDay(filter, 'at') : filter;
 
   return {
     ...base,
@@ -94,6 +119,19 @@ export function createDataProvider(): VangnetDataProvider {
     startScan: async (asOf) => {
       const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
       return json as Scan;
+    },
+    apiFilter,
+    download: async (path, query) => {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(query)) if (value !== undefined) params.set(key, String(value));
+      const token = getToken();
+      const res = await fetch(`${API_URL}${path}?${params.toString()}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as Partial<ErrorBody>;
+        throw new Error(localizeMessage(body, res.statusText));
+      }
+      const name = /filename="([^"]+)"/.exec(res.headers.get('Content-Disposition') ?? '')?.[1] ?? 'export';
+      save(await res.blob(), name);
     },
     count: async (resource, filter = {}) => {
       const { total } = await base.getList(resource === 'risk' ? 'stats/risk' : resource, { pagination: { page: 1, perPage: 1 }, sort: { field: 'id', order: 'ASC' }, filter });

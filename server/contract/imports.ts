@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { COMMITMENT_KINDS, COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, INITIATIVE_STATUSES, TRANCHE_SCHEDULES, TRANCHE_STATUSES, type Role } from '../domain/enums.js';
 import { FIELD_CODES, type FieldCode } from './errorCodes.js';
 import { recordId, timestamp } from './values.js';
+import { ENUM_LABELS } from './labels.js';
 
 /** The sheets in the order they are applied: a row may refer to rows of the sheets before it. */
 export const IMPORT_SHEETS = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches'] as const;
@@ -29,23 +30,16 @@ export const SHEET_TITLES: Readonly<Record<ImportSheet, { nl: string; en: string
 
 /**
  * The Dutch label of every value of the enumerations a file may hold: what the template's
- * drop-downs offer and the import reads, and the console's own labels (admin/src/i18n/nl.ts).
+ * drop-downs offer and the import reads: the console's own labels (labels.ts).
  */
 export const DUTCH_LABELS = {
-  funderType: { municipality: 'gemeente', province: 'provincie', national: 'rijk', foundation: 'fonds', company: 'bedrijf', health_insurer: 'zorgverzekeraar', other: 'overig' },
-  domain: { care: 'zorg', welfare: 'welzijn', participation: 'participatie', climate: 'klimaat', food: 'voedsel', housing: 'wonen', education: 'onderwijs' },
-  initiativeStatus: { active: 'actief', stopped: 'gestopt' },
-  commitmentKind: { subsidy: 'subsidie', grant: 'fondsbijdrage', sponsorship: 'sponsoring', donation: 'donatie', loan: 'lening', contract: 'opdracht', in_kind: 'in natura' },
-  commitmentStatus: {
-    requested: 'aangevraagd',
-    conditional: 'voorwaardelijk toegezegd',
-    committed: 'toegezegd',
-    completed: 'afgerond',
-    declined: 'afgewezen',
-    withdrawn: 'ingetrokken',
-  },
-  trancheStatus: { planned: 'gepland', requested: 'aangevraagd', received: 'ontvangen', cancelled: 'geannuleerd' },
-  trancheSchedule: { once: 'eenmalig, over de hele periode', yearly: 'per jaar', quarterly: 'per kwartaal', monthly: 'per maand' },
+  funderType: ENUM_LABELS.nl.funderType,
+  domain: ENUM_LABELS.nl.domain,
+  initiativeStatus: ENUM_LABELS.nl.initiativeStatus,
+  commitmentKind: ENUM_LABELS.nl.commitmentKind,
+  commitmentStatus: ENUM_LABELS.nl.commitmentStatus,
+  trancheStatus: ENUM_LABELS.nl.trancheStatus,
+  trancheSchedule: ENUM_LABELS.nl.trancheSchedule,
 } as const;
 
 export type LabelSet = keyof typeof DUTCH_LABELS;

@@ -153,6 +153,17 @@ export async function fetchResourcePage<T>(knex: Knex, def: Listable, base: () =
   return { records: (await rows) as T[], first: page.first, total: page.total };
 }
 
+/**
+ * Every record of a resource from `base` (its table with the access scope and the fields selected),
+ * filtered and sorted exactly as its list pages are, as a stream read from a database cursor: an
+ * export of a national list holds a few hundred rows at a time, never the list.
+ */
+export function streamResource<T>(def: Listable, base: Knex.QueryBuilder, params: Pick<ListParams, 'sort' | 'filter'>): AsyncIterable<T> {
+  applyFilter(base, def, params.filter);
+  applySort(base, def, params.sort);
+  return base.stream({ batchSize: 500 }) as unknown as AsyncIterable<T>;
+}
+
 function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'string' && typeof b === 'string') return a.localeCompare(b, 'nl');
   return (a as number) < (b as number) ? -1 : (a as number) > (b as number) ? 1 : 0;

@@ -10,6 +10,7 @@ import { filterSchema, rangeSchema, sortSchema, type ListFacts } from '../contra
 import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
+import { exportQuery, grantQuery, overviewQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 import { applyImportBody, importRecordSchema } from '../contract/imports.js';
@@ -180,6 +181,25 @@ const contentRange = (name: string) => ({
   'Content-Range': { description: `\`${name} 0-24/319\`: the page and the total; \`${name} */0\` for an empty page`, schema: { type: 'string' } },
 });
 
+const FILE_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv',
+};
+
+/** A download: an xlsx workbook or a CSV file in Dutch Excel's dialect, named in Content-Disposition. */
+function fileAnswer(description: string, types: readonly (keyof typeof FILE_TYPES)[] = ['xlsx', 'csv']): Record<string, Response> {
+  return {
+    '200': {
+      description,
+      headers: { 'Content-Disposition': { description: '`attachment; filename="toezeggingen-2026-11-30.xlsx"`: a Dutch (or, with lang=en, English) name and today', schema: { type: 'string' } } },
+      content: Object.fromEntries(types.map((t) => [FILE_TYPES[t], { schema: { type: 'string', contentMediaType: FILE_TYPES[t] } }])),
+    },
+  };
+}
+
+/** `format` and `lang` of every export. */
+const exportParameters = (): Parameter[] => queryParameters(exportQuery);
+
 const idParameter: Parameter = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
 
 /** What every API route can answer besides its own: an unreadable path, a fault, a busy database. */
@@ -221,9 +241,20 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
       errors: [...AUTHED, ...adminOnly, 404],
     }),
   };
+  const exported: PathItem = {
+    get: operation({
+      operationId: `export${schemaName(def)}s`,
+      summary: `Export the list of ${def.name} as xlsx or CSV (the list's filter, sort and access; Dutch or English headers and labels, euros, dates, names beside ids)`,
+      tags: [tag],
+      parameters: [...exportParameters(), ...listParameters(def).filter((p) => p.name !== 'range')],
+      ok: fileAnswer(`Every ${def.name} record the list would show, streamed`),
+      errors: [...AUTHED, 403],
+    }),
+  };
+  const exportPath = { [`/api/${def.name}/export`]: exported };
   if (isReadOnly(def.name) || !isWritable(def)) {
     const readOnly = `${def.name} are read-only here: a write not listed answers 405.`;
-    return { [`/api/${def.name}`]: { description: readOnly, ...list }, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
+    return { [`/api/${def.name}`]: { description: readOnly, ...list }, ...exportPath, [`/api/${def.name}/{id}`]: { description: readOnly, ...one } };
   }
   const create = `${schemaName(def)}Create`;
   const update = `${schemaName(def)}Update`;
@@ -254,7 +285,7 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
     ok: { '200': { description: 'The deleted record', content: json(record) } },
     errors: [...AUTHED, ...WITH_BODY, 403, 404, 409],
   });
-  return { [`/api/${def.name}`]: list, [`/api/${def.name}/{id}`]: one };
+  return { [`/api/${def.name}`]: list, ...exportPath, [`/api/${def.name}/{id}`]: one };
 }
 
 function figure(operationId: string, summary: string, tag: string, parameters: Parameter[], answer: JsonSchema, errors: readonly number[], headers?: Response['headers']): PathItem {
@@ -274,7 +305,31 @@ function figurePaths(): Record<string, PathItem> {
   const initiative = (name: string, summary: string, query: z.ZodType, answer: string) =>
     figure(`${name}OfInitiative`, summary, 'figures', [idParameter, ...queryParameters(query)], ref(answer), [404]);
   const asOf = queryParameters(figureQueries.asOf);
+  const download = (operationId: string, summary: string, parameters: Parameter[], errors: readonly number[], types?: readonly (keyof typeof FILE_TYPES)[]): PathItem => ({
+    get: operation({ operationId, summary, tags: ['figures'], parameters, ok: fileAnswer(summary, types), errors: [...AUTHED, ...errors] }),
+  });
+  const withoutRange = (parameters: Parameter[]) => parameters.filter((p) => p.name !== 'range');
   return {
+    '/api/initiatives/{id}/overview.xlsx': download(
+      'overviewOfInitiative',
+      "An initiative's multi-year overview workbook: funders by year (committed, pipeline), need (estimated years marked *) and coverage, runway by month, open gaps explained",
+      [idParameter, ...queryParameters(overviewQuery)],
+      [404],
+      ['xlsx'],
+    ),
+    '/api/funders/{id}/cofunding/export': download(
+      'exportCofundingOfFunder',
+      "A funder's co-financing table as xlsx or CSV, every initiative",
+      [idParameter, ...exportParameters(), ...queryParameters(figureQueries.cofunding), ...withoutRange(listParameters(cofundingList))],
+      [404],
+    ),
+    '/api/stats/fragmentation/export': download(
+      'exportPortfolioFragmentation',
+      'Portfolio fragmentation per group and year, and of the whole portfolio, as xlsx or CSV',
+      [...exportParameters(), ...queryParameters(figureQueries.portfolio)],
+      [],
+    ),
+    '/api/stats/risk/export': download('exportRiskList', 'The risk list as xlsx or CSV, every entry', [...exportParameters(), ...asOf, ...withoutRange(listParameters(riskList))], []),
     '/api/initiatives/{id}/runway': initiative('runway', "An initiative's runway, month by month", figureQueries.runway, 'Runway'),
     '/api/initiatives/{id}/coverage': initiative('coverage', "An initiative's coverage per year and funder", figureQueries.coverage, 'Coverage'),
     '/api/initiatives/{id}/fragmentation': initiative('fragmentation', "An initiative's funding fragmentation in a year", figureQueries.fragmentation, 'Fragmentation'),
@@ -304,6 +359,29 @@ function figurePaths(): Record<string, PathItem> {
         },
       },
     ),
+  };
+}
+
+function grantExportPaths(): Record<string, PathItem> {
+  const grants = (format: 'json' | 'csv', summary: string, type: string): PathItem => ({
+    get: operation({
+      operationId: `threeSixtyGiving${format === 'json' ? 'Json' : 'Csv'}`,
+      summary,
+      tags: ['exports'],
+      parameters: queryParameters(grantQuery),
+      ok: {
+        '200': {
+          description: 'One grant per committed or completed commitment you may see whose period overlaps from..to, streamed',
+          headers: { 'Content-Disposition': { description: '`attachment; filename="360giving-vangnet-2026-11-30.json"`', schema: { type: 'string' } } },
+          content: { [type]: { schema: { type: format === 'json' ? 'object' : 'string' } } },
+        },
+      },
+      errors: AUTHED,
+    }),
+  });
+  return {
+    '/api/exports/360giving.json': grants('json', 'The commitments as a 360Giving data package (schema 1.4.3)', 'application/json'),
+    '/api/exports/360giving.csv': grants('csv', "The commitments in 360Giving's flat CSV form (schema titles joined by \":\")", 'text/csv'),
   };
 }
 
@@ -447,7 +525,7 @@ function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathIt
 
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas) };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...grantExportPaths() };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }
@@ -464,6 +542,7 @@ function build(): OpenApiDocument {
       ...RESOURCE_CONTRACTS.map((d) => ({ name: d.name, description: `The ${d.name} resource` })),
       { name: 'figures', description: 'Runway, coverage, fragmentation, co-financing and portfolio statistics' },
       { name: 'imports', description: 'Spreadsheet and 360Giving imports: template, preview, apply' },
+      { name: 'exports', description: 'Files for other systems: 360Giving' },
       { name: 'auth', description: 'Sessions and passwords' },
       { name: 'service', description: 'Health, readiness and this reference' },
     ],

@@ -4,13 +4,20 @@ import { methodNotAllowed } from '../errors.js';
 import type { ResourceDef } from '../resources/resource.js';
 import { isReadOnly } from '../services/access.js';
 import type { CrudService } from '../services/crud.js';
+import type { ExportService } from '../services/exports.js';
 import { actorOf } from './authRoutes.js';
 import { contentRange } from './contentRange.js';
+import { sendExport, splitExportQuery } from './exportRoutes.js';
 import { parseListParams } from './listParams.js';
 import { parseId, parseVersion } from './parse.js';
 
-export function resourceRoutes(def: ResourceDef, crud: CrudService): Router {
+export function resourceRoutes(def: ResourceDef, crud: CrudService, exports: ExportService): Router {
   const router = Router();
+  router.get('/export', async (req, res) => {
+    const { options, rest } = splitExportQuery(req);
+    const { sort, filter } = parseListParams(def, rest);
+    await sendExport(res, options.format, exports.resource(def, actorOf(res), { sort, filter }, options.lang));
+  });
   router.get('/', async (req, res) => {
     const { records, first, total } = await crud.list(def, actorOf(res), parseListParams(def, req.query));
     contentRange(res, def.name, first, records.length, total);

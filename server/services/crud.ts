@@ -2,7 +2,7 @@
 // and the access rules. Knows nothing of HTTP.
 import type { Knex } from 'knex';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
-import { fetchResourcePage, selectFields, type ListParams, type Page } from '../data/listQuery.js';
+import { fetchResourcePage, selectFields, streamResource, type ListParams, type Page } from '../data/listQuery.js';
 import { CountCache } from '../data/countCache.js';
 import { changeCommitted } from '../data/figuresVersion.js';
 import type { ApiRecord, ResourceDef } from '../resources/resource.js';
@@ -84,6 +84,17 @@ export class CrudService {
   async list(def: ResourceDef, actor: Actor, params: ListParams): Promise<ListResult> {
     assertRoleMay(actor, def.name, 'list');
     return fetchResourcePage(this.db, def, () => this.scoped(def, actor), params, this.counts.count);
+  }
+
+  /**
+   * Every record of the list the actor would page through with these filters and this sort, one
+   * at a time (exports); `extra` selects more values under their keys (the names of referenced records).
+   */
+  stream(def: ResourceDef, actor: Actor, params: Pick<ListParams, 'sort' | 'filter'>, extra: Readonly<Record<string, string>> = {}): AsyncIterable<ApiRecord> {
+    assertRoleMay(actor, def.name, 'list');
+    const q = this.select(this.db, def, actor);
+    for (const [key, sql] of Object.entries(extra)) q.select(this.db.raw(`${sql} AS ??`, [key]));
+    return streamResource<ApiRecord>(def, q, params);
   }
 
   /** One record the actor may see, or 404. */

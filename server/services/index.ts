@@ -6,6 +6,7 @@ import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
+import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
 import { recordRescans } from './rescans.js';
 import { ScanService, type ScanQueue } from './scans.js';
@@ -14,6 +15,7 @@ export interface Services {
   auth: AuthService;
   crud: CrudService;
   analytics: AnalyticsService;
+  exports: ExportService;
   scans: ScanService;
   imports: ImportService;
 }
@@ -49,15 +51,22 @@ function importQueue({ queues, ready }: QueueAccess): ImportQueue {
 }
 
 /** The services of an API process, and of a worker (which uses the scans). */
-export function createServices(db: Knex, config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'>, queue: QueueAccess | null, settings: DomainSettings = DEFAULT_SETTINGS): Services {
+export function createServices(
+  db: Knex,
+  config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> & Partial<Pick<Config, 'GRANT_PREFIX'>>,
+  queue: QueueAccess | null,
+  settings: DomainSettings = DEFAULT_SETTINGS,
+): Services {
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
+  const analytics = new AnalyticsService(db, crud, settings);
   return {
     auth,
     crud,
-    analytics: new AnalyticsService(db, crud, settings),
+    analytics,
     imports: new ImportService(db, crud, queue ? importQueue(queue) : null, config.IMPORT_JOB_ROWS),
+    exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
   };
 }

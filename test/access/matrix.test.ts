@@ -52,6 +52,13 @@ const FIGURE_ROUTES: Record<string, string | null> = {
   'GET /api/stats/fragmentation': null,
   'GET /api/stats/funding': null,
   'GET /api/stats/risk': null,
+  // The exports of figures follow their figure (test/export/ pins what each holds for whom).
+  'GET /api/initiatives/:id/overview.xlsx': 'initiatives',
+  'GET /api/funders/:id/cofunding/export': 'funders',
+  'GET /api/stats/fragmentation/export': null,
+  'GET /api/stats/risk/export': null,
+  'GET /api/exports/360giving.json': null,
+  'GET /api/exports/360giving.csv': null,
 };
 
 /** Routes that are not resource routes, each covered by its own tests (the public API reference: test/api/openapi.test.ts). */
@@ -222,7 +229,9 @@ describe('access matrix', () => {
   it('covers every route the API serves', () => {
     const covered = new Set([...OTHER_ROUTES, ...Object.keys(FIGURE_ROUTES)]);
     for (const name of Object.keys(EXPECTED_RULES)) {
-      for (const route of [`GET /api/${name}`, `POST /api/${name}`, `GET /api/${name}/:id`, `PUT /api/${name}/:id`, `DELETE /api/${name}/:id`]) covered.add(route);
+      for (const route of [`GET /api/${name}`, `GET /api/${name}/export`, `POST /api/${name}`, `GET /api/${name}/:id`, `PUT /api/${name}/:id`, `DELETE /api/${name}/:id`]) {
+        covered.add(route);
+      }
     }
     // bull-board's own routes sit behind one admin check (test/jobs/queue-dashboard.test.ts).
     const uncovered = collectRoutes(app.app).filter((r) => !covered.has(r) && !r.startsWith('ALL ') && !/^\w+ \/admin\/queues/.test(r));
@@ -238,6 +247,16 @@ describe('access matrix', () => {
       for (const role of roles) {
         for (const key of tenants) {
           const path = `/api/${resource}`;
+
+          it(`${role} exports ${said[key]} → ${expectedStatus(resource, role, 'list', key)}, the record in it as in the list`, async () => {
+            const id = await makeRecord(app.db, f, resource, role, key);
+            const res = await app.request<string>('GET', `${path}/export${listQuery({ filter: { id: [id] } })}&format=csv`, { token: f.tokens[role] });
+            const status = expectedStatus(resource, role, 'list', key);
+            expect(res.status).to.equal(status === 404 ? 200 : status);
+            if (res.status !== 200) return;
+            // The header, and the record's row when the role may see it.
+            expect(res.body.split('\r\n').filter(Boolean)).to.have.length(status === 404 ? 1 : 2);
+          });
 
           it(`${role} lists ${said[key]} → ${expectedStatus(resource, role, 'list', key)}`, async () => {
             const id = await makeRecord(app.db, f, resource, role, key);

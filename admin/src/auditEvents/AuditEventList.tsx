@@ -7,6 +7,7 @@ import { EnumCol, ReferenceCol } from '../common/columns';
 import { enumChoices, enumLabel, type EnumName } from '../common/enums';
 import { TimestampField, useFormat } from '../common/fields';
 import { DayInput } from '../common/DayInput';
+import { ListActions } from '../common/ExportMenu';
 
 const RESOURCES = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches', 'users', 'scans'];
 
@@ -129,7 +130,7 @@ export function AuditEventList() {
     <DayInput key="at_lte" source="at_lte" />,
   ];
   return (
-    <List filters={filters} sort={{ field: 'at', order: 'DESC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'at', order: 'DESC' }}>
       <DataTable bulkActionButtons={false} rowClick="expand" expand={<Changes />}>
         <DataTable.Col source="at" field={TimestampField} />
         <ReferenceCol source="userId" reference="users" link={false} />

@@ -12,6 +12,7 @@ import { EnumCol, ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { DayField, EuroField } from '../common/fields';
 import { DayInput } from '../common/DayInput';
+import { ListActions } from '../common/ExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -33,7 +34,7 @@ const openCommitment = (_id: unknown, _resource: string, record: RaRecord) => (c
 
 export function CommitmentList() {
   return (
-    <List filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'startDate', order: 'DESC' }}>
       <DataTable rowClick={openCommitment} bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <ReferenceCol source="initiativeId" reference="initiatives" />

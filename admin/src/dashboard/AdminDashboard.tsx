@@ -1,11 +1,14 @@
 // The coalition's view of the whole portfolio.
-import { Grid } from '@mui/material';
+import { Grid, Stack } from '@mui/material';
 import { lazy, Suspense } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { Section } from '../common/Section';
 import { ChartLoading } from '../common/states';
 import { KeyFigures } from './KeyFigures';
 import { RiskiestInitiatives } from './RiskiestInitiatives';
+import { ExportMenu } from '../common/ExportMenu';
+import { PrintButton } from '../common/PrintButton';
+import { FUNDING_YEARS } from './fundingYears';
 
 const FundingByTypeChart = lazy(() => import('./FundingByTypeChart'));
 const DistributionCharts = lazy(() => import('./DistributionCharts'));
@@ -15,10 +18,13 @@ export function AdminDashboard() {
   return (
     <>
       <Title title={translate('vangnet.dashboard.admin_title')} />
+      <Stack direction="row" justifyContent="flex-end" className="no-print">
+        <PrintButton />
+      </Stack>
       <KeyFigures />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, lg: 7 }}>
-          <Section title={translate('vangnet.dashboard.funding_by_type')}>
+          <Section title={translate('vangnet.dashboard.funding_by_type')} action={<ExportMenu path="/stats/fragmentation/export" query={{ years: FUNDING_YEARS }} />}>
             <Suspense fallback={<ChartLoading />}>
               <FundingByTypeChart />
             </Suspense>
@@ -28,7 +34,7 @@ export function AdminDashboard() {
           <RiskiestInitiatives />
         </Grid>
         <Grid size={12}>
-          <Section title={translate('vangnet.dashboard.distribution', { year: new Date().getFullYear() })}>
+          <Section title={translate('vangnet.dashboard.distribution', { year: new Date().getFullYear() })} action={<ExportMenu path="/stats/fragmentation/export" />}>
             <Suspense fallback={<ChartLoading height={260} />}>
               <DistributionCharts />
             </Suspense>

@@ -1,7 +1,8 @@
 // A funder's view: the initiatives it funds, who else funds them, their coverage and gaps.
-import { Alert } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import { Title, useTranslate } from 'react-admin';
 import type { Funder } from '../api/types';
+import { PrintButton } from '../common/PrintButton';
 import { Loading } from '../common/states';
 import { CofundingTable } from '../funders/CofundingTable';
 import { useOwnRecord } from './useOwnRecord';
@@ -14,6 +15,9 @@ export function FunderDashboard() {
   return (
     <>
       <Title title={funder?.name ?? translate('vangnet.dashboard.funder_title')} />
+      <Stack direction="row" justifyContent="flex-end" className="no-print">
+        <PrintButton />
+      </Stack>
       <CofundingTable funderId={funderId} title={translate('vangnet.dashboard.funder_title')} />
     </>
   );

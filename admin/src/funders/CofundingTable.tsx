@@ -22,6 +22,7 @@ import { Empty, LoadError, Loading } from '../common/states';
 import { formatMonth } from '../format/dates';
 import { Cofunders } from './Cofunders';
 import { CoverageFigure, InitiativeName, OpenGaps, OwnCommitments } from './CofundingParts';
+import { ExportMenu } from '../common/ExportMenu';
 
 /** Where a cell goes when a phone stacks the row: co-funders first. */
 const PHONE_ORDER = { name: 0, cofunders: 1, own: 2, coverage: 3, gaps: 4 } as const;
@@ -136,7 +137,7 @@ export function CofundingTable({ funderId, title }: { funderId: number; title?: 
     );
   }
   return (
-    <Section title={title ?? translate('vangnet.cofunding.title')} testId="cofunding">
+    <Section title={title ?? translate('vangnet.cofunding.title')} testId="cofunding" action={<ExportMenu path={`/funders/${funderId}/cofunding/export`} />}>
       {body}
     </Section>
   );

@@ -1,12 +1,13 @@
 import { DataTable, List, SearchInput, SelectInput, UrlField } from 'react-admin';
 import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
+import { ListActions } from '../common/ExportMenu';
 
 const filters = [<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="type" source="type" choices={enumChoices('funderType')} />];
 
 export function FunderList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <EnumCol source="type" enumName="funderType" />

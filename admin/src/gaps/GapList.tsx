@@ -1,6 +1,6 @@
 // The gaps the scans found, open ones first by default; each links to its initiative and says in
 // a sentence what is going on and what to do. Refetches while a rescan follows an edit.
-import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, SelectInput, TopToolbar, FilterButton, ExportButton } from 'react-admin';
+import { AutocompleteInput, BooleanInput, DataTable, List, ReferenceInput, SelectInput, TopToolbar, FilterButton } from 'react-admin';
 import { ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
@@ -9,6 +9,7 @@ import { GapColumns } from './GapColumns';
 import { UpdatingIndicator } from './UpdatingIndicator';
 import { useLiveFigures } from './useLiveFigures';
 import { DayInput } from '../common/DayInput';
+import { ListExportButton } from '../common/ExportMenu';
 
 const filters = [
   <BooleanInput key="open" source="open" alwaysOn />,
@@ -27,7 +28,7 @@ function Actions({ updating }: { updating: boolean }) {
     <TopToolbar sx={{ alignItems: 'center' }}>
       <UpdatingIndicator updating={updating} />
       <FilterButton />
-      <ExportButton />
+      <ListExportButton />
     </TopToolbar>
   );
 }

@@ -16,6 +16,7 @@ import { enumChoices } from '../common/enums';
 import { DayField, EuroField } from '../common/fields';
 import { AGE_BANDS } from '../dataProvider';
 import { ageInYears } from '../format/dates';
+import { ListActions } from '../common/ExportMenu';
 
 const ageBandChoices = AGE_BANDS.map((band) => ({ id: band, name: `vangnet.enum.ageBand.${band}` }));
 
@@ -37,7 +38,7 @@ function AgeField() {
 
 export function InitiativeList() {
   return (
-    <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'name', order: 'ASC' }}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="municipality" />

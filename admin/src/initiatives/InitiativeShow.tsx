@@ -2,11 +2,13 @@
 // on a timeline, open gaps, the budget (editable in place) and its commitments. A warning when next
 // year's budget is missing; a link may ask for one section (useFocusSection).
 import { Grid } from '@mui/material';
-import { BooleanField, Show, TextField, WithRecord } from 'react-admin';
+import { BooleanField, EditButton, Show, TextField, TopToolbar, WithRecord } from 'react-admin';
 import type { Initiative } from '../api/types';
 import { EnumField } from '../common/enums';
 import { DayField, EuroField } from '../common/fields';
-import { FieldCell, ShowActions } from '../common/layout';
+import { DownloadButton } from '../common/ExportMenu';
+import { FieldCell } from '../common/layout';
+import { PrintButton } from '../common/PrintButton';
 import { Section } from '../common/Section';
 import { BudgetsInline } from './BudgetsInline';
 import { CommitmentTimeline } from './CommitmentTimeline';
@@ -50,10 +52,21 @@ function Overview() {
   );
 }
 
+/** The multi-year overview as a workbook, the page on paper, and edit. */
+function InitiativeActions() {
+  return (
+    <TopToolbar>
+      <WithRecord<Initiative> render={(r) => <DownloadButton path={`/initiatives/${r.id}/overview.xlsx`} label="vangnet.export.overview" />} />
+      <PrintButton />
+      <EditButton />
+    </TopToolbar>
+  );
+}
+
 export function InitiativeShow() {
   useFocusSection();
   return (
-    <Show component="div" actions={<ShowActions />}>
+    <Show component="div" actions={<InitiativeActions />}>
       <Overview />
       <WithRecord<Initiative>
         render={(r) => (

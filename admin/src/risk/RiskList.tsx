@@ -6,6 +6,7 @@ import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { EuroField, PercentField, useFormat } from '../common/fields';
 import { Empty } from '../common/states';
+import { ListActions } from '../common/ExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -66,7 +67,7 @@ export function RiskTable({ compact = false, emptyMessage }: { compact?: boolean
 
 export function RiskList() {
   return (
-    <List filters={filters} sort={{ field: 'riskScore', order: 'DESC' }} exporter={false}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'riskScore', order: 'DESC' }}>
       <RiskTable />
     </List>
   );

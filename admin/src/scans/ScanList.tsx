@@ -1,12 +1,13 @@
 // The scans, newest first; while one runs the list follows it.
 import { useEffect } from 'react';
-import { DataTable, ExportButton, List, SelectInput, TopToolbar, useListContext } from 'react-admin';
+import { DataTable, List, SelectInput, TopToolbar, useListContext } from 'react-admin';
 import type { Scan } from '../api/types';
 import { EnumCol, NumberCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { DayField, TimestampField } from '../common/fields';
 import { ScanNowButton } from './ScanNowButton';
 import { ScanProgressField } from './ScanProgress';
+import { ListExportButton } from '../common/ExportMenu';
 
 const filters = [
   <SelectInput key="status" source="status" choices={enumChoices('scanStatus')} />,
@@ -35,7 +36,7 @@ export function ScanList() {
       actions={
         <TopToolbar>
           <ScanNowButton />
-          <ExportButton />
+          <ListExportButton />
         </TopToolbar>
       }
     >

@@ -2,6 +2,7 @@ import { BooleanField, BooleanInput, DataTable, List, SearchInput, SelectInput }
 import { EnumCol, ReferenceCol } from '../common/columns';
 import { enumChoices } from '../common/enums';
 import { TimestampField } from '../common/fields';
+import { ListActions } from '../common/ExportMenu';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -11,7 +12,7 @@ const filters = [
 
 export function UserList() {
   return (
-    <List filters={filters} sort={{ field: 'email', order: 'ASC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'email', order: 'ASC' }}>
       <DataTable rowClick="edit" bulkActionButtons={false}>
         <DataTable.Col source="email" />
         <EnumCol source="role" enumName="role" />
