@@ -8,6 +8,7 @@ import type { GrantSource } from '../interop/threeSixtyGiving.js';
 interface GrantRow {
   id: number;
   title: string;
+  reference: string | null;
   condition_note: string | null;
   kind: CommitmentKind;
   programme: string | null;
@@ -40,6 +41,7 @@ export async function* grantSources(db: Knex, visible: Knex.QueryBuilder, from: 
     .select(
       'c.id',
       'c.title',
+      'c.reference',
       'c.condition_note',
       'c.kind',
       'c.programme',
@@ -67,6 +69,7 @@ export async function* grantSources(db: Knex, visible: Knex.QueryBuilder, from: 
       commitment: {
         id: r.id,
         title: r.title,
+        reference: r.reference,
         conditionNote: r.condition_note,
         kind: r.kind,
         programme: r.programme,

@@ -16,6 +16,8 @@ export const KVK_PREFIX = 'NL-KVK-';
 /** `360G-vangnet`: the start of every identifier this installation makes up. */
 export const idPrefix = (grantPrefix: string) => `360G-${grantPrefix}`;
 export const grantId = (grantPrefix: string, commitmentId: number) => `${idPrefix(grantPrefix)}-${commitmentId}`;
+/** A 360Giving grant identifier: `360G-`, the publisher's prefix, its own id. */
+export const isGrantId = (text: string) => /^360G-[^-\s]+-\S+$/.test(text);
 export const initiativeOrgId = (grantPrefix: string, kvkNumber: string | null, initiativeId: number) =>
   kvkNumber ? `${KVK_PREFIX}${kvkNumber}` : `${idPrefix(grantPrefix)}-ORG:initiative-${initiativeId}`;
 export const funderOrgId = (grantPrefix: string, orgId: string | null, funderId: number) => orgId ?? `${idPrefix(grantPrefix)}-ORG:funder-${funderId}`;
@@ -26,6 +28,8 @@ export interface GrantSource {
   commitment: {
     id: number;
     title: string;
+    /** a 360Giving identifier here is the grant's own (it came from a 360Giving file) and is kept */
+    reference: string | null;
     conditionNote: string | null;
     kind: CommitmentKind;
     programme: string | null;
@@ -74,7 +78,7 @@ export function grantOf(source: GrantSource, grantPrefix: string): Grant {
   const { commitment: c, initiative: i, funder: f } = source;
   const receivedCents = source.receivedTranches.reduce((sum, t) => sum + t.amountCents, 0);
   return {
-    id: grantId(grantPrefix, c.id),
+    id: c.reference && isGrantId(c.reference) ? c.reference : grantId(grantPrefix, c.id),
     title: c.title,
     description: c.conditionNote ?? c.title,
     currency: CURRENCY,
