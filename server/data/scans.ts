@@ -11,6 +11,9 @@ import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
 
 const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 
+/** How many initiatives' funding a batch loads at a time. */
+const LOAD_PART = 100;
+
 export interface ScanRow {
   id: number;
   trigger: ScanTrigger;
@@ -118,14 +121,18 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       .forNoKeyUpdate()
       .select<{ id: number }[]>('id')
   ).map((r) => r.id);
-  // What the gap rules look at, and what the kept figures hold (from the first kept year on).
-  const portfolio = await loadFunding(trx, ids, { from: minDate(firstDayLookedAt(scan.as_of), keptFrom(scan.as_of)) });
+  // What the gap rules look at, and what the kept figures hold (from the first kept year on),
+  // loaded a part of the batch at a time: only the results are kept for the whole batch, so a
+  // worker holds one part's funding at once, whatever SCAN_BATCH is.
+  const from = minDate(firstDayLookedAt(scan.as_of), keptFrom(scan.as_of));
   const found = new Map<number, FoundGap[]>();
   const kept: KeptRow[] = [];
-  for (const funding of portfolio) {
-    const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
-    if (funding.status === 'active') found.set(funding.id, gaps);
-    kept.push(keptRow(funding, gaps, scan.as_of, settings));
+  for (let start = 0; start < ids.length; start += LOAD_PART) {
+    for (const funding of await loadFunding(trx, ids.slice(start, start + LOAD_PART), { from })) {
+      const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
+      if (funding.status === 'active') found.set(funding.id, gaps);
+      kept.push(keptRow(funding, gaps, scan.as_of, settings));
+    }
   }
   const result = await syncGaps(trx, ids, found);
   await keepFigures(trx, scan.as_of, kept);

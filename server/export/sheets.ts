@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from '../interop/excel.js';
 
 /**
  * How a column's values are written. `money` takes euro cents, `date` an ISO date, `month` an ISO
@@ -145,7 +146,8 @@ async function drained(stream: Writable, full = stream.writableNeedDrain): Promi
 
 /** Writes the sheets as one workbook to `stream`, row by row. */
 export async function writeXlsx(stream: Writable, sheets: readonly Sheet[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const { stream: xlsxStream } = await loadExcelJs();
+  const workbook = new xlsxStream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheetName(sheet.name), { views: [{ state: 'frozen', ySplit: 1 }] });
     worksheet.columns = sheet.columns.map((c, i) => ({ key: String(i), width: c.width ?? Math.max(WIDTH[c.kind], Math.min(c.header.length + 2, 40)), style: NUM_FMT[c.kind] ? { numFmt: NUM_FMT[c.kind]! } : {} }));

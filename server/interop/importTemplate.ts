@@ -1,7 +1,8 @@
 // The template workbook (`GET /api/imports/template.xlsx`): a sheet "Uitleg" explaining every
 // column, one sheet per resource with the Dutch headers, an example row and drop-down lists of the
 // Dutch labels for every enumeration (kept on a hidden sheet "Lijsten", since a label may hold a comma).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './excel.js';
 import { DUTCH_LABELS, IMPORT_COLUMNS, IMPORT_SHEETS, SHEET_TITLES, type ImportColumn, type LabelSet } from '../contract/imports.js';
 import { readDate, readEuros } from './cellValues.js';
 
@@ -32,7 +33,8 @@ const NUMBER_FORMAT: Partial<Record<ImportColumn['type'], string>> = { euros: '#
 const columnLetter = (n: number): string => (n <= 26 ? String.fromCharCode(64 + n) : columnLetter(Math.floor((n - 1) / 26)) + String.fromCharCode(65 + ((n - 1) % 26)));
 
 export async function importTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const wb = new Workbook();
   wb.creator = 'Vangnet';
   const uitleg = wb.addWorksheet('Uitleg');
   uitleg.columns = [

@@ -2,7 +2,8 @@
 // column's English name; which sheet and column is told by the Dutch or English titles, in any
 // order and case. Values stay as typed: the import plan reads them per column.
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJs } from './excel.js';
 import yauzl from 'yauzl';
 import { IMPORT_COLUMNS, IMPORT_SHEETS, SHEET_TITLES, type CellIssue, type ImportSheet } from '../contract/imports.js';
 import { badRequest, reason, type FieldReason } from '../errors.js';
@@ -99,7 +100,8 @@ function plainCell(value: ExcelJS.CellValue): Cell {
 
 export async function readXlsx(buffer: Buffer): Promise<ReadSheets> {
   await checkZip(buffer);
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJs();
+  const workbook = new Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

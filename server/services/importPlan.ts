@@ -60,6 +60,8 @@ interface Pending {
   /** For a commitment: its funder and initiative, to tell apart commitments of the same title. */
   funder?: Ref;
   initiative?: Ref;
+  /** A stored record the row updates (or leaves as it is): references by the file's names mean it. */
+  id?: number;
 }
 
 const low = (s: string) => s.trim().toLowerCase();
@@ -209,6 +211,8 @@ export class ImportPlanner {
         .map((field) => [field, { from: existing[field] ?? null, to: next[field] ?? null }]),
     );
     const changed = Object.keys(changes).length > 0;
+    // Later rows may name it as this row does (a funder renamed here, found by its org-id).
+    this.remember(sheet.sheet, token, values, refs, existing.id);
     return {
       ...base,
       key,
@@ -341,9 +345,9 @@ export class ImportPlanner {
     return this.names.get(key)!;
   }
 
-  private remember(sheet: ImportSheet, token: string, v: Record<string, unknown>, refs: Record<string, Ref>): void {
+  private remember(sheet: ImportSheet, token: string, v: Record<string, unknown>, refs: Record<string, Ref>, id?: number): void {
     const names = [v.name, v.orgId, v.kvkNumber, v.reference, v.title].filter((x): x is string => typeof x === 'string' && x !== '').map(low);
-    this.pending.push({ sheet, token, names, funder: refs.funderId, initiative: refs.initiativeId });
+    this.pending.push({ sheet, token, names, funder: refs.funderId, initiative: refs.initiativeId, id });
   }
 
   /** A reference cell: a record made earlier in this file, else a stored one the importer may see. */
@@ -351,7 +355,8 @@ export class ImportPlanner {
     const wanted = low(text);
     const sheetTitle = SHEET_TITLES[resource as ImportSheet].en.toLowerCase();
     const inFile = this.pending.filter((p) => p.sheet === resource && p.names.includes(wanted) && (resource !== 'commitments' || (sameRef(p.funder, refs.funderId) && sameRef(p.initiative, refs.initiativeId))));
-    if (inFile.length === 1) return { ref: { pending: inFile[0]!.token } };
+    const one = inFile.length === 1 ? inFile[0]! : null;
+    if (one) return { ref: one.id !== undefined ? { id: one.id } : { pending: one.token } };
     if (inFile.length > 1) return { issue: reason('import.ambiguous', { sheet: sheetTitle, key: text }) };
     const q = this.scoped(resource);
     if (resource === 'initiatives') q.where((w) => w.where('kvk_number', text.trim()).orWhereRaw('lower(name) = ?', [wanted]));

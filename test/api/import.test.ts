@@ -144,6 +144,27 @@ describe('imports: spreadsheets', () => {
     expect(actions(second.body.rows).every((a) => a.endsWith(':unchanged')), JSON.stringify(second.body.rows)).to.equal(true);
   });
 
+  it('finds a funder the file renames (matched by its org-id) under its new name in the other sheets', async () => {
+    const unique = kvk();
+    const funder = await makeFunder(app.db, { name: `Oude naam ${unique}`, type: 'foundation', orgId: `NL-KVK-${unique}` });
+    const initiative = await makeInitiative(app.db, { name: `Hernoemd ${unique}`, kvkNumber: unique });
+    const file = await workbook([
+      { name: 'Financiers', header: ['Naam', 'Soort', 'Org-id'], rows: [[`Nieuwe naam ${unique}`, 'fonds', `NL-KVK-${unique}`]] },
+      {
+        name: 'Toezeggingen',
+        header: ['Initiatief', 'Financier', 'Titel', 'Soort', 'Status', 'Begindatum', 'Einddatum', 'Bedrag'],
+        rows: [[unique, `Nieuwe naam ${unique}`, 'Bijdrage', 'fondsbijdrage', 'toegezegd', '01-01-2027', '31-12-2027', '5.000']],
+      },
+    ]);
+    const preview = await upload(app, admin, 'hernoemd.xlsx', file);
+    expect(preview.status, JSON.stringify(preview.body)).to.equal(201);
+    expect(actions(preview.body.rows), JSON.stringify(preview.body.rows)).to.deep.equal(['funders:update', 'commitments:create']);
+    const applied = await app.request<ImportRecord>('POST', `/api/imports/${preview.body.id}/apply`, { token: admin, body: {} });
+    expect(applied.status, JSON.stringify(applied.body)).to.equal(200);
+    expect(await app.db('funders').where({ id: funder }).first()).to.include({ name: `Nieuwe naam ${unique}` });
+    expect(await app.db('commitments').where({ initiative_id: initiative }).first()).to.include({ funder_id: funder, amount_cents: 500_000 });
+  });
+
   it('updates exactly what a corrected file changes', async () => {
     const unique = kvk();
     const first = await upload(app, admin, 'a.xlsx', await workbook(portfolioFile(unique)));

@@ -38,13 +38,15 @@ describe('exports: 360Giving (/api/exports/360giving.json|csv)', () => {
   let app: TestApp;
   let admin: string;
   const tag = uniqueTag('360G');
+  // An org-id of this run's own (org-ids are unique among funders, and the test database is shared).
+  const orgId = `NL-KVK-${tag.slice(-8)}`;
   const ids = { fonds: 0, gemeente: 0, seen: 0, unseen: 0, grant: 0, bare: 0, requested: 0, elsewhere: 0, before: 0, tranche: 0 };
   const validate = packageValidator();
 
   before(async () => {
     app = await startTestApp({ GRANT_PREFIX: 'coalitie-zwolle' });
     admin = await adminToken(app.db);
-    ids.fonds = await makeFunder(app.db, { name: `${tag} Oranje Fonds`, type: 'foundation', orgId: 'NL-KVK-41202535' });
+    ids.fonds = await makeFunder(app.db, { name: `${tag} Oranje Fonds`, type: 'foundation', orgId });
     ids.gemeente = await makeFunder(app.db, { name: `${tag} Gemeente Zwolle`, type: 'municipality' });
     ids.seen = await makeInitiative(app.db, { name: `${tag} Buurtkamer`, municipality: 'Zwolle', municipalityCode: 'GM0193', kvkNumber: '12345678' });
     ids.unseen = await makeInitiative(app.db, { name: `${tag} Elders`, municipality: 'Deventer' });
@@ -106,7 +108,7 @@ describe('exports: 360Giving (/api/exports/360giving.json|csv)', () => {
       awardDate: '2025-11-15',
       plannedDates: [{ startDate: '2026-01-01', endDate: '2027-12-31', duration: 24 }],
       recipientOrganization: [{ id: 'NL-KVK-12345678', name: `${tag} Buurtkamer`, addressLocality: 'Zwolle' }],
-      fundingOrganization: [{ id: 'NL-KVK-41202535', name: `${tag} Oranje Fonds`, department: 'Meedoen' }],
+      fundingOrganization: [{ id: orgId, name: `${tag} Oranje Fonds`, department: 'Meedoen' }],
       grantProgramme: [{ title: 'Meedoen' }],
       beneficiaryLocation: [{ name: 'Zwolle', countryCode: 'NL', geoCode: 'GM0193' }],
       disbursementTransaction: [{ id: `360G-coalitie-zwolle-${ids.grant}-tranche-${ids.tranche}`, transactionDate: '2026-02-03', value: 60_000, currency: 'EUR' }],
@@ -138,7 +140,7 @@ describe('exports: 360Giving (/api/exports/360giving.json|csv)', () => {
     const rows = recordsOf(parse(res.body.toString('utf8')) as string[][]);
     const row = rows.find((r) => r.Identifier === `360G-coalitie-zwolle-${ids.grant}`)!;
     expect(row['Recipient Org:Identifier']).to.equal('NL-KVK-12345678');
-    expect(row['Funding Org:Identifier']).to.equal('NL-KVK-41202535');
+    expect(row['Funding Org:Identifier']).to.equal(orgId);
     expect(row['Amount Awarded']).to.equal('123456.78');
     expect(row['Planned Dates:Duration (months)']).to.equal('24');
     expect(row['Beneficiary Location:Geographic Code']).to.equal('GM0193');
