@@ -21,7 +21,7 @@ import * as m17 from './20261130-04-keep-figures.js';
 import * as m18 from './20261130-05-list-indexes.js';
 import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
-import * as m21 from './20261130-08-kept-window-as-split-cents.js';
+import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
 
 const migrations: Record<string, Knex.Migration> = {
@@ -45,7 +45,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-05-list-indexes': m18,
   '20261130-06-funder-org-id': m19,
   '20261130-07-imports': m20,
-  '20261130-08-kept-window-as-split-cents': m21,
+  '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
 };
 

@@ -92,25 +92,32 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
   }
   if (!changed.length) return;
 
-  // One JSON document whatever the count (float8 read back from JavaScript's shortest form exactly).
-  const figures = changed.map(({ row: r, fingerprint }) => ({
-    initiative_id: r.initiativeId,
-    risk: r.risk,
-    fingerprint,
-    need_whole: r.window.need.whole,
-    need_part: r.window.need.part,
-    committed_whole: r.window.committed.whole,
-    committed_part: r.window.committed.part,
-    pipeline_whole: r.window.pipeline.whole,
-    pipeline_part: r.window.pipeline.part,
-  }));
-  const columns = ['as_of', 'risk', 'first_year', 'last_year', 'window_from', 'fingerprint', ...WINDOW_COLUMNS];
+  // One JSON document a table, whatever the count (float8 read back from JavaScript's shortest form exactly).
+  const figures = changed.map(({ row, fingerprint }) => ({ initiative_id: row.initiativeId, risk: row.risk, fingerprint }));
   await trx.raw(
-    `INSERT INTO kept_figures (initiative_id, ${columns.join(', ')})
-     SELECT f.initiative_id, :asOf::date, f.risk, :firstYear::int, :lastYear::int, :windowFrom::date, f.fingerprint, ${WINDOW_COLUMNS.map((c) => `f.${c}`).join(', ')}
-     FROM json_to_recordset(:figures::json) AS f(initiative_id int, risk jsonb, fingerprint text, ${WINDOW_COLUMNS.map((c) => `${c} float8[]`).join(', ')})
-     ON CONFLICT (initiative_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}, computed_at = now()`,
-    { asOf, firstYear, lastYear, windowFrom, figures: JSON.stringify(figures) },
+    `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year, fingerprint)
+     SELECT f.initiative_id, :asOf::date, f.risk, :firstYear::int, :lastYear::int, f.fingerprint
+     FROM json_to_recordset(:figures::json) AS f(initiative_id int, risk jsonb, fingerprint text)
+     ON CONFLICT (initiative_id) DO UPDATE
+     SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year,
+         fingerprint = excluded.fingerprint, computed_at = now()`,
+    { asOf, firstYear, lastYear, figures: JSON.stringify(figures) },
+  );
+  const windows = changed.map(({ row: { initiativeId, window: w } }) => ({
+    initiative_id: initiativeId,
+    need_whole: w.need.whole,
+    need_part: w.need.part,
+    committed_whole: w.committed.whole,
+    committed_part: w.committed.part,
+    pipeline_whole: w.pipeline.whole,
+    pipeline_part: w.pipeline.part,
+  }));
+  await trx.raw(
+    `INSERT INTO kept_windows (initiative_id, window_from, ${WINDOW_COLUMNS.join(', ')})
+     SELECT f.initiative_id, :windowFrom::date, ${WINDOW_COLUMNS.map((c) => `f.${c}`).join(', ')}
+     FROM json_to_recordset(:windows::json) AS f(initiative_id int, ${WINDOW_COLUMNS.map((c) => `${c} float8[]`).join(', ')})
+     ON CONFLICT (initiative_id) DO UPDATE SET window_from = excluded.window_from, ${WINDOW_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    { windowFrom, windows: JSON.stringify(windows) },
   );
   await keepPortfolioYears(
     trx,
@@ -124,12 +131,14 @@ export type KeptFor = { asOf: IsoDate } | { firstYear: number; lastYear: number 
 
 /** Whether the kept figures of every initiative `ids` selects are current for what is asked. */
 export async function keptAreCurrent(db: Knex, ids: Knex.QueryBuilder, wanted: KeptFor): Promise<boolean> {
-  const covers =
-    'asOf' in wanted ? 'k.as_of = :asOf::date' : 'windowFrom' in wanted ? 'k.window_from = :windowFrom::date' : 'k.first_year <= :firstYear::int AND k.last_year >= :lastYear::int';
+  const kept =
+    'windowFrom' in wanted
+      ? 'SELECT 1 FROM kept_windows w WHERE w.initiative_id = s.id AND w.window_from = :windowFrom::date'
+      : `SELECT 1 FROM kept_figures k WHERE k.initiative_id = s.id AND ${'asOf' in wanted ? 'k.as_of = :asOf::date' : 'k.first_year <= :firstYear::int AND k.last_year >= :lastYear::int'}`;
   const { rows } = await db.raw<{ rows: { stale: boolean }[] }>(
     `SELECT EXISTS (
        SELECT 1 FROM :ids AS s(id)
-       WHERE NOT EXISTS (SELECT 1 FROM kept_figures k WHERE k.initiative_id = s.id AND ${covers})
+       WHERE NOT EXISTS (${kept})
           OR EXISTS (SELECT 1 FROM rescan_outbox o WHERE o.initiative_id = s.id)
      ) AS stale`,
     { ids, ...wanted },

@@ -402,7 +402,7 @@ export const KEPT_MONTHS = 12;
 export async function keptWindowFunding(db: Knex, scope: Knex.QueryBuilder, months: number): Promise<WindowFunding> {
   const { rows } = await db.raw<{ rows: { need: string; committed: string; pipeline: string }[] }>(
     `SELECT ${['need', 'committed', 'pipeline'].map((m) => `${ROUNDED(`sum(k.${m}_whole[:n])`, `sum(k.${m}_part[:n])`)} AS ${m}`).join(', ')}
-     FROM kept_figures k
+     FROM kept_windows k
      WHERE k.initiative_id IN :scope`,
     { n: months, scope },
   );

@@ -95,7 +95,7 @@ export interface BatchResult {
  * planner would take them for as small as before, for the next scan and the API's gap lists alike.
  */
 export async function analyzeScanTables(db: Knex): Promise<void> {
-  await db.raw('ANALYZE gaps, kept_figures, kept_years');
+  await db.raw('ANALYZE gaps, kept_figures, kept_years, kept_windows');
 }
 
 /**
