@@ -1,5 +1,6 @@
+import { Writable } from 'node:stream';
 import { expect } from 'chai';
-import { csvValue } from './sheets.js';
+import { csvValue, writeXlsx, type Cell } from './sheets.js';
 
 describe('export: values as Dutch Excel reads them in CSV', () => {
   it('writes euros from cents with a decimal comma and no thousands separator', () => {
@@ -25,5 +26,29 @@ describe('export: values as Dutch Excel reads them in CSV', () => {
   it('leaves what is not set empty', () => {
     expect(csvValue('money', null)).to.equal('');
     expect(csvValue('date', undefined)).to.equal('');
+  });
+});
+
+describe('export: an xlsx streams', () => {
+  it('sends the workbook while its rows are still being read, not all at the end', async function () {
+    this.timeout(60_000);
+    let sent = 0;
+    const client = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        sent += chunk.length;
+        setImmediate(done);
+      },
+    });
+    const ROWS = 60_000;
+    const sentWhileReading: number[] = [];
+    async function* rows(): AsyncIterable<readonly Cell[]> {
+      for (let i = 0; i < ROWS; i++) {
+        if (i % 20_000 === 0) sentWhileReading.push(sent);
+        yield [i, `Toezegging ${i}`, 123_456, new Date(Date.UTC(2027, 0, 1 + (i % 365)))];
+      }
+    }
+    await writeXlsx(client, [{ name: 'Toezeggingen', columns: [{ header: 'Nr.', kind: 'int' }, { header: 'Titel', kind: 'text' }, { header: 'Bedrag', kind: 'money' }, { header: 'Begindatum', kind: 'date' }], rows: rows() }]);
+    // Before the last third of the rows, the first two thirds have left compressed already.
+    expect(sentWhileReading[2]).to.be.above(sent / 3);
   });
 });

@@ -144,6 +144,28 @@ async function drained(stream: Writable, full = stream.writableNeedDrain): Promi
   if (stream.destroyed) throw new Error('The download was cancelled.');
 }
 
+/** What exceljs keeps of a streamed worksheet: its XML stream, piped into the zip once the zip takes it. */
+interface StreamedWorksheet {
+  _stream?: { pipes?: { writableLength?: number }[] };
+}
+
+/** How much of a worksheet's XML may wait for the zip before the rows wait. */
+const ZIP_BACKLOG_BYTES = 1 << 20;
+
+/**
+ * Waits until the zip has taken in the worksheet's XML written so far (up to ZIP_BACKLOG_BYTES).
+ * exceljs's streaming writer does not pass the zip's back-pressure on (exceljs issues #1894,
+ * #2916): a worksheet written without pausing is held whole in memory (some 700 MB for 800,000
+ * commitments) and only compressed at the end. Pausing here lets the zip compress as the rows
+ * come, so memory stays flat whatever the list's length. Without the stream exceljs keeps
+ * internally (another exceljs version), it only yields to the event loop.
+ */
+async function zipped(worksheet: unknown): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const pipe = (worksheet as StreamedWorksheet)._stream?.pipes?.[0];
+  while (pipe && (pipe.writableLength ?? 0) > ZIP_BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
+}
+
 /** Writes the sheets as one workbook to `stream`, row by row. */
 export async function writeXlsx(stream: Writable, sheets: readonly Sheet[]): Promise<void> {
   const { stream: xlsxStream } = await loadExcelJs();
@@ -157,7 +179,10 @@ export async function writeXlsx(stream: Writable, sheets: readonly Sheet[]): Pro
     let count = 0;
     for await (const row of sheet.rows) {
       worksheet.addRow(sheet.columns.map((c, i) => xlsxValue(c.kind, row[i]))).commit();
-      if (++count % 100 === 0) await drained(stream);
+      if (++count % 100 === 0) {
+        await zipped(worksheet);
+        await drained(stream);
+      }
     }
     worksheet.commit();
   }
