@@ -146,7 +146,8 @@ async function drained(stream: Writable, full = stream.writableNeedDrain): Promi
 
 /** What exceljs keeps of a streamed worksheet: its XML stream, piped into the zip once the zip takes it. */
 interface StreamedWorksheet {
-  _stream?: { pipes?: { writableLength?: number }[] };
+  // The zip's input is a readable-stream v2 stream: its buffered length is only in _writableState.
+  _stream?: { pipes?: { writableLength?: number; _writableState?: { length?: number } }[] };
 }
 
 /** How much of a worksheet's XML may wait for the zip before the rows wait. */
@@ -163,7 +164,8 @@ const ZIP_BACKLOG_BYTES = 1 << 20;
 async function zipped(worksheet: unknown): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   const pipe = (worksheet as StreamedWorksheet)._stream?.pipes?.[0];
-  while (pipe && (pipe.writableLength ?? 0) > ZIP_BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
+  const backlog = () => pipe?.writableLength ?? pipe?._writableState?.length ?? 0;
+  while (backlog() > ZIP_BACKLOG_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
 }
 
 /** Writes the sheets as one workbook to `stream`, row by row. */
