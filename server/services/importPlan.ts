@@ -73,6 +73,8 @@ export class ImportPlanner {
   private readonly seen = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private readonly commitments = new Map<string, CommitmentFacts>();
+  /** Stored records a reference cell found (or not), by what it said: a file names the same ones row after row. */
+  private readonly stored = new Map<string, { ref: Ref } | { issue: FieldReason }>();
 
   constructor(
     private readonly knex: Knex,
@@ -358,6 +360,17 @@ export class ImportPlanner {
     const one = inFile.length === 1 ? inFile[0]! : null;
     if (one) return { ref: one.id !== undefined ? { id: one.id } : { pending: one.token } };
     if (inFile.length > 1) return { issue: reason('import.ambiguous', { sheet: sheetTitle, key: text }) };
+    // The whole file is planned before anything is written, so what is stored stays as it was.
+    const memo = `${resource}|${wanted}|${resource === 'commitments' ? `${refKey(refs.funderId)}|${refKey(refs.initiativeId)}` : ''}`;
+    const known = this.stored.get(memo);
+    if (known) return known;
+    const found = await this.findStored(resource, text, wanted, sheetTitle, refs);
+    this.stored.set(memo, found);
+    return found;
+  }
+
+  /** A stored record the importer may see that a reference cell names. */
+  private async findStored(resource: string, text: string, wanted: string, sheetTitle: string, refs: Record<string, Ref>): Promise<{ ref: Ref } | { issue: FieldReason }> {
     const q = this.scoped(resource);
     if (resource === 'initiatives') q.where((w) => w.where('kvk_number', text.trim()).orWhereRaw('lower(name) = ?', [wanted]));
     else if (resource === 'funders') q.where((w) => w.where('org_id', text.trim()).orWhereRaw('lower(name) = ?', [wanted]));
