@@ -57,3 +57,8 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 export const ROLES = ['admin', 'funder', 'initiative'] as const;
 export type Role = (typeof ROLES)[number];
+
+export const EVENT_TYPES = ['gap.opened','gap.escalated','gap.resolved','obligation.due_soon','obligation.overdue','round.pledge','scan.failed','webhook.disabled'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const EVENT_SUBJECTS = ['gap','obligation','pledge','scan','webhook'] as const;
+export type EventSubject = (typeof EVENT_SUBJECTS)[number];
