@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { forbiddenAddress, isLocalHostName } from './webhookAddress.js';
+import { forbiddenAddress, isLocalHostName, refusedUrl } from './webhookAddress.js';
 
 const expectReasons = (cases: readonly (readonly [string, string | null])[]) => {
   for (const [ip, reason] of cases) expect(forbiddenAddress(ip), ip).to.equal(reason);
@@ -117,5 +117,31 @@ describe('the webhook address rule (SSRF)', () => {
   it('knows localhost and its subdomains as this machine', () => {
     expect(['localhost', 'LOCALHOST.', 'api.localhost'].map(isLocalHostName)).to.deep.equal([true, true, true]);
     expect(['localhost.example.org', 'example.org', 'notlocalhost'].map(isLocalHostName)).to.deep.equal([false, false, false]);
+  });
+});
+
+describe('the webhook URL rule at write time', () => {
+  const refused = (url: string, allowPrivate = false) => refusedUrl(new URL(url), allowPrivate);
+
+  it('takes https URLs to public hosts and addresses', () => {
+    expect(refused('https://hooks.example.org/vangnet')).to.equal(null);
+    expect(refused('https://93.184.216.34:8443/in')).to.equal(null);
+    expect(refused('https://[2a00:1450:400e:80f::200e]/in')).to.equal(null);
+  });
+
+  it('refuses http, and literal loopback, private and metadata addresses, and localhost', () => {
+    expect(refused('http://hooks.example.org/')).to.deep.equal({ code: 'webhook.https_only' });
+    expect(refused('https://127.0.0.1:8443/')).to.deep.equal({ code: 'webhook.private_address', reason: 'loopback' });
+    expect(refused('https://localhost:8443/')).to.deep.equal({ code: 'webhook.private_address', reason: 'loopback' });
+    expect(refused('https://[::1]/')).to.deep.equal({ code: 'webhook.private_address', reason: 'loopback' });
+    expect(refused('https://[::ffff:10.0.0.1]/')).to.deep.equal({ code: 'webhook.private_address', reason: 'private' });
+    expect(refused('https://169.254.169.254/latest/meta-data')).to.deep.equal({ code: 'webhook.private_address', reason: 'metadata' });
+    // The URL parser reads other spellings of an address as the address.
+    expect(refused('https://0x7f.1/')).to.deep.equal({ code: 'webhook.private_address', reason: 'loopback' });
+    expect(refused('https://2130706433/')).to.deep.equal({ code: 'webhook.private_address', reason: 'loopback' });
+  });
+
+  it('takes all of these when private addresses are allowed (development and tests)', () => {
+    for (const url of ['http://127.0.0.1:3000/', 'https://localhost/', 'http://10.0.0.1/']) expect(refused(url, true), url).to.equal(null);
   });
 });

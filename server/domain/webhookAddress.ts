@@ -145,3 +145,24 @@ export function isLocalHostName(host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, '');
   return name === 'localhost' || name.endsWith('.localhost');
 }
+
+/** Why a webhook URL is refused before any DNS is asked: its scheme, or a host that is a forbidden address by itself. */
+export type UrlRefusal = { code: 'webhook.https_only' } | { code: 'webhook.private_address'; reason: ForbiddenReason };
+
+/** A URL's host as an address or name: `[::1]` → `::1`. */
+export const hostOf = (url: URL): string => url.hostname.replace(/^\[(.*)\]$/, '$1');
+
+/**
+ * The write-time rule: https only, and no literal forbidden address or localhost name, unless
+ * private addresses are allowed (development and tests). Names are checked again, after DNS, at
+ * every delivery.
+ */
+export function refusedUrl(url: URL, allowPrivate: boolean): UrlRefusal | null {
+  if (allowPrivate) return null;
+  if (url.protocol !== 'https:') return { code: 'webhook.https_only' };
+  const host = hostOf(url);
+  if (isLocalHostName(host)) return { code: 'webhook.private_address', reason: 'loopback' };
+  const literal = /^[\d.]+$/.test(host) || host.includes(':');
+  const reason = literal ? forbiddenAddress(host) : null;
+  return reason ? { code: 'webhook.private_address', reason } : null;
+}
