@@ -8,6 +8,7 @@ import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
 import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
+import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
 import { ScanService, type ScanQueue } from './scans.js';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService, type WebhookQueue } from './webhooks.js';
@@ -19,6 +20,7 @@ export interface Services {
   exports: ExportService;
   scans: ScanService;
   imports: ImportService;
+  notifications: NotificationService;
   webhooks: WebhookService;
 }
 
@@ -79,6 +81,7 @@ export function createServices(
     imports: new ImportService(db, crud, queue ? importQueue(queue) : null, config.IMPORT_JOB_ROWS),
     exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
+    notifications: new NotificationService(db),
     webhooks: new WebhookService(db, crud, queue ? webhookQueue(queue, config.WEBHOOK_BACKOFF_MS ?? 680_000) : null, {
       allowPrivate: config.WEBHOOK_ALLOW_PRIVATE ?? DEFAULT_WEBHOOK_SETTINGS.allowPrivate,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs,
