@@ -18,7 +18,7 @@ export async function up(knex: Knex): Promise<void> {
     t.timestamp('disabled_at', { useTz: true });
     t.integer('version').notNullable().defaultTo(1);
     timestamps(t, knex);
-    t.check("url ~ '^https?://'", [], 'webhooks_url_check');
+    t.check("url ~ '^(http|https)://'", [], 'webhooks_url_check');
     t.check('consecutive_failures >= 0', [], 'webhooks_consecutive_failures_check');
     t.index(['funder_id']);
   });

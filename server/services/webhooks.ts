@@ -220,7 +220,9 @@ export class WebhookService {
   private checkUrl(body: unknown): void {
     const url = (body as { url?: unknown } | null)?.url;
     if (typeof url !== 'string' || !URL.canParse(url.trim())) return;
-    const refusal = refusedUrl(new URL(url.trim()), this.settings.allowPrivate);
+    const parsed = new URL(url.trim());
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return;
+    const refusal = refusedUrl(parsed, this.settings.allowPrivate);
     if (!refusal) return;
     throw validationError({
       url: refusal.code === 'webhook.https_only' ? reason('webhook.https_only') : reason('webhook.private_address', { reason: refusal.reason }),
