@@ -64,6 +64,9 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     risk: { read: true },
     // The import page: the API decides row by row what a funder may import.
     imports: { read: true },
+    // The API shows a funder its own funder's webhooks only.
+    webhooks: { read: true, write: ownFunder },
+    'webhook-deliveries': { read: true },
   },
   initiative: {
     funders: { read: true },
