@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
 import { WEBHOOK_TEST_TYPE } from '../contract/webhooks.js';
+import { forgetCounts } from '../data/countCache.js';
 import { recordEvents } from '../data/events.js';
 import {
   abandonDelivery,
@@ -88,6 +89,7 @@ export class WebhookService {
       const after = await this.crud.get(webhooksDef(), actor, id, trx);
       await recordAudit(trx, actor, 'update', 'webhooks', id, before, { ...after, secretRolled: true });
     });
+    forgetCounts();
     return { id, secret };
   }
 
@@ -101,6 +103,8 @@ export class WebhookService {
       createdAt: new Date().toISOString(),
       data: { webhookId: id, url: webhook.url, message: 'A test message from Vangnet: your webhook receives and verifies deliveries.' },
     });
+    // Written beside the generic service: the deliveries log's total must count it at once.
+    forgetCounts();
     await this.queueNow([{ id: deliveryId, test: true }]);
     return this.crud.get(deliveriesDef(), actor, deliveryId);
   }
@@ -110,7 +114,7 @@ export class WebhookService {
    * (new, or whose job may be lost) to the queue. Answers how many it handed over.
    */
   async relay(): Promise<number> {
-    await this.db.transaction((trx) => dispatchEvents(trx));
+    if ((await this.db.transaction((trx) => dispatchEvents(trx))).length) forgetCounts();
     let handed = 0;
     for (;;) {
       const n = await this.db.transaction(async (trx) => {
@@ -165,6 +169,7 @@ export class WebhookService {
       if (failures >= WEBHOOK_ATTEMPTS) await this.switchOff(trx, webhook.id, failures);
       return last ? ('failed' as const) : ('retry' as const);
     });
+    forgetCounts();
     if (outcome === 'retry') throw new DeliveryFailed(result.ok ? 'failed' : result.error);
     return outcome;
   }
