@@ -369,6 +369,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       intro: "A webhook sends events straight to your own system: one signed POST per event.",
       url_help: 'An https address of your own system, for example https://example.org/vangnet',
       events_help: 'None ticked: every event.',
+      funder_help: "Empty: the coalition's webhook, told of every event.",
       all_events: 'every event',
       secret_title: 'Keep this secret now',
       secret_text:

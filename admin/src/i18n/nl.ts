@@ -364,6 +364,7 @@ export const vangnetNl = {
       intro: 'Een webhook stuurt gebeurtenissen direct naar uw eigen systeem: een ondertekend POST-bericht per gebeurtenis.',
       url_help: 'Een https-adres van uw eigen systeem, bijvoorbeeld https://example.org/vangnet',
       events_help: 'Niets aangevinkt: alle gebeurtenissen.',
+      funder_help: 'Leeg: een webhook van de coalitie, die alle gebeurtenissen krijgt.',
       all_events: 'alle gebeurtenissen',
       secret_title: 'Bewaar dit geheim nu',
       secret_text:

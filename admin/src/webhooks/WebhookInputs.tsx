@@ -13,7 +13,7 @@ export function WebhookInputs({ creating }: { creating: boolean }) {
     <>
       {permissions === 'admin' ? (
         <ReferenceInput source="funderId" reference="funders">
-          <AutocompleteInput readOnly={!creating} fullWidth />
+          <AutocompleteInput readOnly={!creating} fullWidth helperText="vangnet.webhooks.funder_help" />
         </ReferenceInput>
       ) : null}
       <TextInput source="url" type="url" validate={required()} fullWidth helperText="vangnet.webhooks.url_help" />

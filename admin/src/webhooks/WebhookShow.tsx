@@ -3,7 +3,7 @@
 import SendIcon from '@mui/icons-material/Send';
 import KeyIcon from '@mui/icons-material/Key';
 import { Alert, Grid } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   BooleanField,
   Button,
@@ -17,7 +17,6 @@ import {
   TextField,
   TopToolbar,
   useCanAccess,
-  useListContext,
   useNotify,
   useRecordContext,
   useRefresh,
@@ -29,12 +28,11 @@ import { EnumCol, NumberCol } from '../common/columns';
 import { EnumField } from '../common/enums';
 import { TimestampField, useFormat } from '../common/fields';
 import { FieldCell } from '../common/layout';
+import { RefetchWhile } from '../common/RefetchWhile';
 import { Section } from '../common/Section';
 import { API_URL, httpClient } from '../dataProvider';
 import { formatDateTime } from '../format/dates';
 import { SecretDialog } from './SecretDialog';
-
-const FOLLOW_MS = 1000;
 
 function SendTestButton() {
   const record = useRecordContext<Webhook>();
@@ -93,18 +91,6 @@ function Actions() {
   );
 }
 
-/** Refetches the deliveries every second while one of them is still in progress. */
-function FollowPending() {
-  const { data, refetch } = useListContext<WebhookDelivery>();
-  const pending = data?.some((d) => d.status === 'pending') ?? false;
-  useEffect(() => {
-    if (!pending) return undefined;
-    const timer = setInterval(() => void refetch(), FOLLOW_MS);
-    return () => clearInterval(timer);
-  }, [pending, refetch]);
-  return null;
-}
-
 function SwitchedOff() {
   const record = useRecordContext<Webhook>();
   const translate = useTranslate();
@@ -122,7 +108,7 @@ function Deliveries() {
   return (
     <Section title={translate('vangnet.webhooks.deliveries')} testId="webhook-deliveries">
       <ReferenceManyField reference="webhook-deliveries" target="webhookId" sort={{ field: 'createdAt', order: 'DESC' }} perPage={25} pagination={<Pagination rowsPerPageOptions={[25]} />}>
-        <FollowPending />
+        <RefetchWhile<WebhookDelivery> busy={(d) => d.status === 'pending'} />
         <DataTable bulkActionButtons={false} rowClick={false} empty={<>{translate('vangnet.webhooks.no_deliveries')}</>}>
           <DataTable.Col source="createdAt" field={TimestampField} />
           <EnumCol source="eventType" enumName="webhookEvent" plain />
