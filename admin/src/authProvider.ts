@@ -64,6 +64,8 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     risk: { read: true },
     // The import page: the API decides row by row what a funder may import.
     imports: { read: true },
+    // Everyone has their own notifications; marking one read is no write the rules decide.
+    notifications: { read: true },
     // The API shows a funder its own funder's webhooks only.
     webhooks: { read: true, write: ownFunder },
     'webhook-deliveries': { read: true },
@@ -76,6 +78,7 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     tranches: { read: true, write: true },
     gaps: { read: true },
     imports: { read: true },
+    notifications: { read: true },
   },
 };
 
