@@ -141,6 +141,23 @@ forEachBackend('webhook deliveries', (backend) => {
     expect(r.received.map((x) => x.headers['vangnet-event-id']).sort()).to.deep.equal([`evt_${forA}`, `evt_${forBoth}`].sort());
   });
 
+  it('delivers each of many events exactly once with two workers relaying and sending at the same time', async () => {
+    await app.startWorker();
+    const funderId = await makeFunder(app.db);
+    const r = await receiver([200]);
+    const { id } = await funderWebhook(r, funderId);
+    const ids: number[] = [];
+    // In several transactions, some recorded while the relays are reading.
+    for (let batch = 0; batch < 5; batch++) {
+      ids.push(...(await recordEvents(app.db, Array.from({ length: 6 }, () => gapEvent([funderId])))));
+      await sleep(150);
+    }
+    await waitFor('every delivery to succeed', async () => (await deliveriesOf(id)).filter((d) => d.status === 'succeeded').length === ids.length, 30_000, 100);
+    await sleep(1500);
+    expect(r.received.map((x) => x.headers['vangnet-event-id']).sort()).to.deep.equal(ids.map((e) => `evt_${e}`).sort());
+    expect(r.received.every((x) => x.signatureValid)).to.equal(true);
+  });
+
   it('sends a test event on request, once, and shows how it went', async () => {
     const funderId = await makeFunder(app.db);
     const r = await receiver([204]);
