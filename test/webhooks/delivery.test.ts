@@ -33,7 +33,9 @@ const gapEvent = (funderIds: number[], over: Partial<NewEvent> = {}): NewEvent =
   ...over,
 });
 
-forEachBackend('webhook deliveries', (backend) => {
+forEachBackend('webhook deliveries', function (backend) {
+  // Retries with backoff on a shared machine: each test waits for up to 30 s of deliveries.
+  this.timeout(60_000);
   let app: TestApp;
   let admin: string;
   const receivers: Receiver[] = [];
@@ -176,7 +178,8 @@ forEachBackend('webhook deliveries', (backend) => {
   });
 });
 
-forEachBackend('webhook deliveries to private addresses (WEBHOOK_ALLOW_PRIVATE off)', (backend) => {
+forEachBackend('webhook deliveries to private addresses (WEBHOOK_ALLOW_PRIVATE off)', function (backend) {
+  this.timeout(60_000);
   let app: TestApp;
   let receiver: Receiver;
 
