@@ -3,9 +3,10 @@
 // is safe to run more than once for the same job.
 import type { Job } from 'bullmq';
 import type { BatchResult } from '../server/data/scans.js';
-import type { BatchJob, ImportJob, RescanJob, StartJob } from '../server/queues/queues.js';
+import type { BatchJob, ImportJob, RescanJob, StartJob, WebhookJob } from '../server/queues/queues.js';
 import type { ImportService } from '../server/services/imports.js';
 import type { ScanService } from '../server/services/scans.js';
+import type { DeliveryOutcome, WebhookService } from '../server/services/webhooks.js';
 
 type ScanJob = Pick<Job<StartJob | BatchJob>, 'id' | 'name' | 'data'>;
 
@@ -19,8 +20,12 @@ export function processRescanJob(scans: ScanService, job: Pick<Job<RescanJob>, '
   return scans.rescan(job.data.initiativeId);
 }
 
-
 /** An `import` job previews or applies a large import file, keeping its progress on the import record. */
 export function processImportJob(imports: ImportService, job: Pick<Job<ImportJob>, 'data'>): Promise<void> {
   return imports.runJob(job.data.importId, job.data.phase);
+}
+
+/** A `webhook` job attempts one delivery; a failed attempt throws, and the queue retries it with backoff. */
+export function processWebhookJob(webhooks: WebhookService, job: Pick<Job<WebhookJob>, 'data'>): Promise<DeliveryOutcome> {
+  return webhooks.deliver(job.data.deliveryId);
 }

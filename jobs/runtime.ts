@@ -7,10 +7,11 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
+import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type StartJob, type WebhookJob } from '../server/queues/queues.js';
 import { createServices } from '../server/services/index.js';
-import { processImportJob, processRescanJob, processScanJob } from './processors.js';
+import { processImportJob, processRescanJob, processScanJob, processWebhookJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
+import { WebhookRelay } from './webhookRelay.js';
 
 export interface WorkerRuntime {
   close(): Promise<void>;
@@ -19,7 +20,8 @@ export interface WorkerRuntime {
 type WorkerConfig = Pick<
   Config,
   'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'
->;
+> &
+  Partial<Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>>;
 
 async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -50,7 +52,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const { scans, imports } = createServices(db, config, producer, settings);
+  const { scans, imports, webhooks } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -87,6 +89,18 @@ export async function startWorkers(
     error: unavailable(QUEUE_NAMES.import),
   });
 
+  const webhookWorker = openWorker<WebhookJob>(backend, QUEUE_NAMES.webhook, (job) => processWebhookJob(webhooks, job), workerOptions, {
+    failed: (job, err) => {
+      if (!job) return;
+      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      logger.info({ job: job.id, attempt: job.attemptsMade, final, err: err.message }, 'webhook delivery failed');
+      if (final) void webhooks.abandon(job.data.deliveryId, err.message).catch(() => undefined);
+    },
+    error: unavailable(QUEUE_NAMES.webhook),
+  });
+  const webhookRelay = new WebhookRelay(webhooks, logger);
+  webhookRelay.start();
+
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.
   const declareSchedule = () =>
@@ -101,8 +115,9 @@ export async function startWorkers(
   return {
     close: async () => {
       await watchdog.stop();
+      await webhookRelay.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
-      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close()]);
+      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), webhookWorker.close()]);
       if (!shared) await producer.close();
     },
   };

@@ -24,6 +24,10 @@ import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
 import * as m23 from './20261130-10-events.js';
+import * as webhooks1 from './20261130-30-create-webhooks.js';
+import * as webhooks2 from './20261130-31-create-webhook-deliveries.js';
+import * as webhooks3 from './20261130-32-record-event-transactions.js';
+import * as webhooks4 from './20261130-33-create-webhook-dispatch-cursor.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -49,6 +53,10 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
   '20261130-10-events': m23,
+  '20261130-30-create-webhooks': webhooks1,
+  '20261130-31-create-webhook-deliveries': webhooks2,
+  '20261130-32-record-event-transactions': webhooks3,
+  '20261130-33-create-webhook-dispatch-cursor': webhooks4,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -43,6 +43,12 @@ const schema = z.object({
   START_WORKER: bool.default(true),
   /** The prefix of this installation's 360Giving identifiers (`360G-vangnet-…`): letters, digits and hyphens. */
   GRANT_PREFIX: z.string().regex(/^[A-Za-z0-9-]+$/, { error: 'letters, digits and hyphens only' }).default('vangnet'),
+  /** true: webhooks may use http: and private, loopback and link-local addresses (development and tests only). */
+  WEBHOOK_ALLOW_PRIVATE: bool.default(false),
+  /** The first retry's delay of a failed webhook delivery, ms; each next one doubles (8 attempts span about a day). */
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(680_000),
+  /** How long one webhook delivery may take before it counts as failed, ms. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
 }).refine((c) => c.RESCAN_REQUEUE_MS > c.RESCAN_DEBOUNCE_MS, {
   // Each hand-over restarts the debounce wait: handing over again sooner would postpone the rescan for ever.
   path: ['RESCAN_REQUEUE_MS'],

@@ -17,6 +17,7 @@ import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
 import users from './users';
+import webhooks from './webhooks';
 
 export function App() {
   return (
@@ -43,8 +44,10 @@ export function App() {
       <Resource name="scans" {...scans} />
       <Resource name="users" {...users} />
       <Resource name="audit-events" {...auditEvents} />
+      <Resource name="webhooks" {...webhooks} />
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
+      <Resource name="webhook-deliveries" />
     </Admin>
   );
 }

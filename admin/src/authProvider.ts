@@ -66,6 +66,9 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     imports: { read: true },
     // Everyone has their own notifications; marking one read is no write the rules decide.
     notifications: { read: true },
+    // The API shows a funder its own funder's webhooks only.
+    webhooks: { read: true, write: ownFunder },
+    'webhook-deliveries': { read: true },
   },
   initiative: {
     funders: { read: true },

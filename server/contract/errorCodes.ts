@@ -170,6 +170,12 @@ export const FIELD_REASONS = {
   'import.zip_bomb': ({ maxBytes }: { maxBytes: number }) => `unpacks to more than ${maxBytes} bytes: refused`,
   'import.sheet_unknown': () => 'the header row matches no sheet: name it with the field sheet',
   'import.no_rows': () => 'holds no rows to be imported',
+
+  // Webhooks (README "Webhooks").
+  'webhook.url': () => 'must be an absolute http(s) URL without a user name or password',
+  'webhook.https_only': () => 'must be an https URL',
+  /** `reason` is the range the address lies in (server/domain/webhookAddress.ts). */
+  'webhook.private_address': ({ reason }: { reason: string }) => `must not point at a ${reason.replace('_', '-')} address: deliveries go to public addresses only`,
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -14,6 +14,8 @@ export const RESOURCE_NAMES = {
   users: 'Gebruiker |||| Gebruikers',
   'audit-events': 'Wijziging |||| Auditlog',
   risk: 'Vijfjaarsrisico |||| Vijfjaarsrisico',
+  webhooks: 'Webhook |||| Webhooks',
+  'webhook-deliveries': 'Aflevering |||| Afleveringen',
 };
 
 const fieldsNl = {
@@ -144,6 +146,32 @@ const fieldsNl = {
     firstShortfall: 'Eerste tekort',
     riskScore: 'Risicoscore',
   },
+  webhooks: {
+    id: 'Nr.',
+    funderId: 'Financier',
+    url: 'Adres (URL)',
+    events: 'Gebeurtenissen',
+    active: 'Aan',
+    description: 'Omschrijving',
+    consecutiveFailures: 'Mislukt op rij',
+    disabledAt: 'Uitgeschakeld op',
+    createdAt: 'Aangemaakt',
+    version: 'Versie',
+  },
+  'webhook-deliveries': {
+    id: 'Nr.',
+    webhookId: 'Webhook',
+    eventId: 'Gebeurtenis',
+    eventType: 'Soort gebeurtenis',
+    status: 'Status',
+    attempts: 'Pogingen',
+    lastStatusCode: 'Laatste antwoordcode',
+    lastError: 'Laatste fout',
+    payload: 'Verzonden bericht',
+    createdAt: 'Aangemaakt',
+    lastAttemptAt: 'Laatste poging',
+    deliveredAt: 'Afgeleverd',
+  },
 };
 
 const enumsNl = {
@@ -234,6 +262,22 @@ const enumsNl = {
   riskReason: {
     low_coverage: 'lage dekking',
     short_term_funding: 'vooral kortlopend geld',
+  },
+  webhookEvent: {
+    'gap.opened': 'financieringsgat gevonden',
+    'gap.escalated': 'financieringsgat ernstiger',
+    'gap.resolved': 'financieringsgat opgelost',
+    'obligation.due_soon': 'verantwoording binnenkort',
+    'obligation.overdue': 'verantwoording te laat',
+    'round.pledge': 'toezegging in een ronde',
+    'scan.failed': 'scan mislukt',
+    'webhook.disabled': 'webhook uitgeschakeld',
+    'webhook.test': 'testbericht',
+  },
+  deliveryStatus: {
+    pending: 'bezig',
+    succeeded: 'afgeleverd',
+    failed: 'mislukt',
   },
 };
 
@@ -369,6 +413,32 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     firstShortfall: 'First shortfall',
     riskScore: 'Risk score',
   },
+  webhooks: {
+    id: 'No.',
+    funderId: 'Funder',
+    url: 'Address (URL)',
+    events: 'Events',
+    active: 'On',
+    description: 'Description',
+    consecutiveFailures: 'Failed in a row',
+    disabledAt: 'Switched off at',
+    createdAt: 'Created',
+    version: 'Version',
+  },
+  'webhook-deliveries': {
+    id: 'No.',
+    webhookId: 'Webhook',
+    eventId: 'Event',
+    eventType: 'Kind of event',
+    status: 'Status',
+    attempts: 'Attempts',
+    lastStatusCode: 'Last response code',
+    lastError: 'Last error',
+    payload: 'Message sent',
+    createdAt: 'Created',
+    lastAttemptAt: 'Last attempt',
+    deliveredAt: 'Delivered',
+  },
 };
 
 const enumsEn: Texts<typeof enumsNl> = {
@@ -460,6 +530,22 @@ const enumsEn: Texts<typeof enumsNl> = {
     low_coverage: 'low coverage',
     short_term_funding: 'mostly short-term money',
   },
+  webhookEvent: {
+    'gap.opened': 'funding gap found',
+    'gap.escalated': 'funding gap worse',
+    'gap.resolved': 'funding gap resolved',
+    'obligation.due_soon': 'report due soon',
+    'obligation.overdue': 'report overdue',
+    'round.pledge': 'pledge in a round',
+    'scan.failed': 'scan failed',
+    'webhook.disabled': 'webhook switched off',
+    'webhook.test': 'test message',
+  },
+  deliveryStatus: {
+    pending: 'in progress',
+    succeeded: 'delivered',
+    failed: 'failed',
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -473,6 +559,8 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   users: 'User |||| Users',
   'audit-events': 'Change |||| Audit log',
   risk: 'Five-year risk |||| Five-year risk',
+  webhooks: 'Webhook |||| Webhooks',
+  'webhook-deliveries': 'Delivery |||| Deliveries',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

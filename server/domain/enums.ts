@@ -74,3 +74,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** What an event is about. */
 export const EVENT_SUBJECTS = ['gap', 'obligation', 'pledge', 'scan', 'webhook'] as const;
 export type EventSubject = (typeof EVENT_SUBJECTS)[number];
+
+/** Where a webhook delivery stands (server/services/webhooks.ts). */
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];

@@ -13,6 +13,8 @@ export const ENUM_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Labe
   users: { role: 'role' },
   'audit-events': { action: 'auditAction' },
   risk: { reasons: 'riskReason' },
+  webhooks: { events: 'webhookEvent' },
+  'webhook-deliveries': { eventType: 'webhookEvent', status: 'deliveryStatus' },
 };
 
 /** A field's label, or the field's own name when there is none. */

@@ -19,6 +19,7 @@ import { importRoutes } from './importRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
+import { webhookRoutes } from './webhookRoutes.js';
 
 export interface AppDeps extends Services {
   db: Knex;
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/imports', importRoutes(deps.imports));
   api.use('/exports', grantExportRoutes(deps.exports));
   api.use('/notifications', notificationRoutes(deps.notifications));
+  api.use('/webhooks', webhookRoutes(deps.webhooks));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

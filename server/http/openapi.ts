@@ -16,6 +16,7 @@ import { startScanBody } from './scanRoutes.js';
 import { applyImportBody, importRecordSchema } from '../contract/imports.js';
 import { notificationSchema, notificationUpdateSchema } from '../contract/notifications.js';
 import { notificationList } from '../services/notifications.js';
+import { createdWebhook, rolledSecret, webhooks } from '../contract/webhooks.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -571,12 +572,54 @@ function notificationPaths(schemas: Record<string, JsonSchema>): Record<string, 
   };
 }
 
+/** The webhook routes beyond the resource's own: the create answers the secret once, the test event, the roll of the secret. */
+function webhookPaths(schemas: Record<string, JsonSchema>, resourceItem: PathItem | undefined): Record<string, PathItem> {
+  schemas.CreatedWebhook = plain(z.toJSONSchema(createdWebhook, { unrepresentable: 'any' }) as JsonSchema);
+  schemas.RolledSecret = plain(z.toJSONSchema(rolledSecret, { unrepresentable: 'any' }) as JsonSchema);
+  const tags = [webhooks.name];
+  const urlRule = 'the URL must be https and must not name a loopback, private, link-local or metadata address (400 `webhook.https_only`, `webhook.private_address`) unless the server runs with WEBHOOK_ALLOW_PRIVATE=true';
+  return {
+    '/api/webhooks': {
+      ...resourceItem,
+      post: operation({
+        operationId: 'createWebhook',
+        summary: `Create a webhook; the answer holds its signing secret, this once: keep it now. As on update, ${urlRule}`,
+        tags,
+        requestBody: { required: true, content: json(ref('WebhookCreate')) },
+        ok: { '201': { description: 'The new webhook and its secret', content: json(ref('CreatedWebhook')) } },
+        errors: [...AUTHED, ...WITH_BODY, 403, 409, 422],
+      }),
+    },
+    '/api/webhooks/{id}/test': {
+      post: operation({
+        operationId: 'sendWebhookTest',
+        summary: 'Send a test event (type `webhook.test`) to the webhook once, even when it is switched off; answers the delivery, whose status shows how it went',
+        tags,
+        parameters: [idParameter],
+        ok: { '202': { description: 'The queued delivery', content: json(ref('WebhookDeliverie')) } },
+        errors: [...AUTHED, 403, 404],
+      }),
+    },
+    '/api/webhooks/{id}/secret': {
+      post: operation({
+        operationId: 'rollWebhookSecret',
+        summary: 'Give the webhook a new signing secret, answered this once; the old one stops signing at once',
+        tags,
+        parameters: [idParameter],
+        ok: { '200': { description: 'The new secret', content: json(ref('RolledSecret')) } },
+        errors: [...AUTHED, 403, 404],
+      }),
+    },
+  };
+}
+
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
   const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...grantExportPaths() };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }
+  Object.assign(paths, webhookPaths(schemas, paths['/api/webhooks']));
   return {
     openapi: '3.1.0',
     info: {

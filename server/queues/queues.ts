@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', webhook: 'webhook' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -19,6 +19,11 @@ export interface ImportJob {
   phase: 'preview' | 'apply';
 }
 
+/** `webhook` queue: one delivery of a webhook (server/services/webhooks.ts). */
+export interface WebhookJob {
+  deliveryId: number;
+}
+
 export const SCHEDULER_ID = 'nightly-scan';
 
 export const JOB_OPTIONS: JobsOptions = {
@@ -32,8 +37,9 @@ export interface Queues {
   scan: QueueApi<StartJob | BatchJob>;
   rescan: QueueApi<RescanJob>;
   import: QueueApi<ImportJob>;
+  webhook: QueueApi<WebhookJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<WebhookJob>] | null;
   close(): Promise<void>;
 }
 
@@ -46,15 +52,20 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   const scanQueue = link.open<StartJob | BatchJob>(QUEUE_NAMES.scan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const webhookQueue = link.open<WebhookJob>(QUEUE_NAMES.webhook, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
     scan,
     rescan,
     import: importQueue.queue,
-    redis: scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue] : null,
+    webhook: webhookQueue.queue,
+    redis:
+      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && webhookQueue.redisQueue
+        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, webhookQueue.redisQueue]
+        : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), webhookQueue.queue.close()]);
     },
   };
 }
@@ -100,4 +111,26 @@ export function batchJob(batch: Batch): ScanQueueJob {
 export function importJob(importId: number, phase: ImportJob['phase']) {
   // An import is applied once: its attempts stay at one, a failure is on the record.
   return { name: phase, data: { importId, phase }, opts: { ...JOB_OPTIONS, attempts: 1, jobId: `import-${importId}-${phase}` } };
+}
+
+/** A delivery is attempted this many times at most; as many failures in a row switch its webhook off. */
+export const WEBHOOK_ATTEMPTS = 8;
+
+/**
+ * The job that attempts delivery `deliveryId`, retried with exponential backoff from `backoffMs`
+ * (attempt n waits backoffMs × 2^(n-2)); its id makes a second enqueue harmless. A test delivery
+ * is attempted once.
+ */
+export function deliveryJob(deliveryId: number, backoffMs: number, test = false) {
+  return {
+    name: 'deliver',
+    data: { deliveryId },
+    opts: {
+      jobId: `delivery-${deliveryId}`,
+      attempts: test ? 1 : WEBHOOK_ATTEMPTS,
+      backoff: { type: 'exponential', delay: backoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600 },
+    } satisfies JobsOptions,
+  };
 }

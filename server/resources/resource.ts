@@ -60,6 +60,11 @@ export interface ResourceDef<Row extends { id: number } = ApiRecord, Created ext
   /** SQL giving the initiative id of a row, for visibility; absent for resources without one. */
   initiativeSql?: string;
   /**
+   * SQL giving the funder id of a row, for resources a funder user sees only its own of (webhooks):
+   * an initiative user sees none, an admin all.
+   */
+  funderSql?: string;
+  /**
    * Resolves the tenant of a record about to be written (fields in API names), loading a parent
    * where the record itself does not carry it (a tranche's commitment).
    */

@@ -40,7 +40,12 @@ function fundedOrShared(knex: Knex, funderId: number): Knex.QueryBuilder {
 
 /** Narrows a read query to the records the actor may see. */
 export function scopeRead(q: Knex.QueryBuilder, def: ResourceDef, actor: Actor, knex: Knex): void {
-  if (actor.role === 'admin' || !def.initiativeSql) return;
+  if (actor.role === 'admin') return;
+  if (def.funderSql) {
+    q.whereRaw(`${def.funderSql} = ?`, [actor.role === 'funder' ? actor.funderId : null]);
+    return;
+  }
+  if (!def.initiativeSql) return;
   if (actor.role === 'initiative') {
     q.whereRaw(`${def.initiativeSql} = ?`, [actor.initiativeId]);
   } else {

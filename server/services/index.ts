@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
-import { batchJob, importJob, startJob, type Queues } from '../queues/queues.js';
+import { batchJob, deliveryJob, importJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
@@ -11,6 +11,7 @@ import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
 import { ScanService, type ScanQueue } from './scans.js';
+import { DEFAULT_WEBHOOK_SETTINGS, WebhookService, type WebhookQueue } from './webhooks.js';
 
 export interface Services {
   auth: AuthService;
@@ -20,11 +21,12 @@ export interface Services {
   scans: ScanService;
   imports: ImportService;
   notifications: NotificationService;
+  webhooks: WebhookService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan' | 'import'>;
+  queues: Pick<Queues, 'scan' | 'import' | 'webhook'>;
   ready: () => Promise<boolean>;
 }
 
@@ -52,10 +54,19 @@ function importQueue({ queues, ready }: QueueAccess): ImportQueue {
   };
 }
 
+function webhookQueue({ queues }: QueueAccess, backoffMs: number): WebhookQueue {
+  return {
+    queueDeliveries: async (deliveries) => {
+      await queues.webhook.addBulk(deliveries.map((d) => deliveryJob(d.id, backoffMs, d.test)));
+    },
+  };
+}
+
 /** The services of an API process, and of a worker (which uses the scans). */
 export function createServices(
   db: Knex,
-  config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> & Partial<Pick<Config, 'GRANT_PREFIX'>>,
+  config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> &
+    Partial<Pick<Config, 'GRANT_PREFIX' | 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>>,
   queue: QueueAccess | null,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): Services {
@@ -71,5 +82,9 @@ export function createServices(
     exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
     notifications: new NotificationService(db),
+    webhooks: new WebhookService(db, crud, queue ? webhookQueue(queue, config.WEBHOOK_BACKOFF_MS ?? 680_000) : null, {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE ?? DEFAULT_WEBHOOK_SETTINGS.allowPrivate,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs,
+    }),
   };
 }

@@ -26,7 +26,11 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   gaps: ['create', 'update', 'delete'],
   scans: ['update', 'delete'],
   'audit-events': ['create', 'update', 'delete'],
+  'webhook-deliveries': ['create', 'update', 'delete'],
 };
+
+/** Resources a funder user sees and writes only its own funder's records of (not those of initiatives it co-funds). */
+const FUNDER_OWNED = ['webhooks', 'webhook-deliveries'];
 
 const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   funders: { admin: rule('all', 'all'), funder: rule('all', 'none'), initiative: rule('all', 'none') },
@@ -38,6 +42,8 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   scans: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   users: { admin: rule('all', 'all', 'all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  webhooks: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('none', 'none') },
+  'webhook-deliveries': { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('none', 'none') },
 };
 
 /**
@@ -85,6 +91,9 @@ const OTHER_ROUTES = [
   'POST /api/notifications/read-all',
   'GET /api/notifications/:id',
   'PUT /api/notifications/:id',
+  // Who may send a webhook's test event or roll its secret: who may update it (test/webhooks/api.test.ts).
+  'POST /api/webhooks/:id/test',
+  'POST /api/webhooks/:id/secret',
 ];
 
 interface Fixture {
@@ -105,8 +114,9 @@ function tenant(f: Fixture, key: TenantKey): { initiativeId: number; funderId: n
 }
 
 /** Whether a role sees, and owns (may write), a record of the tenant. */
-function reach(role: Role, key: TenantKey): { sees: boolean; owns: boolean } {
+function reach(role: Role, key: TenantKey, resource: string): { sees: boolean; owns: boolean } {
   if (role === 'admin') return { sees: true, owns: true };
+  if (FUNDER_OWNED.includes(resource)) return { sees: key === 'own', owns: key === 'own' };
   if (role === 'funder') return { sees: key !== 'other', owns: key === 'own' };
   return { sees: key !== 'other', owns: key !== 'other' };
 }
@@ -119,8 +129,10 @@ function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey
   // A scan is started, not made: the request is accepted (202) and runs on the queue.
   const ok = verb === 'create' ? (resource === 'scans' ? 202 : 201) : 200;
   if (given === 'all') return ok;
-  const { sees, owns } = reach(role, key);
+  const { sees, owns } = reach(role, key, resource);
   if (verb === 'list' || verb === 'get') return sees ? ok : 404;
+  // A webhook for another funder names a funder everyone may see: refused as not its own.
+  if (verb === 'create' && FUNDER_OWNED.includes(resource)) return owns ? ok : 403;
   // A reference to a record the role may not see answers like one to a record that does not exist.
   if (verb === 'create') return owns ? ok : sees ? 403 : 400;
   if (!sees) return 404;
@@ -154,6 +166,13 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       return makeUser(db, 'funder', { funderId: funderId });
     case 'audit-events':
       return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
+    case 'webhooks':
+      return insert('webhooks', { funder_id: funderId, url: 'https://hooks.example.org/matrix', secret: 'whsec_matrix', active: false });
+    case 'webhook-deliveries': {
+      const webhookId = await insert('webhooks', { funder_id: funderId, url: 'https://hooks.example.org/matrix', secret: 'whsec_matrix', active: false });
+      const payload = { id: 'evt_test_matrix', type: 'webhook.test', createdAt: '2026-11-30T12:00:00.000Z', data: {} };
+      return insert('webhook_deliveries', { webhook_id: webhookId, event_type: 'webhook.test', payload });
+    }
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -177,6 +196,8 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { email: `matrix-${next()}@test.example`, role: 'funder', funderId, password: 'a long enough password' };
     case 'scans':
       return { asOf: '2027-01-01' };
+    case 'webhooks':
+      return { url: 'https://hooks.example.org/matrix', funderId, active: false };
     default:
       return { note: 'read-only resources take nothing' };
   }
@@ -193,6 +214,8 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   scans: ['status', 'failed'],
   users: ['disabled', true],
   'audit-events': ['action', 'delete'],
+  webhooks: ['description', 'Bijgewerkt door de matrixtest'],
+  'webhook-deliveries': ['status', 'failed'],
 };
 
 async function auditCount(db: Knex): Promise<number> {

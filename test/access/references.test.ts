@@ -33,6 +33,8 @@ function createBody(f: Fixture, resource: string): Record<string, unknown> {
       return { commitmentId: f.ownCommitment, periodStart: '2027-01-01', periodEnd: '2027-01-31', amountCents: 1 };
     case 'users':
       return { email: 'orakel@test.example', role: 'funder', funderId: f.funderA, password: 'a long enough password' };
+    case 'webhooks':
+      return { url: 'https://hooks.example.org/orakel', funderId: f.funderA, active: false };
     default:
       throw new Error(`no body for ${resource}: add one for its reference fields`);
   }
@@ -52,6 +54,10 @@ async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<nu
       return makeTranche(app.db, f.ownCommitment, { amountCents: 1 });
     case 'users':
       return makeUser(app.db, 'funder', { funderId: f.funderA });
+    case 'webhooks': {
+      const [row] = await app.db('webhooks').insert({ funder_id: f.funderA, url: 'https://hooks.example.org/orakel', secret: 'whsec_orakel', active: false }).returning<{ id: number }[]>('id');
+      return row!.id;
+    }
     default:
       throw new Error(`no record maker for ${resource}`);
   }
@@ -91,7 +97,7 @@ describe('reference fields: no existence oracle', () => {
   const audits = async () => Number((await app.db('audit_events').count<{ n: number }[]>({ n: '*' }))[0]!.n);
 
   it('covers every resource with reference fields', () => {
-    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'tranches', 'users']);
+    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'tranches', 'users', 'webhooks']);
   });
 
   for (const def of withReferences) {
@@ -160,9 +166,9 @@ describe('references fixed once created', () => {
   });
   after(() => app.close());
 
-  it('marks exactly a commitment’s initiativeId and funderId and a tranche’s commitmentId as fixed', () => {
+  it('marks exactly a commitment’s initiativeId and funderId, a tranche’s commitmentId and a webhook’s funderId as fixed', () => {
     const fixed = Object.values(RESOURCES).flatMap((d) => Object.entries(d.fields).filter(([, s]) => s.fixed).map(([name]) => `${d.name}.${name}`));
-    expect(fixed.sort()).to.deep.equal(['commitments.funderId', 'commitments.initiativeId', 'tranches.commitmentId']);
+    expect(fixed.sort()).to.deep.equal(['commitments.funderId', 'commitments.initiativeId', 'tranches.commitmentId', 'webhooks.funderId']);
   });
 
   for (const role of ROLES) {

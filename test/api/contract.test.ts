@@ -23,6 +23,9 @@ describe('contract: the resources as the database stores and the API answers the
     expect((await app.request('POST', '/api/funders', { token: admin, body: { name: 'Fonds Contract', type: 'foundation' } })).status).to.equal(201);
     await app.db('gaps').insert(toColumns({ initiativeId, kind: 'shortfall', periodStart: '2027-01-01', periodEnd: '2027-03-31', shortfallCents: 10_000, severity: 'high', details: {} }));
     await app.db('scans').insert(toColumns({ trigger: 'manual', asOf: '2027-01-01' }));
+    const [webhook] = await app.db('webhooks').insert({ url: 'https://hooks.example.org/contract', secret: 'whsec_contract', active: false }).returning<{ id: number }[]>('id');
+    const payload = { id: 'evt_test_contract', type: 'webhook.test', createdAt: '2026-11-30T12:00:00.000Z', data: {} };
+    await app.db('webhook_deliveries').insert({ webhook_id: webhook!.id, event_type: 'webhook.test', payload });
   });
 
   after(async () => {

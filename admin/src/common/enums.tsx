@@ -16,7 +16,9 @@ import {
   SCAN_TRIGGERS,
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
+  WEBHOOK_DELIVERY_STATUSES,
 } from '../../../server/contract/enums';
+import { WEBHOOK_DELIVERY_TYPES } from '../../../server/contract/webhooks';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
 
 export const ENUMS = {
@@ -36,6 +38,8 @@ export const ENUMS = {
   riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
   importAction: ROW_ACTIONS,
+  webhookEvent: WEBHOOK_DELIVERY_TYPES,
+  deliveryStatus: WEBHOOK_DELIVERY_STATUSES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -57,6 +61,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
+  deliveryStatus: { pending: 'info', succeeded: 'success', failed: 'error' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 

@@ -97,6 +97,19 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         q: 'Search',
       },
     },
+    webhooks: {
+      name: NAME_LABELS.en.webhooks,
+      fields: {
+        ...FIELD_LABELS.en.webhooks,
+        q: 'Search',
+      },
+    },
+    'webhook-deliveries': {
+      name: NAME_LABELS.en['webhook-deliveries'],
+      fields: {
+        ...FIELD_LABELS.en['webhook-deliveries'],
+      },
+    },
   },
   vangnet: {
     app: {
@@ -373,6 +386,28 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
     audit: {
       field: 'Field',
     },
+    webhooks: {
+      intro: "A webhook sends events straight to your own system: one signed POST per event.",
+      url_help: 'An https address of your own system, for example https://example.org/vangnet',
+      events_help: 'None ticked: every event.',
+      funder_help: "Empty: the coalition's webhook, told of every event.",
+      all_events: 'every event',
+      secret_title: 'Keep this secret now',
+      secret_text:
+        'With this secret your system checks that a message really comes from Vangnet (the Vangnet-Signature header). It is shown only once: copy it now and keep it safe.',
+      secret_label: "The webhook's secret",
+      copy: 'Copy',
+      copied: 'Copied',
+      stored: 'I have kept the secret',
+      roll_secret: 'New secret',
+      roll_confirm: 'Make a new secret? The old one stops working at once.',
+      send_test: 'Send test message',
+      test_sent: 'Test message sent: its outcome is shown below.',
+      deliveries: 'Deliveries',
+      no_deliveries: 'Nothing delivered yet.',
+      switched_off: 'This webhook was switched off on %{date}, after %{failures} failed deliveries in a row. Switch it back on once your system accepts messages again.',
+      failures: '%{smart_count} failed in a row',
+    },
     validation: {
       date: 'Enter a date like 31/12/2027',
       euro: 'Enter an amount in euros, e.g. 1,234.56',
@@ -488,6 +523,9 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'import.zip_bomb': 'The file unpacks to more than %{maxBytes} bytes and was refused',
       'import.sheet_unknown': 'The header row matches no sheet',
       'import.no_rows': 'The file holds no rows to be imported',
+      'webhook.url': 'Enter a full http(s) address, without a user name or password',
+      'webhook.https_only': 'Must be an https address',
+      'webhook.private_address': 'Must not point at a local, internal or private address: public addresses only',
     },
   },
 };

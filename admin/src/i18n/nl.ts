@@ -94,6 +94,19 @@ export const vangnetNl = {
         q: 'Zoeken',
       },
     },
+    webhooks: {
+      name: NAME_LABELS.nl.webhooks,
+      fields: {
+        ...FIELD_LABELS.nl.webhooks,
+        q: 'Zoeken',
+      },
+    },
+    'webhook-deliveries': {
+      name: NAME_LABELS.nl['webhook-deliveries'],
+      fields: {
+        ...FIELD_LABELS.nl['webhook-deliveries'],
+      },
+    },
   },
   vangnet: {
     app: {
@@ -368,6 +381,28 @@ export const vangnetNl = {
     audit: {
       field: 'Veld',
     },
+    webhooks: {
+      intro: 'Een webhook stuurt gebeurtenissen direct naar uw eigen systeem: een ondertekend POST-bericht per gebeurtenis.',
+      url_help: 'Een https-adres van uw eigen systeem, bijvoorbeeld https://example.org/vangnet',
+      events_help: 'Niets aangevinkt: alle gebeurtenissen.',
+      funder_help: 'Leeg: een webhook van de coalitie, die alle gebeurtenissen krijgt.',
+      all_events: 'alle gebeurtenissen',
+      secret_title: 'Bewaar dit geheim nu',
+      secret_text:
+        'Met dit geheim controleert uw systeem dat een bericht echt van Vangnet komt (de kop Vangnet-Signature). Het wordt maar één keer getoond: kopieer het nu en bewaar het veilig.',
+      secret_label: 'Geheim van de webhook',
+      copy: 'Kopiëren',
+      copied: 'Gekopieerd',
+      stored: 'Ik heb het geheim bewaard',
+      roll_secret: 'Nieuw geheim',
+      roll_confirm: 'Een nieuw geheim maken? Het oude werkt dan meteen niet meer.',
+      send_test: 'Testbericht sturen',
+      test_sent: 'Testbericht verstuurd: de uitkomst staat hieronder.',
+      deliveries: 'Afleveringen',
+      no_deliveries: 'Nog niets afgeleverd.',
+      switched_off: 'Deze webhook is uitgeschakeld op %{date}, na %{failures} mislukte afleveringen op rij. Zet hem weer aan als uw systeem berichten weer aanneemt.',
+      failures: '%{smart_count} mislukt op rij',
+    },
     validation: {
       date: 'Vul een datum in als 31-12-2027',
       euro: 'Vul een bedrag in euro’s in, bijvoorbeeld 1.234,56',
@@ -485,6 +520,9 @@ export const vangnetNl = {
       'import.zip_bomb': 'Het bestand pakt uit tot meer dan %{maxBytes} bytes en is geweigerd',
       'import.sheet_unknown': 'De kopregel past bij geen enkel blad',
       'import.no_rows': 'Het bestand bevat geen rijen om in te voeren',
+      'webhook.url': 'Vul een volledig http(s)-adres in, zonder gebruikersnaam of wachtwoord',
+      'webhook.https_only': 'Moet een https-adres zijn',
+      'webhook.private_address': 'Mag niet naar een lokaal, intern of privé-adres wijzen: alleen openbare adressen',
     } satisfies Record<ApiCode, string>,
   },
 };

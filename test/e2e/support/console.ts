@@ -69,6 +69,8 @@ async function start(): Promise<ConsoleRun> {
     START_WORKER: 'true',
     // Small batches, so a scan of the 40 demo initiatives fans out into several.
     SCAN_BATCH: '10',
+    // Webhooks to the tests' receivers on 127.0.0.1 (test/e2e/webhooks.test.ts); the product never connects elsewhere.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   });
   const server = await startServer(config, createLogger('silent'));
   const browser = await chromium.launch({
