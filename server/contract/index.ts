@@ -10,9 +10,10 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { outboundEmails } from './outboundEmails.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, outboundEmails] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -27,3 +28,4 @@ export * from './resource.js';
 export * from './scans.js';
 export * from './tranches.js';
 export * from './users.js';
+export * from './outboundEmails.js';

@@ -14,6 +14,7 @@ export const RESOURCE_NAMES = {
   users: 'Gebruiker |||| Gebruikers',
   'audit-events': 'Wijziging |||| Auditlog',
   risk: 'Vijfjaarsrisico |||| Vijfjaarsrisico',
+  'outbound-emails': 'Verzonden e-mail |||| Verzonden e-mails',
 };
 
 const fieldsNl = {
@@ -116,6 +117,8 @@ const fieldsNl = {
     funderId: 'Financier',
     initiativeId: 'Initiatief',
     disabled: 'Geblokkeerd',
+    language: 'Taal',
+    digest: 'E-mailoverzicht',
     createdAt: 'Aangemaakt',
     version: 'Versie',
   },
@@ -143,6 +146,22 @@ const fieldsNl = {
     fundersAtLimit: 'Financiers aan hun maximum',
     firstShortfall: 'Eerste tekort',
     riskScore: 'Risicoscore',
+  },
+  'outbound-emails': {
+    id: 'Nr.',
+    userId: 'Gebruiker',
+    period: 'Periode',
+    to: 'Aan',
+    subject: 'Onderwerp',
+    html: 'HTML',
+    text: 'Tekst',
+    headers: 'Kopregels',
+    status: 'Status',
+    attempts: 'Pogingen',
+    lastError: 'Laatste fout',
+    sentAt: 'Verzonden op',
+    messageId: 'Message-ID',
+    createdAt: 'Aangemaakt',
   },
 };
 
@@ -234,6 +253,21 @@ const enumsNl = {
   riskReason: {
     low_coverage: 'lage dekking',
     short_term_funding: 'vooral kortlopend geld',
+  },
+  language: {
+    nl: 'Nederlands',
+    en: 'Engels',
+  },
+  digest: {
+    daily: 'dagelijks',
+    weekly: 'wekelijks (maandag)',
+    off: 'uit',
+  },
+  outboundEmailStatus: {
+    pending: 'wordt verzonden',
+    sent: 'verzonden',
+    not_sent: 'niet verzonden (geen SMTP)',
+    failed: 'mislukt, wordt opnieuw geprobeerd',
   },
 };
 
@@ -341,6 +375,8 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     funderId: 'Funder',
     initiativeId: 'Initiative',
     disabled: 'Disabled',
+    language: 'Language',
+    digest: 'E-mail digest',
     createdAt: 'Created',
     version: 'Version',
   },
@@ -368,6 +404,22 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     fundersAtLimit: 'Funders at their limit',
     firstShortfall: 'First shortfall',
     riskScore: 'Risk score',
+  },
+  'outbound-emails': {
+    id: 'No.',
+    userId: 'User',
+    period: 'Period',
+    to: 'To',
+    subject: 'Subject',
+    html: 'HTML',
+    text: 'Text',
+    headers: 'Headers',
+    status: 'Status',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    sentAt: 'Sent at',
+    messageId: 'Message-ID',
+    createdAt: 'Created',
   },
 };
 
@@ -460,6 +512,21 @@ const enumsEn: Texts<typeof enumsNl> = {
     low_coverage: 'low coverage',
     short_term_funding: 'mostly short-term money',
   },
+  language: {
+    nl: 'Dutch',
+    en: 'English',
+  },
+  digest: {
+    daily: 'daily',
+    weekly: 'weekly (Monday)',
+    off: 'off',
+  },
+  outboundEmailStatus: {
+    pending: 'being sent',
+    sent: 'sent',
+    not_sent: 'not sent (no SMTP)',
+    failed: 'failed, being retried',
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -473,6 +540,7 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   users: 'User |||| Users',
   'audit-events': 'Change |||| Audit log',
   risk: 'Five-year risk |||| Five-year risk',
+  'outbound-emails': 'Outbound e-mail |||| Outbound e-mails',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

@@ -10,9 +10,10 @@ export const ENUM_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Labe
   tranches: { status: 'trancheStatus' },
   gaps: { kind: 'gapKind', severity: 'severity' },
   scans: { trigger: 'scanTrigger', status: 'scanStatus' },
-  users: { role: 'role' },
+  users: { role: 'role', language: 'language', digest: 'digest' },
   'audit-events': { action: 'auditAction' },
   risk: { reasons: 'riskReason' },
+  'outbound-emails': { status: 'outboundEmailStatus' },
 };
 
 /** A field's label, or the field's own name when there is none. */
