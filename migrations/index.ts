@@ -23,6 +23,7 @@ import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
+import * as m23 from './20261130-10-events.js';
 import * as mail31 from './20261130-31-user-mail-preferences.js';
 import * as mail32 from './20261130-32-digests.js';
 import * as mail33 from './20261130-33-outbound-emails.js';
@@ -51,6 +52,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-07-imports': m20,
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
+  '20261130-10-events': m23,
   '20261130-31-user-mail-preferences': mail31,
   '20261130-32-digests': mail32,
   '20261130-33-outbound-emails': mail33,
