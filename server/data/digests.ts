@@ -86,6 +86,8 @@ export async function unsentDigestIds(db: Knex, periodKey: string): Promise<numb
 export interface DigestRecipient {
   digestId: number;
   periodKey: string;
+  /** When the period's run was. */
+  runAt: Date;
   fromEventId: number;
   toEventId: number;
   userId: number;
@@ -101,11 +103,13 @@ export interface DigestRecipient {
 export async function digestRecipient(db: Knex, digestId: number): Promise<DigestRecipient | null> {
   const row = await db('digests as d')
     .join('users as u', 'u.id', 'd.user_id')
+    .join('digest_runs as r', 'r.period_key', 'd.period_key')
     .where('d.id', digestId)
     .first<
       | {
           id: string;
           period_key: string;
+          run_at: Date;
           from_event_id: string;
           to_event_id: string;
           user_id: number;
@@ -118,11 +122,12 @@ export async function digestRecipient(db: Knex, digestId: number): Promise<Diges
           initiative_id: number | null;
         }
       | undefined
-    >('d.id', 'd.period_key', 'd.from_event_id', 'd.to_event_id', 'd.user_id', 'u.email', 'u.language', 'u.digest', 'u.disabled', 'u.role', 'u.funder_id', 'u.initiative_id');
+    >('d.id', 'd.period_key', 'r.run_at', 'd.from_event_id', 'd.to_event_id', 'd.user_id', 'u.email', 'u.language', 'u.digest', 'u.disabled', 'u.role', 'u.funder_id', 'u.initiative_id');
   if (!row) return null;
   return {
     digestId: Number(row.id),
     periodKey: row.period_key,
+    runAt: row.run_at,
     fromEventId: Number(row.from_event_id),
     toEventId: Number(row.to_event_id),
     userId: row.user_id,

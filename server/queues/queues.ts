@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', digest: 'digest' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -19,7 +19,12 @@ export interface ImportJob {
   phase: 'preview' | 'apply';
 }
 
+/** `digest` queue: a run of the digest schedule builds a period's digests (`build`), then one `send` job per digest. */
+export type DigestJob = { runAt?: string } | { digestId: number };
+
 export const SCHEDULER_ID = 'nightly-scan';
+/** The job scheduler of the e-mail digests (DIGEST_SCHEDULE in DIGEST_TIMEZONE). */
+export const DIGEST_SCHEDULER_ID = 'digest';
 
 export const JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -32,8 +37,9 @@ export interface Queues {
   scan: QueueApi<StartJob | BatchJob>;
   rescan: QueueApi<RescanJob>;
   import: QueueApi<ImportJob>;
+  digest: QueueApi<DigestJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<DigestJob>] | null;
   close(): Promise<void>;
 }
 
@@ -46,15 +52,20 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   const scanQueue = link.open<StartJob | BatchJob>(QUEUE_NAMES.scan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const digestQueue = link.open<DigestJob>(QUEUE_NAMES.digest, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
     scan,
     rescan,
     import: importQueue.queue,
-    redis: scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue] : null,
+    digest: digestQueue.queue,
+    redis:
+      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && digestQueue.redisQueue
+        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, digestQueue.redisQueue]
+        : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), digestQueue.queue.close()]);
     },
   };
 }
@@ -100,4 +111,21 @@ export function batchJob(batch: Batch): ScanQueueJob {
 export function importJob(importId: number, phase: ImportJob['phase']) {
   // An import is applied once: its attempts stay at one, a failure is on the record.
   return { name: phase, data: { importId, phase }, opts: { ...JOB_OPTIONS, attempts: 1, jobId: `import-${importId}-${phase}` } };
+}
+
+/** The job that builds the digests of the period a run at `runAt` falls in (the scheduler's jobs leave it out: their own run time). */
+export function digestBuildJob(runAt: Date) {
+  return { name: 'build', data: { runAt: runAt.toISOString() }, opts: { ...JOB_OPTIONS, jobId: `digest-build-${runAt.getTime()}` } };
+}
+
+/**
+ * The job that sends digest `digestId`: its id makes a second enqueue harmless; many attempts with
+ * exponential backoff, so an SMTP server away for hours delays the digest and never loses it.
+ */
+export function digestSendJob(digestId: number, attempts: number, retryMs: number) {
+  return {
+    name: 'send',
+    data: { digestId },
+    opts: { ...JOB_OPTIONS, attempts, backoff: { type: 'exponential', delay: retryMs }, jobId: `digest-${digestId}` },
+  };
 }

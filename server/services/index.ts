@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
-import { batchJob, importJob, startJob, type Queues } from '../queues/queues.js';
+import { smtpMailer } from '../mail/mailer.js';
+import { batchJob, digestBuildJob, digestSendJob, importJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
+import { DigestService, type DigestQueue } from './digests.js';
 import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
@@ -20,11 +22,12 @@ export interface Services {
   scans: ScanService;
   imports: ImportService;
   notifications: NotificationService;
+  digests: DigestService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan' | 'import'>;
+  queues: Pick<Queues, 'scan' | 'import' | 'digest'>;
   ready: () => Promise<boolean>;
 }
 
@@ -52,10 +55,25 @@ function importQueue({ queues, ready }: QueueAccess): ImportQueue {
   };
 }
 
+function digestQueue({ queues }: QueueAccess, attempts: number, retryMs: number): DigestQueue {
+  return {
+    queueSends: async (digestIds) => {
+      await queues.digest.addBulk(digestIds.map((id) => digestSendJob(id, attempts, retryMs)));
+    },
+    queueBuild: async (runAt) => {
+      const { name, data, opts } = digestBuildJob(runAt);
+      await queues.digest.add(name, data, opts);
+    },
+  };
+}
+
+/** The settings of the e-mail digests. */
+export type DigestConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'DIGEST_TIMEZONE' | 'DIGEST_BATCH' | 'DIGEST_SEND_ATTEMPTS' | 'DIGEST_RETRY_MS' | 'PUBLIC_URL' | 'UNSUBSCRIBE_SECRET'>;
+
 /** The services of an API process, and of a worker (which uses the scans). */
 export function createServices(
   db: Knex,
-  config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> & Partial<Pick<Config, 'GRANT_PREFIX'>>,
+  config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> & Partial<Pick<Config, 'GRANT_PREFIX'>> & DigestConfig,
   queue: QueueAccess | null,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): Services {
@@ -71,5 +89,17 @@ export function createServices(
     exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
     notifications: new NotificationService(db),
+    digests: new DigestService(
+      db,
+      queue ? digestQueue(queue, config.DIGEST_SEND_ATTEMPTS, config.DIGEST_RETRY_MS) : null,
+      config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : null,
+      {
+        timeZone: config.DIGEST_TIMEZONE,
+        batchSize: config.DIGEST_BATCH,
+        publicUrl: config.PUBLIC_URL,
+        mailFrom: config.MAIL_FROM,
+        unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
+      },
+    ),
   };
 }
