@@ -1,5 +1,6 @@
 // The console: one <Resource> per API resource, a dashboard per role, Dutch first.
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import auditEvents from './auditEvents';
 import { authProvider } from './authProvider';
 import commitments from './commitments';
@@ -16,6 +17,8 @@ import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
 import users from './users';
+import outboundEmails from './outboundEmails';
+import { PreferencesPage } from './preferences/PreferencesPage';
 
 export function App() {
   return (
@@ -43,6 +46,10 @@ export function App() {
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
+      <Resource name="outbound-emails" {...outboundEmails} />
+      <CustomRoutes>
+        <Route path="/preferences" element={<PreferencesPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -9,13 +9,16 @@ import {
   FUNDER_TYPES,
   GAP_KINDS,
   GAP_SEVERITIES,
+  DIGEST_PREFERENCES,
   INITIATIVE_STATUSES,
+  OUTBOUND_EMAIL_STATUSES,
   RISK_REASONS,
   ROLES,
   SCAN_STATUSES,
   SCAN_TRIGGERS,
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
+  USER_LANGUAGES,
 } from '../../../server/contract/enums';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
 
@@ -36,6 +39,9 @@ export const ENUMS = {
   riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
   importAction: ROW_ACTIONS,
+  language: USER_LANGUAGES,
+  digest: DIGEST_PREFERENCES,
+  outboundEmailStatus: OUTBOUND_EMAIL_STATUSES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -55,6 +61,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   commitmentStatus: { requested: 'info', conditional: 'warning', committed: 'success', completed: 'default', declined: 'error', withdrawn: 'default' },
   trancheStatus: { planned: 'default', requested: 'info', received: 'success', cancelled: 'default' },
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
+  outboundEmailStatus: { pending: 'info', sent: 'success', not_sent: 'default', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
