@@ -26,6 +26,7 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   gaps: ['create', 'update', 'delete'],
   scans: ['update', 'delete'],
   'audit-events': ['create', 'update', 'delete'],
+  'outbound-emails': ['create', 'update', 'delete'],
 };
 
 const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
@@ -38,6 +39,7 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   scans: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   users: { admin: rule('all', 'all', 'all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  'outbound-emails': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
 };
 
 /**
@@ -85,6 +87,13 @@ const OTHER_ROUTES = [
   'POST /api/notifications/read-all',
   'GET /api/notifications/:id',
   'PUT /api/notifications/:id',
+  // Every role reads and changes its own digest preferences; the unsubscribe link needs no login but
+  // a signed token; only admins send the digests now (test/mail/preferences.test.ts, digest-queue.test.ts).
+  'GET /api/me/preferences',
+  'PUT /api/me/preferences',
+  'GET /api/unsubscribe',
+  'POST /api/unsubscribe',
+  'POST /api/digests/run',
 ];
 
 interface Fixture {
@@ -154,6 +163,8 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       return makeUser(db, 'funder', { funderId: funderId });
     case 'audit-events':
       return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
+    case 'outbound-emails':
+      return insert('outbound_emails', { to: 'matrix@test.example', subject: 'Matrix', html: '<p>Matrix</p>', text: 'Matrix', status: 'not_sent' });
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -193,6 +204,7 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   scans: ['status', 'failed'],
   users: ['disabled', true],
   'audit-events': ['action', 'delete'],
+  'outbound-emails': ['status', 'sent'],
 };
 
 async function auditCount(db: Knex): Promise<number> {

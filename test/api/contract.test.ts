@@ -23,6 +23,7 @@ describe('contract: the resources as the database stores and the API answers the
     expect((await app.request('POST', '/api/funders', { token: admin, body: { name: 'Fonds Contract', type: 'foundation' } })).status).to.equal(201);
     await app.db('gaps').insert(toColumns({ initiativeId, kind: 'shortfall', periodStart: '2027-01-01', periodEnd: '2027-03-31', shortfallCents: 10_000, severity: 'high', details: {} }));
     await app.db('scans').insert(toColumns({ trigger: 'manual', asOf: '2027-01-01' }));
+    await app.db('outbound_emails').insert({ ...toColumns({ to: 'contract@test.example', subject: 'Contract', html: '<p>Contract</p>', text: 'Contract', status: 'not_sent', period: 'daily:2027-01-01' }), headers: JSON.stringify({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) });
   });
 
   after(async () => {
