@@ -1,14 +1,13 @@
 // "Mijn instellingen": any logged-in user's own language and e-mail digest (GET/PUT
 // /api/me/preferences). The users resource is the admins'; this page is everyone's.
-import { Card, CardContent, Typography } from '@mui/material';
+import { Card, CardContent } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Form, Loading, SaveButton, SelectInput, Title, required, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { Form, Loading, SaveButton, SelectInput, Title, required, useLocaleState, useNotify } from 'react-admin';
 import type { Preferences } from '../api/types';
 import { enumChoices } from '../common/enums';
 import { API_URL, httpClient } from '../dataProvider';
 
 export function PreferencesPage() {
-  const translate = useTranslate();
   const notify = useNotify();
   const [locale, setLocale] = useLocaleState();
   const [preferences, setPreferences] = useState<Preferences | null>(null);
@@ -41,9 +40,6 @@ export function PreferencesPage() {
     <Card sx={{ mt: 2, maxWidth: 640 }}>
       <Title title="vangnet.preferences.title" />
       <CardContent>
-        <Typography variant="h5" component="h1" gutterBottom>
-          {translate('vangnet.preferences.title')}
-        </Typography>
         {preferences ? (
           <Form record={preferences} onSubmit={save}>
             <SelectInput source="language" label="resources.users.fields.language" choices={enumChoices('language')} validate={required()} helperText="vangnet.preferences.language_help" fullWidth />
