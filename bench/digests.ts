@@ -6,6 +6,7 @@
 // (no SMTP: status not_sent, exactly the work a send does short of the SMTP hand-over), then the
 // same run again (nothing new). Records bench/results/<date>-digests.{json,md}.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
   await generate(db);
   const digests = new DigestService(db, null, null, { timeZone: 'Europe/Amsterdam', batchSize: 2_000, publicUrl: 'http://localhost:3000', mailFrom: 'Vangnet <noreply@localhost>' });
 
+  const loadBefore = os.loadavg()[0]!;
   const started = performance.now();
   const built = await digests.build(RUN_AT);
   const buildMs = performance.now() - started;
@@ -116,6 +118,8 @@ async function main(): Promise<void> {
   const result = {
     date,
     machine,
+    /** The machine's 1-minute load average when the run started: other work shares its cores. */
+    loadAverage: Math.round(loadBefore * 10) / 10,
     code: codeVersion(),
     data: { users: USERS, admins: ADMINS, funderUsers: FUNDER_USERS, initiativeUsers: INITIATIVE_USERS, funders: FUNDERS, initiatives: INITIATIVES, events: EVENTS },
     runAt: RUN_AT.toISOString(),
@@ -133,6 +137,7 @@ async function main(): Promise<void> {
     `# Vangnet e-mail digest benchmark, ${date}`,
     '',
     `- **Machine:** ${machine.cpuModel}, ${machine.cores} cores; Node ${machine.node}; PostgreSQL ${machine.postgres}`,
+    `- **Load:** 1-minute load average ${result.loadAverage} on ${machine.cores} cores when the run started (the machine is shared)`,
     `- **Code:** commit ${result.code.commit}${result.code.changed.length ? ` (with uncommitted changes to ${result.code.changed.join(', ')})` : ''}`,
     `- **Data:** ${USERS} users (${ADMINS} admins with a weekly digest, ${FUNDER_USERS} funder users and ${INITIATIVE_USERS} initiative users with a daily one; a quarter of the funder users and a fifth of the initiative users in English), ${FUNDERS} funders, ${INITIATIVES} initiatives, ${EVENTS} events (each told to its initiative's users, two funders' users and the admins)`,
     `- **Run:** ${RUN_AT.toISOString()} (Monday 07:00 in Amsterdam: ${built.periods.join(' and ')}); no SMTP, so each e-mail is composed and kept as \`not_sent\`; ${CONCURRENCY} sends at a time, as job slots would`,

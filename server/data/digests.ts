@@ -98,12 +98,15 @@ export interface DigestRecipient {
   role: Role;
   funderId: number | null;
   initiativeId: number | null;
+  /** The digest's e-mail, once written. */
+  outboundId: number | null;
 }
 
 export async function digestRecipient(db: Knex, digestId: number): Promise<DigestRecipient | null> {
   const row = await db('digests as d')
     .join('users as u', 'u.id', 'd.user_id')
     .join('digest_runs as r', 'r.period_key', 'd.period_key')
+    .leftJoin('outbound_emails as o', 'o.digest_id', 'd.id')
     .where('d.id', digestId)
     .first<
       | {
@@ -120,9 +123,10 @@ export async function digestRecipient(db: Knex, digestId: number): Promise<Diges
           role: Role;
           funder_id: number | null;
           initiative_id: number | null;
+          outbound_id: string | null;
         }
       | undefined
-    >('d.id', 'd.period_key', 'r.run_at', 'd.from_event_id', 'd.to_event_id', 'd.user_id', 'u.email', 'u.language', 'u.digest', 'u.disabled', 'u.role', 'u.funder_id', 'u.initiative_id');
+    >('o.id as outbound_id', 'd.id', 'd.period_key', 'r.run_at', 'd.from_event_id', 'd.to_event_id', 'd.user_id', 'u.email', 'u.language', 'u.digest', 'u.disabled', 'u.role', 'u.funder_id', 'u.initiative_id');
   if (!row) return null;
   return {
     digestId: Number(row.id),
@@ -138,5 +142,6 @@ export async function digestRecipient(db: Knex, digestId: number): Promise<Diges
     role: row.role,
     funderId: row.funder_id,
     initiativeId: row.initiative_id,
+    outboundId: row.outbound_id === null ? null : Number(row.outbound_id),
   };
 }

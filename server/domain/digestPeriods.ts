@@ -14,9 +14,16 @@ export interface DigestPeriods {
 }
 
 /** The calendar date of an instant in a time zone (`Europe/Amsterdam`). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function localDateIn(instant: Date, timeZone: string): IsoDate {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant) as IsoDate;
+  let format = formats.get(timeZone);
+  if (!format) {
+    // en-CA writes dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format.format(instant) as IsoDate;
 }
 
 /** 1 for Monday through 7 for Sunday (ISO 8601). */

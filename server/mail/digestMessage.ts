@@ -61,13 +61,20 @@ const TEXTS = {
 
 const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
 
+// Made once: an Intl formatter costs far more to make than to use, and a run formats thousands of digests.
+const COUNTS = { nl: new Intl.NumberFormat(LOCALES.nl), en: new Intl.NumberFormat(LOCALES.en) };
+const LONG_DATES = {
+  nl: new Intl.DateTimeFormat(LOCALES.nl, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat(LOCALES.en, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 export function formatCount(language: UserLanguage, n: number): string {
-  return new Intl.NumberFormat(LOCALES[language]).format(n);
+  return COUNTS[language].format(n);
 }
 
 /** `1 december 2026` / `1 December 2026`. */
 export function formatLongDate(language: UserLanguage, isoDate: string): string {
-  return new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate}T00:00:00Z`));
+  return LONG_DATES[language].format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');

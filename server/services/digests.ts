@@ -60,8 +60,12 @@ const MISSING_TOKEN = 'This unsubscribe link is not valid: it may be cut off. Op
 /** The event as its sentence and link take it. */
 const said = (e: EventRow): SaidEvent => ({ type: e.type, subjectId: Number(e.subject_id), initiativeId: e.initiative_id, data: e.data });
 
+/** How many event sentences a service keeps (an event never changes once recorded). */
+const SENTENCE_CACHE = 20_000;
+
 export class DigestService {
   private secret: Promise<string> | null = null;
+  private readonly sentences = new Map<string, string>();
 
   constructor(
     private readonly db: Knex,
@@ -143,13 +147,13 @@ export class DigestService {
 
   /** The digest's e-mail, written now if it was not yet; null when its user no longer wants it. */
   private async outbound(digestId: number): Promise<OutboundRow | null> {
-    const existing = await this.db('outbound_emails').where({ digest_id: digestId }).first<OutboundRow | undefined>();
-    if (existing) return existing;
     const recipient = await digestRecipient(this.db, digestId);
+    if (!recipient) return null;
+    if (recipient.outboundId !== null) return this.db('outbound_emails').where({ id: recipient.outboundId }).first<OutboundRow>();
     // Unsubscribed or disabled between the build and the send: nothing goes out.
-    if (!recipient || recipient.digest === 'off' || recipient.disabled) return null;
+    if (recipient.digest === 'off' || recipient.disabled) return null;
     const message = await this.compose(recipient);
-    await this.db('outbound_emails')
+    const [inserted] = await this.db('outbound_emails')
       .insert({
         user_id: recipient.userId,
         digest_id: digestId,
@@ -160,8 +164,10 @@ export class DigestService {
         status: this.mailer ? 'pending' : 'not_sent',
       })
       .onConflict('digest_id')
-      .ignore();
-    return (await this.db('outbound_emails').where({ digest_id: digestId }).first<OutboundRow | undefined>()) ?? null;
+      .ignore()
+      .returning<OutboundRow[]>(['id', 'to', 'subject', 'html', 'text', 'headers', 'status', 'attempts']);
+    // Another worker wrote it first: that one is the message.
+    return inserted ?? (await this.db('outbound_emails').where({ digest_id: digestId }).first<OutboundRow | undefined>()) ?? null;
   }
 
   /** The digest's subject, HTML, text and headers, in its user's language. */
@@ -180,7 +186,7 @@ export class DigestService {
       weekly: recipient.periodKey.startsWith('weekly:'),
       lines: events.map((e) => ({
         initiativeName: typeof e.data.initiativeName === 'string' ? e.data.initiativeName : null,
-        sentence: notificationSentence(language, said(e)),
+        sentence: this.sentence(language, e),
         url: `${base}/#${notificationLink(said(e))}`,
       })),
       total: Number(counted[0]?.n ?? 0),
@@ -189,6 +195,21 @@ export class DigestService {
       unsubscribeUrl,
     });
     return { ...message, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+  }
+
+  /**
+   * An event's sentence, kept for the run: the same events fill many digests (every admin's, every
+   * user of one funder's), and wording one formats amounts and dates.
+   */
+  private sentence(language: UserLanguage, event: EventRow): string {
+    const key = `${language}:${event.id}`;
+    let sentence = this.sentences.get(key);
+    if (sentence === undefined) {
+      if (this.sentences.size >= SENTENCE_CACHE) this.sentences.clear();
+      sentence = notificationSentence(language, said(event));
+      this.sentences.set(key, sentence);
+    }
+    return sentence;
   }
 
   private signingSecret(): Promise<string> {
