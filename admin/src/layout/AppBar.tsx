@@ -6,6 +6,7 @@ import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { forwardRef } from 'react';
 import { Link } from 'react-router-dom';
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const twoLinesOnPhones = {
   fontSize: { xs: '1rem', sm: '1.25rem' },
@@ -45,11 +46,12 @@ function NamedUserMenu() {
   );
 }
 
-/** react-admin's own toolbar (language, light or dark, reload), with a named spinner. */
+/** The notification bell, then react-admin's own toolbar (language, light or dark, reload), with a named spinner. */
 function Toolbar() {
   const translate = useTranslate();
   return (
     <>
+      <NotificationBell />
       <LocalesMenuButton />
       <ToggleThemeButton />
       {/* LoadingIndicator hands props it does not know to its spinner. */}
