@@ -3,7 +3,8 @@
 // is safe to run more than once for the same job.
 import type { Job } from 'bullmq';
 import type { BatchResult } from '../server/data/scans.js';
-import type { BatchJob, ImportJob, RescanJob, StartJob, WebhookJob } from '../server/queues/queues.js';
+import type { BatchJob, DigestJob, ImportJob, RescanJob, StartJob, WebhookJob } from '../server/queues/queues.js';
+import type { BuildResult, DigestService, SendResult } from '../server/services/digests.js';
 import type { ImportService } from '../server/services/imports.js';
 import type { ScanService } from '../server/services/scans.js';
 import type { DeliveryOutcome, WebhookService } from '../server/services/webhooks.js';
@@ -28,4 +29,15 @@ export function processImportJob(imports: ImportService, job: Pick<Job<ImportJob
 /** A `webhook` job attempts one delivery; a failed attempt throws, and the queue retries it with backoff. */
 export function processWebhookJob(webhooks: WebhookService, job: Pick<Job<WebhookJob>, 'data'>): Promise<DeliveryOutcome> {
   return webhooks.deliver(job.data.deliveryId);
+}
+
+/**
+ * A `digest` job: `build` makes the digests of the period its run falls in — the scheduler's run
+ * time (when the job was due), or the time a `send digests now` gave — and queues their sends;
+ * `send` sends one digest.
+ */
+export function processDigestJob(digests: DigestService, job: Pick<Job<DigestJob>, 'name' | 'data' | 'timestamp' | 'delay'>): Promise<BuildResult | SendResult> {
+  const data = job.data;
+  if ('digestId' in data) return digests.send(data.digestId);
+  return digests.build(data.runAt ? new Date(data.runAt) : new Date(job.timestamp + (job.delay ?? 0)));
 }

@@ -7,9 +7,9 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type StartJob, type WebhookJob } from '../server/queues/queues.js';
-import { createServices } from '../server/services/index.js';
-import { processImportJob, processRescanJob, processScanJob, processWebhookJob } from './processors.js';
+import { DIGEST_SCHEDULER_ID, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type DigestJob, type ImportJob, type RescanJob, type StartJob, type WebhookJob } from '../server/queues/queues.js';
+import { createServices, type DigestConfig } from '../server/services/index.js';
+import { processDigestJob, processImportJob, processRescanJob, processScanJob, processWebhookJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
 import { WebhookRelay } from './webhookRelay.js';
 
@@ -19,9 +19,10 @@ export interface WorkerRuntime {
 
 type WorkerConfig = Pick<
   Config,
-  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'
+  'QUEUE_PREFIX' | 'RESCAN_DEBOUNCE_MS' | 'RESCAN_REQUEUE_MS' | 'SCAN_BATCH' | 'SCAN_SCHEDULE' | 'SCAN_TIMEZONE' | 'SCAN_STALL_MS' | 'WORKER_CONCURRENCY' | 'JOB_LOCK_MS' | 'SESSION_TTL' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS' | 'DIGEST_SCHEDULE'
 > &
-  Partial<Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>>;
+  Partial<Pick<Config, 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>> &
+  DigestConfig;
 
 async function untilDatabaseAnswers(db: Knex, logger: Logger): Promise<void> {
   for (let attempt = 0; ; attempt++) {
@@ -52,7 +53,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const { scans, imports, webhooks } = createServices(db, config, producer, settings);
+  const { scans, imports, webhooks, digests } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -88,6 +89,11 @@ export async function startWorkers(
     failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'import job failed'),
     error: unavailable(QUEUE_NAMES.import),
   });
+  // A digest that cannot be sent fails its own job only: the other users' sends are jobs of their own.
+  const digestWorker = openWorker<DigestJob>(backend, QUEUE_NAMES.digest, (job) => processDigestJob(digests, job), workerOptions, {
+    failed: (job, err) => logger.warn({ job: job?.id, attempt: job?.attemptsMade, err: err.message }, 'digest job failed'),
+    error: unavailable(QUEUE_NAMES.digest),
+  });
 
   const webhookWorker = openWorker<WebhookJob>(backend, QUEUE_NAMES.webhook, (job) => processWebhookJob(webhooks, job), workerOptions, {
     failed: (job, err) => {
@@ -107,7 +113,12 @@ export async function startWorkers(
     queues.scan
       .upsertJobScheduler(SCHEDULER_ID, { pattern: config.SCAN_SCHEDULE, tz: config.SCAN_TIMEZONE }, { name: 'start', data: { trigger: 'schedule' }, opts: JOB_OPTIONS })
       .catch((err: Error) => logger.warn({ err: err.message }, 'could not declare the nightly scan yet; will on reconnect'));
+  const declareDigestSchedule = () =>
+    queues.digest
+      .upsertJobScheduler(DIGEST_SCHEDULER_ID, { pattern: config.DIGEST_SCHEDULE, tz: config.DIGEST_TIMEZONE }, { name: 'build', data: {}, opts: JOB_OPTIONS })
+      .catch((err: Error) => logger.warn({ err: err.message }, 'could not declare the digest schedule yet; will on reconnect'));
   producer.onReady(() => void declareSchedule());
+  producer.onReady(() => void declareDigestSchedule());
 
   const watchdog = new ScanWatchdog(db, scans, queues.scan, producer.ready, logger, config.SCAN_STALL_MS);
   watchdog.start();
@@ -117,7 +128,7 @@ export async function startWorkers(
       await watchdog.stop();
       await webhookRelay.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
-      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), webhookWorker.close()]);
+      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), webhookWorker.close(), digestWorker.close()]);
       if (!shared) await producer.close();
     },
   };

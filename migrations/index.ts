@@ -28,6 +28,10 @@ import * as webhooks1 from './20261130-30-create-webhooks.js';
 import * as webhooks2 from './20261130-31-create-webhook-deliveries.js';
 import * as webhooks3 from './20261130-32-record-event-transactions.js';
 import * as webhooks4 from './20261130-33-create-webhook-dispatch-cursor.js';
+import * as mail31 from './20261130-31-user-mail-preferences.js';
+import * as mail32 from './20261130-32-digests.js';
+import * as mail33 from './20261130-33-outbound-emails.js';
+import * as mail34 from './20261130-34-app-secrets.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -57,6 +61,10 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-31-create-webhook-deliveries': webhooks2,
   '20261130-32-record-event-transactions': webhooks3,
   '20261130-33-create-webhook-dispatch-cursor': webhooks4,
+  '20261130-31-user-mail-preferences': mail31,
+  '20261130-32-digests': mail32,
+  '20261130-33-outbound-emails': mail33,
+  '20261130-34-app-secrets': mail34,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -49,6 +49,21 @@ const schema = z.object({
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(1).default(680_000),
   /** How long one webhook delivery may take before it counts as failed, ms. */
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
+  /** The SMTP server the digests go out through (`smtp://user:pass@host:587`); unset: they are kept in outbound_emails, not sent. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default('Vangnet <noreply@localhost>'),
+  /** When the e-mail digests are built (cron, in DIGEST_TIMEZONE); weekly digests go with the first run of a Monday. */
+  DIGEST_SCHEDULE: z.string().default('0 7 * * *'),
+  DIGEST_TIMEZONE: z.string().default('Europe/Amsterdam'),
+  /** Users per statement when a digest period's rows are made. */
+  DIGEST_BATCH: z.coerce.number().int().min(1).max(100_000).default(2_000),
+  /** How often a digest's sending is tried, and the first wait before a retry (doubled each time). */
+  DIGEST_SEND_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  DIGEST_RETRY_MS: z.coerce.number().int().min(10).default(60_000),
+  /** Where people reach the console: the links in e-mails start with it. */
+  PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  /** Signs the unsubscribe links; unset: a secret generated once and kept in the database (app_secrets). */
+  UNSUBSCRIBE_SECRET: z.string().min(16).optional(),
 }).refine((c) => c.RESCAN_REQUEUE_MS > c.RESCAN_DEBOUNCE_MS, {
   // Each hand-over restarts the debounce wait: handing over again sooner would postpone the rescan for ever.
   path: ['RESCAN_REQUEUE_MS'],

@@ -1,5 +1,6 @@
 // The console: one <Resource> per API resource, a dashboard per role, Dutch first.
-import { Admin, Resource } from 'react-admin';
+import { Route } from 'react-router-dom';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
 import auditEvents from './auditEvents';
 import { authProvider } from './authProvider';
 import commitments from './commitments';
@@ -18,6 +19,8 @@ import risk from './risk';
 import scans from './scans';
 import users from './users';
 import webhooks from './webhooks';
+import outboundEmails from './outboundEmails';
+import { PreferencesPage } from './preferences/PreferencesPage';
 
 export function App() {
   return (
@@ -48,6 +51,10 @@ export function App() {
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
       <Resource name="webhook-deliveries" />
+      <Resource name="outbound-emails" {...outboundEmails} />
+      <CustomRoutes>
+        <Route path="/preferences" element={<PreferencesPage />} />
+      </CustomRoutes>
     </Admin>
   );
 }

@@ -47,6 +47,8 @@ export const ERROR_STATUS = {
   'import.has_errors': 422,
   /** An import is applied once: it is applied, being applied, or still being previewed. */
   'import.not_appliable': 409,
+  /** An unsubscribe link whose token is missing, malformed or not signed by this installation. */
+  'unsubscribe.invalid_token': 400,
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -10,10 +10,11 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { outboundEmails } from './outboundEmails.js';
 import { webhookDeliveries, webhooks } from './webhooks.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, webhooks, webhookDeliveries] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, webhooks, webhookDeliveries, outboundEmails] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -29,4 +30,5 @@ export * from './resource.js';
 export * from './scans.js';
 export * from './tranches.js';
 export * from './users.js';
+export * from './outboundEmails.js';
 export * from './webhooks.js';

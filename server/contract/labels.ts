@@ -16,6 +16,7 @@ export const RESOURCE_NAMES = {
   risk: 'Vijfjaarsrisico |||| Vijfjaarsrisico',
   webhooks: 'Webhook |||| Webhooks',
   'webhook-deliveries': 'Aflevering |||| Afleveringen',
+  'outbound-emails': 'Verzonden e-mail |||| Verzonden e-mails',
 };
 
 const fieldsNl = {
@@ -118,6 +119,8 @@ const fieldsNl = {
     funderId: 'Financier',
     initiativeId: 'Initiatief',
     disabled: 'Geblokkeerd',
+    language: 'Taal',
+    digest: 'E-mailoverzicht',
     createdAt: 'Aangemaakt',
     version: 'Versie',
   },
@@ -171,6 +174,22 @@ const fieldsNl = {
     createdAt: 'Aangemaakt',
     lastAttemptAt: 'Laatste poging',
     deliveredAt: 'Afgeleverd',
+  },
+  'outbound-emails': {
+    id: 'Nr.',
+    userId: 'Gebruiker',
+    period: 'Periode',
+    to: 'Aan',
+    subject: 'Onderwerp',
+    html: 'HTML',
+    text: 'Tekst',
+    headers: 'Kopregels',
+    status: 'Status',
+    attempts: 'Pogingen',
+    lastError: 'Laatste fout',
+    sentAt: 'Verzonden op',
+    messageId: 'Message-ID',
+    createdAt: 'Aangemaakt',
   },
 };
 
@@ -279,6 +298,21 @@ const enumsNl = {
     succeeded: 'afgeleverd',
     failed: 'mislukt',
   },
+  language: {
+    nl: 'Nederlands',
+    en: 'Engels',
+  },
+  digest: {
+    daily: 'dagelijks',
+    weekly: 'wekelijks (maandag)',
+    off: 'uit',
+  },
+  outboundEmailStatus: {
+    pending: 'wordt verzonden',
+    sent: 'verzonden',
+    not_sent: 'niet verzonden (geen SMTP)',
+    failed: 'mislukt, wordt opnieuw geprobeerd',
+  },
 };
 
 /** The same tree with every text free: the English labels must have exactly the Dutch keys. */
@@ -385,6 +419,8 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     funderId: 'Funder',
     initiativeId: 'Initiative',
     disabled: 'Disabled',
+    language: 'Language',
+    digest: 'E-mail digest',
     createdAt: 'Created',
     version: 'Version',
   },
@@ -438,6 +474,22 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     createdAt: 'Created',
     lastAttemptAt: 'Last attempt',
     deliveredAt: 'Delivered',
+  },
+  'outbound-emails': {
+    id: 'No.',
+    userId: 'User',
+    period: 'Period',
+    to: 'To',
+    subject: 'Subject',
+    html: 'HTML',
+    text: 'Text',
+    headers: 'Headers',
+    status: 'Status',
+    attempts: 'Attempts',
+    lastError: 'Last error',
+    sentAt: 'Sent at',
+    messageId: 'Message-ID',
+    createdAt: 'Created',
   },
 };
 
@@ -546,6 +598,21 @@ const enumsEn: Texts<typeof enumsNl> = {
     succeeded: 'delivered',
     failed: 'failed',
   },
+  language: {
+    nl: 'Dutch',
+    en: 'English',
+  },
+  digest: {
+    daily: 'daily',
+    weekly: 'weekly (Monday)',
+    off: 'off',
+  },
+  outboundEmailStatus: {
+    pending: 'being sent',
+    sent: 'sent',
+    not_sent: 'not sent (no SMTP)',
+    failed: 'failed, being retried',
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -561,6 +628,7 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   risk: 'Five-year risk |||| Five-year risk',
   webhooks: 'Webhook |||| Webhooks',
   'webhook-deliveries': 'Delivery |||| Deliveries',
+  'outbound-emails': 'Outbound e-mail |||| Outbound e-mails',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '../domain/enums.js';
+import { DIGEST_PREFERENCES, ROLES, USER_LANGUAGES } from '../domain/enums.js';
 import { zodReason } from './errorCodes.js';
 import { bool, enumOf, id, optional } from './fields.js';
 import { field, nullable, writableContract, type CreateOf, type RecordOf, type UpdateOf } from './resource.js';
@@ -19,6 +19,9 @@ const userInput = <P extends z.ZodType>(pass: P) =>
       funderId: optional(id()),
       initiativeId: optional(id()),
       disabled: bool().default(false),
+      language: enumOf(USER_LANGUAGES).default('nl'),
+      // Absent or null: the role's default (daily; weekly for admins), which the database fills in.
+      digest: optional(enumOf(DIGEST_PREFERENCES)),
       password: pass,
     })
     .superRefine((u, ctx) => {
@@ -39,6 +42,8 @@ export const users = writableContract({
     funderId: nullable(field.id({ sortable: true, filterable: true })),
     initiativeId: nullable(field.id({ sortable: true, filterable: true })),
     disabled: field.bool({ sortable: true, filterable: true }),
+    language: field.enum(USER_LANGUAGES, { sortable: true, filterable: true }),
+    digest: field.enum(DIGEST_PREFERENCES, { sortable: true, filterable: true }),
     createdAt: field.timestamp({ sortable: true }),
     version: field.int(),
   },
@@ -53,3 +58,13 @@ export const users = writableContract({
 export type User = RecordOf<typeof users>;
 export type UserCreate = CreateOf<typeof users>;
 export type UserUpdate = UpdateOf<typeof users>;
+
+/** What any logged-in user may change of their own account: `GET/PUT /api/me/preferences`. */
+export const preferences = z
+  .object({
+    language: enumOf(USER_LANGUAGES),
+    digest: enumOf(DIGEST_PREFERENCES),
+  })
+  .strict();
+
+export type Preferences = z.output<typeof preferences>;

@@ -8,7 +8,7 @@ export interface ReferenceName {
   /** The key the name is selected under. */
   key: string;
   /** Which record's name: its resource and the field whose label titles the column. */
-  label: { resource: 'commitments' | 'tranches' | 'budgets' | 'gaps' | 'users' | 'audit-events'; field: string };
+  label: { resource: 'commitments' | 'tranches' | 'budgets' | 'gaps' | 'users' | 'audit-events' | 'outbound-emails'; field: string };
   sql: string;
 }
 
@@ -37,4 +37,5 @@ export const REFERENCE_NAMES: Readonly<Record<string, readonly ReferenceName[]>>
     { field: 'initiativeId', key: 'initiativeName', label: { resource: 'users', field: 'initiativeId' }, sql: initiativeName('users.initiative_id') },
   ],
   'audit-events': [{ field: 'userId', key: 'userEmail', label: { resource: 'audit-events', field: 'userId' }, sql: '(SELECT u.email FROM users u WHERE u.id = audit_events.user_id)' }],
+  'outbound-emails': [{ field: 'userId', key: 'userEmail', label: { resource: 'outbound-emails', field: 'userId' }, sql: '(SELECT u.email FROM users u WHERE u.id = outbound_emails.user_id)' }],
 };

@@ -78,3 +78,17 @@ export type EventSubject = (typeof EVENT_SUBJECTS)[number];
 /** Where a webhook delivery stands (server/services/webhooks.ts). */
 export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+/** How often a user gets the e-mail digest of their notifications. */
+export const DIGEST_PREFERENCES = ['daily', 'weekly', 'off'] as const;
+export type DigestPreference = (typeof DIGEST_PREFERENCES)[number];
+
+/** The languages a user reads the console's e-mails in. */
+export const USER_LANGUAGES = ['nl', 'en'] as const;
+export type UserLanguage = (typeof USER_LANGUAGES)[number];
+
+/**
+ * Where an outbound e-mail stands: `not_sent` is stored only (no SMTP_URL), `failed` is being
+ * retried (its last error kept), `pending` is being handed to the SMTP server right now.
+ */
+export const OUTBOUND_EMAIL_STATUSES = ['pending', 'sent', 'not_sent', 'failed'] as const;
+export type OutboundEmailStatus = (typeof OUTBOUND_EMAIL_STATUSES)[number];

@@ -10,11 +10,12 @@ export const ENUM_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Labe
   tranches: { status: 'trancheStatus' },
   gaps: { kind: 'gapKind', severity: 'severity' },
   scans: { trigger: 'scanTrigger', status: 'scanStatus' },
-  users: { role: 'role' },
+  users: { role: 'role', language: 'language', digest: 'digest' },
   'audit-events': { action: 'auditAction' },
   risk: { reasons: 'riskReason' },
   webhooks: { events: 'webhookEvent' },
   'webhook-deliveries': { eventType: 'webhookEvent', status: 'deliveryStatus' },
+  'outbound-emails': { status: 'outboundEmailStatus' },
 };
 
 /** A field's label, or the field's own name when there is none. */

@@ -17,6 +17,7 @@ import { grantExportRoutes } from './exportRoutes.js';
 import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
+import { digestRunRoute, preferenceRoutes, unsubscribeRoutes } from './digestRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
@@ -87,7 +88,11 @@ export function createApp(deps: AppDeps): Express {
   api.use(apiDocsRoutes());
   if (deps.queues) api.post('/auth/dashboard-cookie', dashboardCookieRoute(deps.auth));
   api.use('/auth', authRoutes(deps.auth));
+  // Reached from an e-mail without logging in: the signed token is the authority.
+  api.use('/unsubscribe', unsubscribeRoutes(deps.digests));
   api.use(requireAuth(deps.auth));
+  api.use('/me', preferenceRoutes(deps.digests));
+  api.post('/digests/run', digestRunRoute(deps.digests));
   api.use('/initiatives', initiativeFigureRoutes(deps.analytics, deps.exports));
   api.use('/funders', funderFigureRoutes(deps.analytics, deps.exports));
   api.use('/stats', statsRoutes(deps.analytics, deps.exports));

@@ -17,6 +17,7 @@ import { applyImportBody, importRecordSchema } from '../contract/imports.js';
 import { notificationSchema, notificationUpdateSchema } from '../contract/notifications.js';
 import { notificationList } from '../services/notifications.js';
 import { createdWebhook, rolledSecret, webhooks } from '../contract/webhooks.js';
+import { preferences } from '../contract/users.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -613,9 +614,58 @@ function webhookPaths(schemas: Record<string, JsonSchema>, resourceItem: PathIte
   };
 }
 
+function digestPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.Preferences = inputSchema(preferences);
+  const tags = ['digests'];
+  const token: Parameter = { name: 'token', in: 'query', required: true, description: 'The signed token of the link in the e-mail', schema: { type: 'string' } };
+  const html = (description: string) => ({ description, content: { 'text/html': { schema: { type: 'string' } } } });
+  return {
+    '/api/me/preferences': {
+      get: operation({ operationId: 'getPreferences', summary: 'Your own language and e-mail digest (daily, weekly, off)', tags, ok: { '200': { description: 'Your preferences', content: json(ref('Preferences')) } }, errors: AUTHED }),
+      put: operation({
+        operationId: 'setPreferences',
+        summary: 'Change your own language and e-mail digest',
+        tags,
+        requestBody: { required: true, content: json(ref('Preferences')) },
+        ok: { '200': { description: 'Your preferences', content: json(ref('Preferences')) } },
+        errors: [...AUTHED, ...WITH_BODY],
+      }),
+    },
+    '/api/unsubscribe': {
+      get: operation({
+        operationId: 'unsubscribePage',
+        summary: "The unsubscribe link of a digest: a page in the user's language with a confirm button (no login)",
+        tags,
+        public: true,
+        parameters: [token],
+        ok: { '200': html('The page'), '400': html('The token is not valid (`unsubscribe.invalid_token`)') },
+        errors: [500, 503],
+      }),
+      post: operation({
+        operationId: 'unsubscribe',
+        summary: 'One-click unsubscribe (RFC 8058, body `List-Unsubscribe=One-Click`): the digest is switched off, no login',
+        tags,
+        public: true,
+        parameters: [token],
+        ok: { '200': { description: 'Unsubscribed (an HTML page when a browser asks for one)', content: json({ type: 'object', properties: { digest: { const: 'off' } }, required: ['digest'] }) } },
+        errors: [...ALWAYS, ...WITH_BODY],
+      }),
+    },
+    '/api/digests/run': {
+      post: operation({
+        operationId: 'runDigests',
+        summary: "Send the digests of the present period now (admins; the scheduled run of the period then finds them made)",
+        tags,
+        ok: { '202': { description: 'Queued', content: json({ type: 'object', properties: { queued: { type: 'boolean' } }, required: ['queued'] }) } },
+        errors: [...AUTHED, 403],
+      }),
+    },
+  };
+}
+
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...grantExportPaths() };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...digestPaths(schemas), ...grantExportPaths() };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }

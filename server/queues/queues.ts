@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', webhook: 'webhook' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', webhook: 'webhook', digest: 'digest' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -23,8 +23,12 @@ export interface ImportJob {
 export interface WebhookJob {
   deliveryId: number;
 }
+/** `digest` queue: a run of the digest schedule builds a period's digests (`build`), then one `send` job per digest. */
+export type DigestJob = { runAt?: string } | { digestId: number };
 
 export const SCHEDULER_ID = 'nightly-scan';
+/** The job scheduler of the e-mail digests (DIGEST_SCHEDULE in DIGEST_TIMEZONE). */
+export const DIGEST_SCHEDULER_ID = 'digest';
 
 export const JOB_OPTIONS: JobsOptions = {
   attempts: 5,
@@ -38,8 +42,9 @@ export interface Queues {
   rescan: QueueApi<RescanJob>;
   import: QueueApi<ImportJob>;
   webhook: QueueApi<WebhookJob>;
+  digest: QueueApi<DigestJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<WebhookJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<WebhookJob>, RedisQueue<DigestJob>] | null;
   close(): Promise<void>;
 }
 
@@ -53,6 +58,7 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const webhookQueue = link.open<WebhookJob>(QUEUE_NAMES.webhook, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const digestQueue = link.open<DigestJob>(QUEUE_NAMES.digest, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
@@ -60,12 +66,13 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
     rescan,
     import: importQueue.queue,
     webhook: webhookQueue.queue,
+    digest: digestQueue.queue,
     redis:
-      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && webhookQueue.redisQueue
-        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, webhookQueue.redisQueue]
+      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && webhookQueue.redisQueue && digestQueue.redisQueue
+        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, webhookQueue.redisQueue, digestQueue.redisQueue]
         : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), webhookQueue.queue.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), webhookQueue.queue.close(), digestQueue.queue.close()]);
     },
   };
 }
@@ -132,5 +139,22 @@ export function deliveryJob(deliveryId: number, backoffMs: number, test = false)
       removeOnComplete: { age: 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600 },
     } satisfies JobsOptions,
+  };
+}
+
+/** The job that builds the digests of the period a run at `runAt` falls in (the scheduler's jobs leave it out: their own run time). */
+export function digestBuildJob(runAt: Date) {
+  return { name: 'build', data: { runAt: runAt.toISOString() }, opts: { ...JOB_OPTIONS, jobId: `digest-build-${runAt.getTime()}` } };
+}
+
+/**
+ * The job that sends digest `digestId`: its id makes a second enqueue harmless; many attempts with
+ * exponential backoff, so an SMTP server away for hours delays the digest and never loses it.
+ */
+export function digestSendJob(digestId: number, attempts: number, retryMs: number) {
+  return {
+    name: 'send',
+    data: { digestId },
+    opts: { ...JOB_OPTIONS, attempts, backoff: { type: 'exponential', delay: retryMs }, jobId: `digest-${digestId}` },
   };
 }

@@ -2,7 +2,7 @@ import { budgets } from './budgets.js';
 import { commitments } from './commitments.js';
 import { funders } from './funders.js';
 import { initiatives } from './initiatives.js';
-import { auditEvents, gaps, scans } from './readonly.js';
+import { auditEvents, gaps, outboundEmails, scans } from './readonly.js';
 import type { ResourceDef } from './resource.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
@@ -10,5 +10,5 @@ import { webhookDeliveries, webhooks } from './webhooks.js';
 
 /** Every resource the REST API serves, by URL segment. */
 export const RESOURCES: Readonly<Record<string, ResourceDef>> = Object.fromEntries(
-  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, webhooks, webhookDeliveries].map((d) => [d.name, d]),
+  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, webhooks, webhookDeliveries, outboundEmails].map((d) => [d.name, d]),
 );

@@ -1,6 +1,7 @@
 // Resources the API only reads: gaps (written by the scan), scans and audit events.
 import { auditEvents as auditContract } from '../contract/auditEvents.js';
 import { gaps as gapContract } from '../contract/gaps.js';
+import { outboundEmails as outboundContract } from '../contract/outboundEmails.js';
 import { scans as scanContract } from '../contract/scans.js';
 import { ADMIN_ONLY, ANY_ROLE, defineResource } from './resource.js';
 
@@ -14,3 +15,6 @@ export const gaps = defineResource(gapContract, {
 export const scans = defineResource(scanContract, { access: { read: ADMIN_ONLY, write: { create: ADMIN_ONLY } } });
 
 export const auditEvents = defineResource(auditContract, { access: { read: ADMIN_ONLY, write: {} } });
+
+// Written by the digest jobs (services/digests.ts); the admins read what was, or would have been, sent.
+export const outboundEmails = defineResource(outboundContract, { access: { read: ADMIN_ONLY, write: {} } });

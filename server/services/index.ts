@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
-import { batchJob, deliveryJob, importJob, startJob, type Queues } from '../queues/queues.js';
+import { smtpMailer } from '../mail/mailer.js';
+import { batchJob, deliveryJob, digestBuildJob, digestSendJob, importJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
+import { DigestService, type DigestQueue } from './digests.js';
 import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
@@ -22,11 +24,12 @@ export interface Services {
   imports: ImportService;
   notifications: NotificationService;
   webhooks: WebhookService;
+  digests: DigestService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan' | 'import' | 'webhook'>;
+  queues: Pick<Queues, 'scan' | 'import' | 'webhook' | 'digest'>;
   ready: () => Promise<boolean>;
 }
 
@@ -62,11 +65,27 @@ function webhookQueue({ queues }: QueueAccess, backoffMs: number): WebhookQueue 
   };
 }
 
+function digestQueue({ queues }: QueueAccess, attempts: number, retryMs: number): DigestQueue {
+  return {
+    queueSends: async (digestIds) => {
+      await queues.digest.addBulk(digestIds.map((id) => digestSendJob(id, attempts, retryMs)));
+    },
+    queueBuild: async (runAt) => {
+      const { name, data, opts } = digestBuildJob(runAt);
+      await queues.digest.add(name, data, opts);
+    },
+  };
+}
+
+/** The settings of the e-mail digests. */
+export type DigestConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'DIGEST_TIMEZONE' | 'DIGEST_BATCH' | 'DIGEST_SEND_ATTEMPTS' | 'DIGEST_RETRY_MS' | 'PUBLIC_URL' | 'UNSUBSCRIBE_SECRET'>;
+
 /** The services of an API process, and of a worker (which uses the scans). */
 export function createServices(
   db: Knex,
   config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> &
-    Partial<Pick<Config, 'GRANT_PREFIX' | 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>>,
+    Partial<Pick<Config, 'GRANT_PREFIX' | 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>> &
+    DigestConfig,
   queue: QueueAccess | null,
   settings: DomainSettings = DEFAULT_SETTINGS,
 ): Services {
@@ -86,5 +105,17 @@ export function createServices(
       allowPrivate: config.WEBHOOK_ALLOW_PRIVATE ?? DEFAULT_WEBHOOK_SETTINGS.allowPrivate,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS ?? DEFAULT_WEBHOOK_SETTINGS.timeoutMs,
     }),
+    digests: new DigestService(
+      db,
+      queue ? digestQueue(queue, config.DIGEST_SEND_ATTEMPTS, config.DIGEST_RETRY_MS) : null,
+      config.SMTP_URL ? smtpMailer(config.SMTP_URL, config.MAIL_FROM) : null,
+      {
+        timeZone: config.DIGEST_TIMEZONE,
+        batchSize: config.DIGEST_BATCH,
+        publicUrl: config.PUBLIC_URL,
+        mailFrom: config.MAIL_FROM,
+        unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
+      },
+    ),
   };
 }

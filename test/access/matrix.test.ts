@@ -27,6 +27,7 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   scans: ['update', 'delete'],
   'audit-events': ['create', 'update', 'delete'],
   'webhook-deliveries': ['create', 'update', 'delete'],
+  'outbound-emails': ['create', 'update', 'delete'],
 };
 
 /** Resources a funder user sees and writes only its own funder's records of (not those of initiatives it co-funds). */
@@ -44,6 +45,7 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   webhooks: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('none', 'none') },
   'webhook-deliveries': { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('none', 'none') },
+  'outbound-emails': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
 };
 
 /**
@@ -94,6 +96,13 @@ const OTHER_ROUTES = [
   // Who may send a webhook's test event or roll its secret: who may update it (test/webhooks/api.test.ts).
   'POST /api/webhooks/:id/test',
   'POST /api/webhooks/:id/secret',
+  // Every role reads and changes its own digest preferences; the unsubscribe link needs no login but
+  // a signed token; only admins send the digests now (test/mail/preferences.test.ts, digest-queue.test.ts).
+  'GET /api/me/preferences',
+  'PUT /api/me/preferences',
+  'GET /api/unsubscribe',
+  'POST /api/unsubscribe',
+  'POST /api/digests/run',
 ];
 
 interface Fixture {
@@ -173,6 +182,8 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       const payload = { id: 'evt_test_matrix', type: 'webhook.test', createdAt: '2026-11-30T12:00:00.000Z', data: {} };
       return insert('webhook_deliveries', { webhook_id: webhookId, event_type: 'webhook.test', payload });
     }
+    case 'outbound-emails':
+      return insert('outbound_emails', { to: 'matrix@test.example', subject: 'Matrix', html: '<p>Matrix</p>', text: 'Matrix', status: 'not_sent' });
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -216,6 +227,7 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   'audit-events': ['action', 'delete'],
   webhooks: ['description', 'Bijgewerkt door de matrixtest'],
   'webhook-deliveries': ['status', 'failed'],
+  'outbound-emails': ['status', 'sent'],
 };
 
 async function auditCount(db: Knex): Promise<number> {

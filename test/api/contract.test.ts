@@ -26,6 +26,7 @@ describe('contract: the resources as the database stores and the API answers the
     const [webhook] = await app.db('webhooks').insert({ url: 'https://hooks.example.org/contract', secret: 'whsec_contract', active: false }).returning<{ id: number }[]>('id');
     const payload = { id: 'evt_test_contract', type: 'webhook.test', createdAt: '2026-11-30T12:00:00.000Z', data: {} };
     await app.db('webhook_deliveries').insert({ webhook_id: webhook!.id, event_type: 'webhook.test', payload });
+    await app.db('outbound_emails').insert({ ...toColumns({ to: 'contract@test.example', subject: 'Contract', html: '<p>Contract</p>', text: 'Contract', status: 'not_sent', period: 'daily:2027-01-01' }), headers: JSON.stringify({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }) });
   });
 
   after(async () => {

@@ -9,7 +9,9 @@ import {
   FUNDER_TYPES,
   GAP_KINDS,
   GAP_SEVERITIES,
+  DIGEST_PREFERENCES,
   INITIATIVE_STATUSES,
+  OUTBOUND_EMAIL_STATUSES,
   RISK_REASONS,
   ROLES,
   SCAN_STATUSES,
@@ -17,6 +19,7 @@ import {
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
+  USER_LANGUAGES,
 } from '../../../server/contract/enums';
 import { WEBHOOK_DELIVERY_TYPES } from '../../../server/contract/webhooks';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
@@ -40,6 +43,9 @@ export const ENUMS = {
   importAction: ROW_ACTIONS,
   webhookEvent: WEBHOOK_DELIVERY_TYPES,
   deliveryStatus: WEBHOOK_DELIVERY_STATUSES,
+  language: USER_LANGUAGES,
+  digest: DIGEST_PREFERENCES,
+  outboundEmailStatus: OUTBOUND_EMAIL_STATUSES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -59,6 +65,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   commitmentStatus: { requested: 'info', conditional: 'warning', committed: 'success', completed: 'default', declined: 'error', withdrawn: 'default' },
   trancheStatus: { planned: 'default', requested: 'info', received: 'success', cancelled: 'default' },
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
+  outboundEmailStatus: { pending: 'info', sent: 'success', not_sent: 'default', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
   deliveryStatus: { pending: 'info', succeeded: 'success', failed: 'error' },

@@ -74,6 +74,13 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         q: 'Search',
       },
     },
+    'outbound-emails': {
+      name: NAME_LABELS.en['outbound-emails'],
+      fields: {
+        ...FIELD_LABELS.en['outbound-emails'],
+        q: 'Search',
+      },
+    },
     'audit-events': {
       name: NAME_LABELS.en['audit-events'],
       fields: {
@@ -382,6 +389,18 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
     users: {
       password_help_create: 'At least 12 characters.',
       password_help_edit: 'Leave empty to keep the password.',
+      digest_default: 'Default for the role',
+      digest_help: 'Empty: daily, weekly for coalition admins.',
+    },
+    preferences: {
+      title: 'My settings',
+      language_help: 'The language of your e-mails and of Vangnet.',
+      digest_help: 'An e-mail with what is new: every morning at 7:00, every Monday, or never.',
+      saved: 'Your settings are saved.',
+    },
+    outbound: {
+      period_help: 'Such as daily:2026-12-01 or weekly:2026-W49',
+      html_title: 'The e-mail ‘%{subject}’ as its reader sees it',
     },
     audit: {
       field: 'Field',
@@ -435,6 +454,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'unavailable.queue': 'The job queue (Redis) cannot be reached, so no scan can start now. Reading and editing keep working; try again in a moment.',
       'import.has_errors': 'The preview has errors. Correct the file, or import only the good rows.',
       'import.not_appliable': 'This import has been applied already, or is still being processed.',
+      'unsubscribe.invalid_token': 'This unsubscribe link is not valid; open the link from the e-mail again.',
       'field.required': 'Required',
       'field.invalid': 'Invalid value',
       'field.not_empty': 'Must not be empty',

@@ -71,6 +71,13 @@ export const vangnetNl = {
         q: 'Zoeken',
       },
     },
+    'outbound-emails': {
+      name: NAME_LABELS.nl['outbound-emails'],
+      fields: {
+        ...FIELD_LABELS.nl['outbound-emails'],
+        q: 'Zoeken',
+      },
+    },
     'audit-events': {
       name: NAME_LABELS.nl['audit-events'],
       fields: {
@@ -377,6 +384,18 @@ export const vangnetNl = {
     users: {
       password_help_create: 'Minstens 12 tekens.',
       password_help_edit: 'Leeg laten om het wachtwoord te houden.',
+      digest_default: 'Standaard voor de rol',
+      digest_help: 'Leeg: dagelijks, voor coalitiebeheerders wekelijks.',
+    },
+    preferences: {
+      title: 'Mijn instellingen',
+      language_help: 'De taal van je e-mails en van Vangnet.',
+      digest_help: 'Een e-mail met wat er nieuw is: elke ochtend om 7:00, elke maandag, of nooit.',
+      saved: 'Je instellingen zijn opgeslagen.',
+    },
+    outbound: {
+      period_help: 'Zoals daily:2026-12-01 of weekly:2026-W49',
+      html_title: 'De e-mail ‘%{subject}’ zoals de ontvanger hem ziet',
     },
     audit: {
       field: 'Veld',
@@ -432,6 +451,7 @@ export const vangnetNl = {
         'De takenwachtrij (Redis) is niet bereikbaar, dus er kan nu geen scan starten. Lezen en bewerken werkt gewoon; probeer het zo opnieuw.',
       'import.has_errors': 'Het voorbeeld bevat fouten. Verbeter het bestand, of voer alleen de goede rijen in.',
       'import.not_appliable': 'Deze import is al ingevoerd of wordt nog verwerkt.',
+      'unsubscribe.invalid_token': 'Deze afmeldlink klopt niet; open de link uit de e-mail opnieuw.',
       'field.required': 'Verplicht',
       'field.invalid': 'Ongeldige waarde',
       'field.not_empty': 'Mag niet leeg zijn',

@@ -1,7 +1,11 @@
 // The app bar from a 360 px phone up: the page title may take two lines there instead of being
 // cut to "Finan…"; the user menu is named after the user it shows (its visible text), and the
 // spinner that shows while data loads says so to screen readers.
-import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
+import { forwardRef } from 'react';
+import { Link } from 'react-router-dom';
+import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, Logout, TitlePortal, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate, useUserMenu } from 'react-admin';
 import { NotificationBell } from '../notifications/NotificationBell';
 
 const twoLinesOnPhones = {
@@ -16,11 +20,30 @@ const twoLinesOnPhones = {
   '& > .RaConfigurable-root': { display: 'inline' },
 } as const;
 
+/** "Mijn instellingen": every user's own language and e-mail digest. */
+const PreferencesMenuItem = forwardRef<HTMLAnchorElement>(function PreferencesMenuItem(props, ref) {
+  const translate = useTranslate();
+  const userMenu = useUserMenu();
+  return (
+    <MenuItem component={Link} to="/preferences" ref={ref} onClick={() => userMenu?.onClose()} {...props}>
+      <ListItemIcon>
+        <SettingsIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText>{translate('vangnet.preferences.title')}</ListItemText>
+    </MenuItem>
+  );
+});
+
 function NamedUserMenu() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
   const name = identity?.fullName;
-  return <UserMenu label={name ? translate('vangnet.layout.user_menu', { name }) : 'ra.auth.user_menu'} />;
+  return (
+    <UserMenu label={name ? translate('vangnet.layout.user_menu', { name }) : 'ra.auth.user_menu'}>
+      <PreferencesMenuItem />
+      <Logout />
+    </UserMenu>
+  );
 }
 
 /** The notification bell, then react-admin's own toolbar (language, light or dark, reload), with a named spinner. */

@@ -38,6 +38,9 @@ export function UserInputs({ creating }: { creating: boolean }) {
           ) : null
         }
       </FormDataConsumer>
+      <SelectInput source="language" choices={enumChoices('language')} defaultValue="nl" validate={required()} />
+      {/* Left empty on a new user: the role's default (daily; weekly for admins). */}
+      <SelectInput source="digest" choices={enumChoices('digest')} emptyText="vangnet.users.digest_default" helperText="vangnet.users.digest_help" />
       <BooleanInput source="disabled" />
     </>
   );
