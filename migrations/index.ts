@@ -23,6 +23,12 @@ import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
+import * as report1 from './20261130-41-create-reports.js';
+import * as report2 from './20261130-42-create-obligations.js';
+import * as report3 from './20261130-43-create-report-obligations.js';
+import * as report4 from './20261130-44-create-report-files.js';
+import * as report5 from './20261130-45-create-indicators.js';
+import * as report6 from './20261130-46-create-indicator-values.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -47,6 +53,12 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-07-imports': m20,
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
+  '20261130-41-create-reports': report1,
+  '20261130-42-create-obligations': report2,
+  '20261130-43-create-report-obligations': report3,
+  '20261130-44-create-report-files': report4,
+  '20261130-45-create-indicators': report5,
+  '20261130-46-create-indicator-values': report6,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -10,9 +10,13 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { obligations } from './obligations.js';
+import { reports } from './reports.js';
+import { reportFiles } from './reportFiles.js';
+import { indicatorValues, indicators } from './indicators.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, obligations, reports, reportFiles, indicators, indicatorValues] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -27,3 +31,7 @@ export * from './resource.js';
 export * from './scans.js';
 export * from './tranches.js';
 export * from './users.js';
+export * from './obligations.js';
+export * from './reports.js';
+export * from './reportFiles.js';
+export * from './indicators.js';

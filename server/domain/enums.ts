@@ -73,3 +73,14 @@ export const OWED_OBLIGATION_STATUSES: readonly ObligationStatus[] = ['open', 'r
 
 export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+/** The attachments a report takes (design/reporting.md), by the content type their content shows. */
+export const REPORT_FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+] as const;
+export type ReportFileType = (typeof REPORT_FILE_TYPES)[number];

@@ -18,6 +18,7 @@ import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
+import { initiativeBurdenRoutes, obligationActionRoutes, reportFileContentRoutes, reportSubmitRoutes, statsBurdenRoutes } from './reportingRoutes.js';
 
 export interface AppDeps extends Services {
   db: Knex;
@@ -92,6 +93,11 @@ export function createApp(deps: AppDeps): Express {
   api.post('/scans', startScanRoute(deps.scans));
   api.use('/imports', importRoutes(deps.imports));
   api.use('/exports', grantExportRoutes(deps.exports));
+  api.use('/initiatives', initiativeBurdenRoutes(deps.reporting));
+  api.use('/stats', statsBurdenRoutes(deps.reporting));
+  api.use('/obligations', obligationActionRoutes(deps.reporting));
+  api.use('/reports', reportSubmitRoutes(deps.reporting));
+  api.use('/report-files', reportFileContentRoutes(deps.reporting));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -6,8 +6,12 @@ import { auditEvents, gaps, scans } from './readonly.js';
 import type { ResourceDef } from './resource.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { obligations } from './obligations.js';
+import { reports } from './reports.js';
+import { reportFiles } from './reportFiles.js';
+import { indicators, indicatorValues } from './indicators.js';
 
 /** Every resource the REST API serves, by URL segment. */
 export const RESOURCES: Readonly<Record<string, ResourceDef>> = Object.fromEntries(
-  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents].map((d) => [d.name, d]),
+  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, obligations, reports, reportFiles, indicators, indicatorValues].map((d) => [d.name, d]),
 );
