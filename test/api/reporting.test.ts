@@ -86,7 +86,7 @@ describe('API reporting', () => {
       const before = await app.db('commitments').count<{ n: string }[]>({ n: '*' });
       const res = await create({ startDate: '2027-01-01', endDate: '2027-12-31', reportingSchedule: 'per_tranche' });
       expect(res.status).to.equal(400);
-      expect((res.body as { codes: Record<string, { code: string }> }).codes.reportingSchedule!.code).to.equal('commitment.per_tranche_needs_tranches');
+      expect((res.body as unknown as { codes: Record<string, { code: string }> }).codes.reportingSchedule!.code).to.equal('commitment.per_tranche_needs_tranches');
       expect(await app.db('commitments').count<{ n: string }[]>({ n: '*' })).to.deep.equal(before);
     });
 
