@@ -23,6 +23,7 @@ import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
+import * as m23 from './20261130-10-events.js';
 import * as report1 from './20261130-41-create-reports.js';
 import * as report2 from './20261130-42-create-obligations.js';
 import * as report3 from './20261130-43-create-report-obligations.js';
@@ -53,6 +54,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-07-imports': m20,
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
+  '20261130-10-events': m23,
   '20261130-41-create-reports': report1,
   '20261130-42-create-obligations': report2,
   '20261130-43-create-report-obligations': report3,

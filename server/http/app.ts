@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { grantExportRoutes } from './exportRoutes.js';
 import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
+import { notificationRoutes } from './notificationRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 import { initiativeBurdenRoutes, obligationActionRoutes, reportFileContentRoutes, reportSubmitRoutes, statsBurdenRoutes } from './reportingRoutes.js';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps): Express {
   api.post('/scans', startScanRoute(deps.scans));
   api.use('/imports', importRoutes(deps.imports));
   api.use('/exports', grantExportRoutes(deps.exports));
+  api.use('/notifications', notificationRoutes(deps.notifications));
   api.use('/initiatives', initiativeBurdenRoutes(deps.reporting));
   api.use('/stats', statsBurdenRoutes(deps.reporting));
   api.use('/obligations', obligationActionRoutes(deps.reporting));

@@ -93,6 +93,11 @@ const OTHER_ROUTES = [
   'POST /api/imports',
   'GET /api/imports/:id',
   'POST /api/imports/:id/apply',
+  // Every role has its own notifications, and only those (test/api/notifications.test.ts).
+  'GET /api/notifications',
+  'POST /api/notifications/read-all',
+  'GET /api/notifications/:id',
+  'PUT /api/notifications/:id',
   // Reporting: each role's decisions, uploads and downloads (test/api/reporting.test.ts).
   'POST /api/obligations/:id/accept',
   'POST /api/obligations/:id/reject',
