@@ -1,6 +1,6 @@
 // Every expected date below is worked out by hand in the comment beside it.
 import { expect } from 'chai';
-import { dueAfter, generateObligations, lateness } from './obligationSchedule.js';
+import { dueAfter, generateObligations, lateness, obligationAlert } from './obligationSchedule.js';
 
 type Row = [kind: string, periodStart: string, periodEnd: string, dueOn: string];
 const rows = (obligations: ReturnType<typeof generateObligations>): Row[] => obligations.map((o) => [o.kind, o.periodStart, o.periodEnd, o.dueOn]);
@@ -90,6 +90,20 @@ describe('obligation schedules', () => {
 
     it('is never overdue once submitted, accepted or waived', () => {
       for (const status of ['submitted', 'accepted', 'waived'] as const) expect(lateness(status, '2027-03-31', '2028-01-01').overdue).to.equal(false);
+    });
+  });
+
+  describe('alerts', () => {
+    it('tells an open obligation due within 14 days as due soon, and one past its due date as overdue', () => {
+      // asOf 2027-03-17: 14 days on is 2027-03-31.
+      expect(obligationAlert('open', '2027-03-31', '2027-03-17')).to.equal('due_soon');
+      expect(obligationAlert('open', '2027-04-01', '2027-03-17')).to.equal(null);
+      expect(obligationAlert('open', '2027-03-17', '2027-03-17')).to.equal('due_soon');
+      expect(obligationAlert('open', '2027-03-16', '2027-03-17')).to.equal('overdue');
+      expect(obligationAlert('rejected', '2027-03-16', '2027-03-17')).to.equal('overdue');
+      // A rejected one is not "due soon": it was already sent once.
+      expect(obligationAlert('rejected', '2027-03-20', '2027-03-17')).to.equal(null);
+      expect(obligationAlert('submitted', '2027-03-16', '2027-03-17')).to.equal(null);
     });
   });
 });

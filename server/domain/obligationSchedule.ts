@@ -6,7 +6,7 @@
 // many months later (31 December + 3 = 31 March; 30 April + 3 = 31 July; 30 November + 3 =
 // 28 or 29 February); otherwise on the same day of that month, or that month's last day when it
 // is shorter (14 March + 3 = 14 June; 29 November + 3 = 28 February, or 29 in a leap year).
-import { addMonths, daysInMonth, lastDayOfMonth, monthOf, parseIsoDate, toEpochDay } from './dates.js';
+import { addDays, addMonths, daysInMonth, lastDayOfMonth, monthOf, parseIsoDate, toEpochDay } from './dates.js';
 import { OWED_OBLIGATION_STATUSES, type ObligationKind, type ObligationStatus, type ReportingSchedule } from './enums.js';
 import { periods } from './schedule.js';
 import type { IsoDate } from './types.js';
@@ -87,4 +87,19 @@ export interface Lateness {
 export function lateness(status: ObligationStatus, dueOn: IsoDate, today: IsoDate): Lateness {
   const overdue = OWED_OBLIGATION_STATUSES.includes(status) && dueOn < today;
   return { overdue, daysOverdue: overdue ? toEpochDay(today) - toEpochDay(dueOn) : 0 };
+}
+
+/** How many days ahead an open obligation counts as due soon. */
+export const DUE_SOON_DAYS = 14;
+
+export type ObligationAlert = 'due_soon' | 'overdue';
+
+/**
+ * What to tell about an obligation at `asOf`: overdue while still owed past its due date; due soon
+ * while open and due within DUE_SOON_DAYS (on the due date itself too); otherwise nothing.
+ */
+export function obligationAlert(status: ObligationStatus, dueOn: IsoDate, asOf: IsoDate, dueSoonDays = DUE_SOON_DAYS): ObligationAlert | null {
+  if (lateness(status, dueOn, asOf).overdue) return 'overdue';
+  if (status === 'open' && dueOn >= asOf && dueOn <= addDays(asOf, dueSoonDays)) return 'due_soon';
+  return null;
 }
