@@ -61,7 +61,10 @@ describe('events of reporting obligations', () => {
       dueOn: '2028-03-15',
       daysOverdue: 5,
     });
-    expect(notificationSentence('nl', events[0]!)).to.contain('Gemeente Deventer');
+    const [soon] = events;
+    expect(notificationSentence('nl', { type: soon!.type, subjectId: Number(soon!.subject_id), initiativeId: soon!.initiative_id, data: soon!.data })).to.equal(
+      'Repaircafé Noord levert uiterlijk 31-03-2028 een financieel verslag aan Gemeente Deventer: ‘Financieel verslag 2027’.',
+    );
     // The gemeente is not told of the fonds's obligation.
     const toGemeente = await eventsFor(db, { role: 'funder', funderId: gemeente, initiativeId: null }).where({ subject_type: 'obligation' }).select('subject_id');
     expect(toGemeente.map((e: { subject_id: number }) => Number(e.subject_id))).to.deep.equal([dueSoon]);
