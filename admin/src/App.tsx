@@ -16,6 +16,9 @@ import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
 import users from './users';
+import obligations from './obligations';
+import reports from './reports';
+import { indicatorValues, indicators } from './indicators';
 
 export function App() {
   return (
@@ -43,6 +46,11 @@ export function App() {
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
+      <Resource name="obligations" {...obligations} />
+      <Resource name="reports" {...reports} />
+      <Resource name="report-files" recordRepresentation="fileName" />
+      <Resource name="indicators" {...indicators} />
+      <Resource name="indicator-values" {...indicatorValues} />
     </Admin>
   );
 }

@@ -64,6 +64,13 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     risk: { read: true },
     // The import page: the API decides row by row what a funder may import.
     imports: { read: true },
+    // Reporting: its own commitments' obligations (decided on their page), the reports and files
+    // that answer them, the indicators of the initiatives it sees.
+    obligations: { read: true, write: ownFunder },
+    reports: { read: true },
+    'report-files': { read: true },
+    indicators: { read: true },
+    'indicator-values': { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -73,6 +80,11 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     tranches: { read: true, write: true },
     gaps: { read: true },
     imports: { read: true },
+    obligations: { read: true },
+    reports: { read: true, write: (_user, _record, action) => action !== 'delete' },
+    'report-files': { read: true },
+    indicators: { read: true, write: true },
+    'indicator-values': { read: true, write: true },
   },
 };
 

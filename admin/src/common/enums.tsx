@@ -9,7 +9,11 @@ import {
   FUNDER_TYPES,
   GAP_KINDS,
   GAP_SEVERITIES,
+  INDICATOR_DIRECTIONS,
   INITIATIVE_STATUSES,
+  OBLIGATION_KINDS,
+  OBLIGATION_STATUSES,
+  REPORTING_SCHEDULES,
   RISK_REASONS,
   ROLES,
   SCAN_STATUSES,
@@ -36,6 +40,10 @@ export const ENUMS = {
   riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
   importAction: ROW_ACTIONS,
+  obligationKind: OBLIGATION_KINDS,
+  obligationStatus: OBLIGATION_STATUSES,
+  reportingSchedule: REPORTING_SCHEDULES,
+  indicatorDirection: INDICATOR_DIRECTIONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -57,6 +65,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
+  obligationStatus: { open: 'default', submitted: 'info', accepted: 'success', rejected: 'error', waived: 'default' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 
