@@ -144,7 +144,7 @@ describe('reporting obligations in the console', function () {
       await page.goto(`${run.url}/#/initiatives/${panId}/show`);
       await calendarRow(page, 'Tussentijdse resultatenrapportage').first().waitFor();
       await page.getByTestId('impact').getByTestId('indicator').first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.locator('html').evaluate((html) => html.scrollWidth - html.clientWidth);
       expect(overflow).to.be.at.most(0);
       await screenshot(page, 'reporting-08-phone');
     });
