@@ -343,10 +343,11 @@ describe('API reporting', () => {
         { year: 2027, obligationCount: 4, funderCount: 2, committedCents: 2_500_000, obligationsPer10k: 1.6 },
         { year: 2028, obligationCount: 1, funderCount: 1, committedCents: 0, obligationsPer10k: null },
       ]);
-      // As the gemeente's user, the portfolio is this one initiative: the gemeente asks
-      // 2 per 2,000,000 cents = 1 per € 10.000; the fonds 2 per 500,000 = 4 per € 10.000.
-      const gemeente = await tokenFor(app.db, await makeUser(app.db, 'funder', { funderId: gemeenteId }));
-      const stats = await app.request<Record<string, unknown>>('GET', '/api/stats/burden?year=2027', { token: gemeente });
+      // As the initiative's own user, the portfolio is this one initiative (a funder would also see
+      // the initiatives other tests share with all funders): the gemeente asks 2 per 2,000,000
+      // cents = 1 per € 10.000; the fonds 2 per 500,000 = 4 per € 10.000.
+      const own = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiativeId }));
+      const stats = await app.request<Record<string, unknown>>('GET', '/api/stats/burden?year=2027', { token: own });
       expect(stats.status, JSON.stringify(stats.body)).to.equal(200);
       expect(stats.body).to.deep.equal({
         year: 2027,
