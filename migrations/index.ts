@@ -32,6 +32,12 @@ import * as mail31 from './20261130-31-user-mail-preferences.js';
 import * as mail32 from './20261130-32-digests.js';
 import * as mail33 from './20261130-33-outbound-emails.js';
 import * as mail34 from './20261130-34-app-secrets.js';
+import * as report1 from './20261130-41-create-reports.js';
+import * as report2 from './20261130-42-create-obligations.js';
+import * as report3 from './20261130-43-create-report-obligations.js';
+import * as report4 from './20261130-44-create-report-files.js';
+import * as report5 from './20261130-45-create-indicators.js';
+import * as report6 from './20261130-46-create-indicator-values.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -65,6 +71,12 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-32-digests': mail32,
   '20261130-33-outbound-emails': mail33,
   '20261130-34-app-secrets': mail34,
+  '20261130-41-create-reports': report1,
+  '20261130-42-create-obligations': report2,
+  '20261130-43-create-report-obligations': report3,
+  '20261130-44-create-report-files': report4,
+  '20261130-45-create-indicators': report5,
+  '20261130-46-create-indicator-values': report6,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { toColumns } from '../server/contract/resource.js';
 import { hashPassword } from '../server/services/passwords.js';
 import { buildDemoPortfolio } from './demo/portfolio.js';
+import { DEMO_INDICATORS, demoObligations, demoReportTitle } from './demo/reporting.js';
 
 const DEMO_LOCK = 4_242_001;
 
@@ -14,6 +15,7 @@ export interface LoadResult {
   initiatives: number;
   commitments: number;
   tranches: number;
+  obligations: number;
 }
 
 export async function isEmpty(knex: Knex): Promise<boolean> {
@@ -26,7 +28,7 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
   const hashes = await Promise.all(portfolio.users.map((u) => hashPassword(u.password)));
   return db.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(?)', [DEMO_LOCK]);
-    const none: LoadResult = { loaded: false, funders: 0, initiatives: 0, commitments: 0, tranches: 0 };
+    const none: LoadResult = { loaded: false, funders: 0, initiatives: 0, commitments: 0, tranches: 0, obligations: 0 };
     if (!(await isEmpty(trx))) return none;
 
     const funderIds = new Map<string, number>();
@@ -37,6 +39,7 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
     const initiativeIds = new Map<string, number>();
     let commitments = 0;
     let tranches = 0;
+    let obligations = 0;
     for (const { key, budgets, commitments: funding, ...initiative } of portfolio.initiatives) {
       const [row] = await trx('initiatives').insert(toColumns(initiative)).returning<{ id: number }[]>('id');
       const initiativeId = row!.id;
@@ -51,7 +54,13 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
           await trx('tranches').insert(schedule.map((t) => toColumns({ commitmentId: created!.id, ...t })));
           tranches += schedule.length;
         }
+        const owed = demoObligations(commitment, today);
+        if (owed.length) {
+          await trx('obligations').insert(owed.map((o) => toColumns({ commitmentId: created!.id, ...o })));
+          obligations += owed.length;
+        }
       }
+      await loadReportsAndIndicators(trx, initiativeId, key, today);
     }
     for (const [index, u] of portfolio.users.entries()) {
       const funderId = u.funderKey ? funderIds.get(u.funderKey) : undefined;
@@ -61,6 +70,35 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
         .onConflict()
         .ignore();
     }
-    return { loaded: true, funders: funderIds.size, initiatives: initiativeIds.size, commitments, tranches };
+    return { loaded: true, funders: funderIds.size, initiatives: initiativeIds.size, commitments, tranches, obligations };
   });
+}
+
+/** One report per year answering the initiative's accepted obligations of every funder, and its indicators. */
+async function loadReportsAndIndicators(trx: Knex.Transaction, initiativeId: number, key: string, today: string): Promise<void> {
+  const accepted = await trx('obligations as o')
+    .join('commitments as c', 'c.id', 'o.commitment_id')
+    .where({ 'c.initiative_id': initiativeId, 'o.status': 'accepted' })
+    .orderBy('o.due_on')
+    .select<{ id: number; due_on: string; submitted_on: string; period_start: string; period_end: string }[]>('o.id', 'o.due_on', 'o.submitted_on', 'o.period_start', 'o.period_end');
+  const byTitle = new Map<string, typeof accepted>();
+  for (const o of accepted) byTitle.set(demoReportTitle(o.due_on), [...(byTitle.get(demoReportTitle(o.due_on)) ?? []), o]);
+  for (const [title, answered] of byTitle) {
+    const periodStart = answered.map((o) => o.period_start).sort()[0]!;
+    const periodEnd = answered.map((o) => o.period_end).sort().at(-1)!;
+    const submittedOn = answered.map((o) => o.submitted_on).sort()[0]!;
+    const [report] = await trx('reports')
+      .insert(toColumns({ initiativeId, title, periodStart, periodEnd, submittedOn, summary: 'Wat we deden, voor wie, en wat het kostte: één verslag voor alle financiers.' }))
+      .returning<{ id: number }[]>('id');
+    await trx('report_obligations').insert(answered.map((o) => ({ report_id: report!.id, obligation_id: o.id })));
+    await trx('obligations').whereIn('id', answered.map((o) => o.id)).update({ report_id: report!.id, submitted_on: submittedOn });
+  }
+  const year = Number(today.slice(0, 4));
+  for (const indicator of DEMO_INDICATORS[key] ?? []) {
+    const { values, targets, ...fields } = indicator;
+    const [row] = await trx('indicators')
+      .insert(toColumns({ initiativeId, ...fields, targets: { [String(year)]: targets[0], [String(year + 1)]: targets[1] } }))
+      .returning<{ id: number }[]>('id');
+    await trx('indicator_values').insert(values.map((value, i) => ({ indicator_id: row!.id, year: year - values.length + i, value })));
+  }
 }

@@ -21,6 +21,9 @@ import users from './users';
 import webhooks from './webhooks';
 import outboundEmails from './outboundEmails';
 import { PreferencesPage } from './preferences/PreferencesPage';
+import obligations from './obligations';
+import reports from './reports';
+import { indicatorValues, indicators } from './indicators';
 
 export function App() {
   return (
@@ -55,6 +58,11 @@ export function App() {
       <CustomRoutes>
         <Route path="/preferences" element={<PreferencesPage />} />
       </CustomRoutes>
+      <Resource name="obligations" {...obligations} />
+      <Resource name="reports" {...reports} />
+      <Resource name="report-files" recordRepresentation="fileName" />
+      <Resource name="indicators" {...indicators} />
+      <Resource name="indicator-values" {...indicatorValues} />
     </Admin>
   );
 }

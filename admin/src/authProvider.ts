@@ -69,6 +69,13 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     // The API shows a funder its own funder's webhooks only.
     webhooks: { read: true, write: ownFunder },
     'webhook-deliveries': { read: true },
+    // Reporting: its own commitments' obligations (decided on their page), the reports and files
+    // that answer them, the indicators of the initiatives it sees.
+    obligations: { read: true, write: ownFunder },
+    reports: { read: true },
+    'report-files': { read: true },
+    indicators: { read: true },
+    'indicator-values': { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -79,6 +86,11 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     gaps: { read: true },
     imports: { read: true },
     notifications: { read: true },
+    obligations: { read: true },
+    reports: { read: true, write: (_user, _record, action) => action !== 'delete' },
+    'report-files': { read: true },
+    indicators: { read: true, write: true },
+    'indicator-values': { read: true, write: true },
   },
 };
 

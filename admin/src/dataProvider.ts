@@ -5,7 +5,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { localizeHttpError, localizeMessage } from './api/serverMessages';
 import type { ErrorBody } from '../../server/contract/errorCodes';
-import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
+import type { BurdenAnswer, Cofunding, Coverage, InitiativeFragmentation, Obligation, PortfolioBurden, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
 
@@ -66,6 +66,27 @@ export interface VangnetDataProvider extends DataProvider {
   apiFilter(resource: string, filter: Record<string, unknown>): Promise<Record<string, unknown>>;
   /** Downloads a file the API makes (an export) under the name the API gives it. */
   download(path: string, query: Record<string, string | number | undefined>): Promise<void>;
+  /** A funder's accept, reject (with a note) or waive of one of its obligations. */
+  decideObligation(id: number, decision: 'accept' | 'reject' | 'waive', body: { version: number; note?: string }): Promise<Obligation>;
+  /** The reporting burden of an initiative per year. */
+  burden(initiativeId: number, options?: { from?: number; years?: number }): Promise<BurdenAnswer>;
+  /** The reporting burden per funder type in a year. */
+  portfolioBurden(year?: number): Promise<PortfolioBurden>;
+}
+
+/** A file a form's FileInput holds. */
+interface PickedFile {
+  rawFile?: File;
+}
+
+/** Uploads a report's files one by one (multipart, field `file`), after the report itself. */
+async function uploadReportFiles(reportId: number, files: readonly PickedFile[]): Promise<void> {
+  for (const { rawFile } of files) {
+    if (!rawFile) continue;
+    const form = new FormData();
+    form.append('file', rawFile, rawFile.name);
+    await httpClient(`${API_URL}/reports/${reportId}/files`, { method: 'POST', body: form });
+  }
 }
 
 /** Saves a downloaded file as the browser saves a link's target. */
@@ -105,6 +126,14 @@ export function createDataProvider(): VangnetDataProvider {
 
   return {
     ...base,
+    // A report is submitted with its obligations, then its files go up one by one.
+    create: async (resource, params) => {
+      if (resource !== 'reports') return base.create(resource, params);
+      const { files, ...report } = params.data as Record<string, unknown> & { files?: PickedFile[] | PickedFile };
+      const created = await base.create(resource, { ...params, data: report });
+      await uploadReportFiles(Number(created.data.id), Array.isArray(files) ? files : files ? [files] : []);
+      return created;
+    },
     getList: (resource, params) => {
       if (resource === 'risk') return base.getList('stats/risk', params);
       if (resource === 'initiatives') return listInitiatives(params);
@@ -126,6 +155,12 @@ export function createDataProvider(): VangnetDataProvider {
       const { json } = await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });
       return json as { read: number };
     },
+    decideObligation: async (id, decision, body) => {
+      const { json } = await httpClient(`${API_URL}/obligations/${id}/${decision}`, { method: 'POST', body: JSON.stringify(body) });
+      return json as Obligation;
+    },
+    burden: (id, { from, years } = {}) => getJson(`/initiatives/${id}/burden`, { from, years }),
+    portfolioBurden: (year) => getJson('/stats/burden', { year }),
     apiFilter,
     download: async (path, query) => {
       const params = new URLSearchParams();

@@ -23,7 +23,7 @@ export type BudgetRow = Omit<CreatedOf<typeof budgets>, 'initiativeId'>;
 /** Every synthetic tranche has a due date. */
 export type TrancheRow = Omit<CreatedOf<typeof tranches>, 'commitmentId' | 'dueOn'> & { dueOn: IsoDate };
 
-export type CommitmentRow = Omit<CreatedOf<typeof commitments>, 'initiativeId' | 'trancheSchedule'> & { tranches: TrancheRow[] };
+export type CommitmentRow = Omit<CreatedOf<typeof commitments>, 'initiativeId' | 'trancheSchedule' | 'reportingSchedule' | 'reportDueMonths'> & { tranches: TrancheRow[] };
 
 export interface SyntheticInitiative {
   initiative: InitiativeRow;

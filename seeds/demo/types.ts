@@ -8,7 +8,7 @@ export type DemoFunder = NewRecord<typeof funders> & { key: string };
 
 export type DemoTranche = Omit<NewRecord<typeof tranches>, 'commitmentId'>;
 
-export type DemoCommitment = Omit<NewRecord<typeof commitments>, 'initiativeId' | 'funderId' | 'trancheSchedule'> & {
+export type DemoCommitment = Omit<NewRecord<typeof commitments>, 'initiativeId' | 'funderId' | 'trancheSchedule' | 'reportingSchedule' | 'reportDueMonths'> & {
   funderKey: string;
   /** May be empty: then the money is spread over the commitment's period. */
   tranches: DemoTranche[];

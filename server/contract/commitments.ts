@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMMITMENT_KINDS, COMMITMENT_STATUSES, TRANCHE_SCHEDULES } from '../domain/enums.js';
+import { COMMITMENT_KINDS, COMMITMENT_STATUSES, REPORTING_SCHEDULES, TRANCHE_SCHEDULES } from '../domain/enums.js';
 import { zodReason } from './errorCodes.js';
 import { bool, cents, enumOf, id, isoDate, optional, optionalText, text } from './fields.js';
 import { field, nullable, writableContract, type CreateOf, type RecordOf } from './resource.js';
@@ -49,8 +49,25 @@ export const commitments = writableContract({
   },
   search: ['title', 'reference'],
   defaultSort: ['startDate', 'ASC'],
-  // A new commitment may have its tranches generated on a schedule; an update refuses one.
-  create: endsAfterStart(z.object({ ...writable, trancheSchedule: optional(enumOf(TRANCHE_SCHEDULES)) })),
+  // A new commitment may have its tranches and its reporting obligations generated on a
+  // schedule; an update refuses both.
+  create: endsAfterStart(
+    z.object({
+      ...writable,
+      trancheSchedule: optional(enumOf(TRANCHE_SCHEDULES)),
+      reportingSchedule: optional(enumOf(REPORTING_SCHEDULES)),
+      reportDueMonths: optional(
+        z
+          .number({ error: zodReason('field.whole_number_between', { min: 0, max: 24 }) })
+          .int({ error: zodReason('field.whole_number_between', { min: 0, max: 24 }) })
+          .min(0, { error: zodReason('field.whole_number_between', { min: 0, max: 24 }) })
+          .max(24, { error: zodReason('field.whole_number_between', { min: 0, max: 24 }) }),
+      ),
+    }),
+  ).refine((c) => c.reportingSchedule !== 'per_tranche' || c.trancheSchedule, {
+    path: ['reportingSchedule'],
+    error: zodReason('commitment.per_tranche_needs_tranches'),
+  }),
   update: endsAfterStart(z.object(writable)),
 });
 

@@ -178,6 +178,22 @@ export const FIELD_REASONS = {
   'webhook.https_only': () => 'must be an https URL',
   /** `reason` is the range the address lies in (server/domain/webhookAddress.ts). */
   'webhook.private_address': ({ reason }: { reason: string }) => `must not point at a ${reason.replace('_', '-')} address: deliveries go to public addresses only`,
+  // Reporting (README "Reporting obligations and impact").
+  'commitment.per_tranche_needs_tranches': () => 'per_tranche needs a trancheSchedule: the obligations follow the tranches',
+  'obligation.not_submitted': ({ status }: { status: string }) => `cannot be decided: the obligation is ${status}, not submitted`,
+  'obligation.not_waivable': ({ status }: { status: string }) => `cannot be waived: the obligation is already ${status}`,
+  'obligation.note_required': () => 'is required when rejecting: say what is missing',
+  'report.obligations': () => 'must list at least one obligation the report answers',
+  /** `obligationId` is not an obligation of this initiative that you may see. */
+  'report.obligation_unknown': ({ obligationId }: { obligationId: number }) => `obligation ${obligationId} is not an obligation of this initiative`,
+  'report.obligation_not_owed': ({ obligationId, status }: { obligationId: number; status: string }) => `obligation ${obligationId} is ${status}: only open or rejected obligations can be answered`,
+  'file.type': ({ types }: { types: readonly string[] }) => `must be one of: ${types.join(', ')} (checked from the content, not the name)`,
+  'file.name_mismatch': ({ contentType }: { contentType: string }) => `the name's extension does not fit the content, which is ${contentType}`,
+  'file.too_large': ({ maxBytes }: { maxBytes: number }) => `must be at most ${maxBytes} bytes`,
+  'file.required': () => 'send one file in the field file',
+  'indicator.value': () => 'must be a number',
+  'indicator.targets': () => 'must be an object of year → number, such as {"2027": 120}',
+  'indicator_value.duplicate': (_: { year: number }) => 'already has a value for this year',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -214,6 +214,30 @@ export const readinessSchema = z.object({
   redis: z.enum(['up', 'down', 'not configured']),
 });
 
+const burdenFigures = {
+  obligationCount: z.number().int().describe('obligations due in the year, waived ones left out'),
+  funderCount: z.number().int().describe('distinct funders asking them'),
+  committedCents: cents.describe('committed funding attributed to the year'),
+  obligationsPer10k: ratio.describe('obligationCount per € 10.000 of committedCents'),
+};
+
+/** The reporting burden of an initiative per year (design/reporting.md, "Figures"). */
+export const burdenSchema = z.object({
+  initiativeId: recordId,
+  from: z.number().int(),
+  years: z.array(z.object({ year: z.number().int(), ...burdenFigures })),
+});
+
+/** The reporting burden per funder type over the visible active initiatives in a year. */
+export const portfolioBurdenSchema = z.object({
+  year: z.number().int(),
+  groups: z.array(z.object({ funderType: z.enum(FUNDER_TYPES), initiativeCount: z.number().int().describe('initiatives asked at least one obligation'), ...burdenFigures })),
+  totals: z.object({ initiativeCount: z.number().int(), ...burdenFigures }),
+});
+
+export type BurdenAnswer = z.infer<typeof burdenSchema>;
+export type PortfolioBurden = z.infer<typeof portfolioBurdenSchema>;
+
 /** Every named answer schema, under the name the OpenAPI document gives it. */
 export const ANSWER_SCHEMAS = {
   Runway: runwaySchema,
@@ -230,4 +254,6 @@ export const ANSWER_SCHEMAS = {
   Login: loginSchema,
   Health: healthSchema,
   Readiness: readinessSchema,
+  Burden: burdenSchema,
+  PortfolioBurden: portfolioBurdenSchema,
 } as const;

@@ -10,11 +10,33 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { indicatorValues, indicators } from './indicators.js';
+import { obligations } from './obligations.js';
 import { outboundEmails } from './outboundEmails.js';
+import { reportFiles } from './reportFiles.js';
+import { reports } from './reports.js';
 import { webhookDeliveries, webhooks } from './webhooks.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, webhooks, webhookDeliveries, outboundEmails] as const;
+export const RESOURCE_CONTRACTS = [
+  funders,
+  initiatives,
+  budgets,
+  commitments,
+  tranches,
+  gaps,
+  scans,
+  users,
+  auditEvents,
+  webhooks,
+  webhookDeliveries,
+  outboundEmails,
+  obligations,
+  reports,
+  reportFiles,
+  indicators,
+  indicatorValues,
+] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -32,3 +54,7 @@ export * from './tranches.js';
 export * from './users.js';
 export * from './outboundEmails.js';
 export * from './webhooks.js';
+export * from './obligations.js';
+export * from './reports.js';
+export * from './reportFiles.js';
+export * from './indicators.js';

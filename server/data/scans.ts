@@ -7,6 +7,7 @@ import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
 import { loadFunding } from './funding.js';
 import { recordEvents } from './events.js';
+import { recordObligationEvents } from './obligationEvents.js';
 import { syncGaps } from './gaps.js';
 import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
 
@@ -137,6 +138,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
   }
   const result = await syncGaps(trx, ids, found, batch.scanId);
   await keepFigures(trx, scan.as_of, kept);
+  await recordObligationEvents(trx, ids, scan.as_of);
 
   await trx('scan_batches')
     .where({ scan_id: batch.scanId, batch_no: batch.batchNo })

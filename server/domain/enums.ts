@@ -92,3 +92,29 @@ export type UserLanguage = (typeof USER_LANGUAGES)[number];
  */
 export const OUTBOUND_EMAIL_STATUSES = ['pending', 'sent', 'not_sent', 'failed'] as const;
 export type OutboundEmailStatus = (typeof OUTBOUND_EMAIL_STATUSES)[number];
+/** How a new commitment's reporting obligations are generated (design/reporting.md). */
+export const REPORTING_SCHEDULES = ['none', 'final', 'yearly', 'per_tranche'] as const;
+export type ReportingSchedule = (typeof REPORTING_SCHEDULES)[number];
+
+export const OBLIGATION_KINDS = ['activity_report', 'financial_report', 'audit_statement', 'outcome_report', 'other'] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+export const OBLIGATION_STATUSES = ['open', 'submitted', 'accepted', 'rejected', 'waived'] as const;
+export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
+
+/** Statuses in which an obligation is still owed: past its due date it is overdue. */
+export const OWED_OBLIGATION_STATUSES: readonly ObligationStatus[] = ['open', 'rejected'];
+
+export const INDICATOR_DIRECTIONS = ['higher_is_better', 'lower_is_better'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+/** The attachments a report takes (design/reporting.md), by the content type their content shows. */
+export const REPORT_FILE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+] as const;
+export type ReportFileType = (typeof REPORT_FILE_TYPES)[number];

@@ -26,7 +26,7 @@ const SCHEDULE_MONTHS: Record<TrancheSchedule, number | null> = {
  * 01-31..02-27, 02-28..03-30, 03-31..04-29. Every tranche but a cut-short last one is then
  * exactly `step` months long by DESIGN.md's definition of length.
  */
-function periods(startDate: IsoDate, endDate: IsoDate, step: number | null): { start: IsoDate; end: IsoDate }[] {
+export function periods(startDate: IsoDate, endDate: IsoDate, step: number | null): { start: IsoDate; end: IsoDate }[] {
   if (step === null) return [{ start: startDate, end: endDate }];
   const result: { start: IsoDate; end: IsoDate }[] = [];
   let start = startDate;

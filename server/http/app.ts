@@ -21,6 +21,7 @@ import { digestRunRoute, preferenceRoutes, unsubscribeRoutes } from './digestRou
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
+import { initiativeBurdenRoutes, obligationActionRoutes, reportFileContentRoutes, reportSubmitRoutes, statsBurdenRoutes } from './reportingRoutes.js';
 
 export interface AppDeps extends Services {
   db: Knex;
@@ -101,6 +102,11 @@ export function createApp(deps: AppDeps): Express {
   api.use('/exports', grantExportRoutes(deps.exports));
   api.use('/notifications', notificationRoutes(deps.notifications));
   api.use('/webhooks', webhookRoutes(deps.webhooks));
+  api.use('/initiatives', initiativeBurdenRoutes(deps.reporting));
+  api.use('/stats', statsBurdenRoutes(deps.reporting));
+  api.use('/obligations', obligationActionRoutes(deps.reporting));
+  api.use('/reports', reportSubmitRoutes(deps.reporting));
+  api.use('/report-files', reportFileContentRoutes(deps.reporting));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

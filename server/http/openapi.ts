@@ -11,6 +11,8 @@ import { ERROR_CODES, ERROR_STATUS } from '../contract/errorCodes.js';
 import { isReadOnly } from '../services/access.js';
 import { cofundingList, figureQueries, riskList } from '../services/analytics.js';
 import { exportQuery, grantQuery, overviewQuery } from '../services/exports.js';
+import { portfolioBurdenQuery } from '../services/reporting.js';
+import { obligationDecision } from '../contract/obligations.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 import { applyImportBody, importRecordSchema } from '../contract/imports.js';
@@ -663,9 +665,52 @@ function digestPaths(schemas: Record<string, JsonSchema>): Record<string, PathIt
   };
 }
 
+function reportingPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.ObligationDecision = inputSchema(obligationDecision);
+  const decide = (decision: string, summary: string): PathItem => ({
+    post: operation({
+      operationId: `${decision}Obligation`,
+      summary,
+      tags: ['obligations'],
+      parameters: [idParameter],
+      requestBody: { required: true, content: json(ref('ObligationDecision')) },
+      ok: { '200': { description: 'The obligation', content: json(ref('Obligation')) } },
+      errors: [...AUTHED, ...WITH_BODY, 403, 404, 409, 422],
+    }),
+  });
+  return {
+    '/api/obligations/{id}/accept': decide('accept', 'Accept a submitted obligation (its funder or an admin)'),
+    '/api/obligations/{id}/reject': decide('reject', 'Reject a submitted obligation, saying why in `note` (its funder or an admin); the initiative answers it again'),
+    '/api/obligations/{id}/waive': decide('waive', 'Waive an obligation still owed or submitted (its funder or an admin)'),
+    '/api/reports/{id}/files': {
+      post: operation({
+        operationId: 'addReportFile',
+        summary: "Attach a file to a report (multipart, field `file`, at most 10 MB): PDF, DOCX, XLSX, ODT, PNG or JPEG, the type checked from the content; the name's extension must fit it",
+        tags: ['reports'],
+        parameters: [idParameter],
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } } } },
+        ok: { '201': { description: 'The file record', content: json(ref('ReportFile')) } },
+        errors: [...AUTHED, ...WITH_BODY, 403, 404],
+      }),
+    },
+    '/api/report-files/{id}/content': {
+      get: operation({
+        operationId: 'downloadReportFile',
+        summary: "A report's file as an attachment, under the report's access rule",
+        tags: ['report-files'],
+        parameters: [idParameter],
+        ok: { '200': { description: 'The file', headers: { 'Content-Disposition': { description: '`attachment; filename="verslag.pdf"`', schema: { type: 'string' } } }, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } } },
+        errors: [...AUTHED, 404],
+      }),
+    },
+    '/api/initiatives/{id}/burden': figure('burdenOfInitiative', "An initiative's reporting burden per year: obligations due, funders asking them, obligations per € 10.000 committed", 'figures', [idParameter, ...queryParameters(figureQueries.coverage)], ref('Burden'), [404]),
+    '/api/stats/burden': figure('portfolioBurden', 'The reporting burden per funder type over the active initiatives you may see, in a year', 'figures', queryParameters(portfolioBurdenQuery), ref('PortfolioBurden'), []),
+  };
+}
+
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...digestPaths(schemas), ...grantExportPaths() };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...digestPaths(schemas), ...grantExportPaths(), ...reportingPaths(schemas) };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }

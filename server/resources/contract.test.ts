@@ -72,8 +72,8 @@ describe('resource definitions: derived from the contract', () => {
   });
 
   it('takes what a write takes beyond the record as extra input, and what only a create takes as create-only', () => {
-    expect(RESOURCES.commitments!.extraInput).to.deep.equal(['trancheSchedule']);
-    expect(RESOURCES.commitments!.createOnly).to.deep.equal(['trancheSchedule']);
+    expect(RESOURCES.commitments!.extraInput).to.deep.equal(['trancheSchedule', 'reportingSchedule', 'reportDueMonths']);
+    expect(RESOURCES.commitments!.createOnly).to.deep.equal(['trancheSchedule', 'reportingSchedule', 'reportDueMonths']);
     expect(RESOURCES.users!.extraInput).to.deep.equal(['password']);
     expect(RESOURCES.users!.createOnly).to.deep.equal([]);
   });

@@ -65,6 +65,11 @@ export interface ResourceDef<Row extends { id: number } = ApiRecord, Created ext
    */
   funderSql?: string;
   /**
+   * SQL with one `?` for the funder's id that narrows a funder's reads instead of the initiatives
+   * it funds or that are shared (an obligation: only those of its own commitments).
+   */
+  funderScope?: string;
+  /**
    * Resolves the tenant of a record about to be written (fields in API names), loading a parent
    * where the record itself does not carry it (a tranche's commitment).
    */

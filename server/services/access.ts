@@ -48,6 +48,8 @@ export function scopeRead(q: Knex.QueryBuilder, def: ResourceDef, actor: Actor, 
   if (!def.initiativeSql) return;
   if (actor.role === 'initiative') {
     q.whereRaw(`${def.initiativeSql} = ?`, [actor.initiativeId]);
+  } else if (def.funderScope) {
+    q.whereRaw(def.funderScope, [actor.funderId]);
   } else {
     q.whereRaw(`${def.initiativeSql} IN ?`, [fundedOrShared(knex, actor.funderId!)]);
   }

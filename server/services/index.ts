@@ -12,6 +12,7 @@ import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
+import { ReportingService } from './reporting.js';
 import { ScanService, type ScanQueue } from './scans.js';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService, type WebhookQueue } from './webhooks.js';
 
@@ -25,6 +26,7 @@ export interface Services {
   notifications: NotificationService;
   webhooks: WebhookService;
   digests: DigestService;
+  reporting: ReportingService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
@@ -117,5 +119,6 @@ export function createServices(
         unsubscribeSecret: config.UNSUBSCRIBE_SECRET,
       },
     ),
+    reporting: new ReportingService(db, crud, analytics),
   };
 }

@@ -7,7 +7,7 @@ import type { Knex } from 'knex';
 import type { Role } from '../../server/domain/enums.js';
 import { RESOURCES } from '../../server/resources/index.js';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
-import { makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
+import { makeCommitment, makeFunder, makeIndicator, makeInitiative, makeObligation, makeReport, makeReportFile, makeTranche, makeUser, tokenFor } from '../support/factories.js';
 import { collectRoutes } from '../support/routes.js';
 
 type Reach = 'all' | 'tenant' | 'none';
@@ -28,6 +28,7 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   'audit-events': ['create', 'update', 'delete'],
   'webhook-deliveries': ['create', 'update', 'delete'],
   'outbound-emails': ['create', 'update', 'delete'],
+  'report-files': ['create', 'update', 'delete'],
 };
 
 /** Resources a funder user sees and writes only its own funder's records of (not those of initiatives it co-funds). */
@@ -46,7 +47,17 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   webhooks: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('none', 'none') },
   'webhook-deliveries': { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('none', 'none') },
   'outbound-emails': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  // design/reporting.md, "Access": a funder writes the obligations of its own commitments only,
+  // and sees only those, and the reports and files that answer one of them (FUNDER_OWN_ONLY).
+  obligations: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant'), initiative: rule('tenant', 'none') },
+  reports: { admin: rule('all', 'all', 'all', 'none'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant', 'tenant', 'none') },
+  'report-files': { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'none') },
+  indicators: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  'indicator-values': { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
 };
+
+/** Resources a funder sees only of its own funder, not of the initiatives it co-funds. */
+const FUNDER_OWN_ONLY = new Set(['obligations', 'reports', 'report-files']);
 
 /**
  * Figures about one record follow the read rule of that record's resource; portfolio statistics
@@ -67,6 +78,8 @@ const FIGURE_ROUTES: Record<string, string | null> = {
   'GET /api/stats/risk/export': null,
   'GET /api/exports/360giving.json': null,
   'GET /api/exports/360giving.csv': null,
+  'GET /api/initiatives/:id/burden': 'initiatives',
+  'GET /api/stats/burden': null,
 };
 
 /** Routes that are not resource routes, each covered by its own tests (the public API reference: test/api/openapi.test.ts). */
@@ -103,6 +116,12 @@ const OTHER_ROUTES = [
   'GET /api/unsubscribe',
   'POST /api/unsubscribe',
   'POST /api/digests/run',
+  // Reporting: each role's decisions, uploads and downloads (test/api/reporting.test.ts).
+  'POST /api/obligations/:id/accept',
+  'POST /api/obligations/:id/reject',
+  'POST /api/obligations/:id/waive',
+  'POST /api/reports/:id/files',
+  'GET /api/report-files/:id/content',
 ];
 
 interface Fixture {
@@ -123,9 +142,10 @@ function tenant(f: Fixture, key: TenantKey): { initiativeId: number; funderId: n
 }
 
 /** Whether a role sees, and owns (may write), a record of the tenant. */
-function reach(role: Role, key: TenantKey, resource: string): { sees: boolean; owns: boolean } {
+function reach(role: Role, key: TenantKey, resource = ''): { sees: boolean; owns: boolean } {
   if (role === 'admin') return { sees: true, owns: true };
   if (FUNDER_OWNED.includes(resource)) return { sees: key === 'own', owns: key === 'own' };
+  if (role === 'funder' && FUNDER_OWN_ONLY.has(resource)) return { sees: key === 'own', owns: key === 'own' };
   if (role === 'funder') return { sees: key !== 'other', owns: key === 'own' };
   return { sees: key !== 'other', owns: key !== 'other' };
 }
@@ -142,8 +162,9 @@ function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey
   if (verb === 'list' || verb === 'get') return sees ? ok : 404;
   // A webhook for another funder names a funder everyone may see: refused as not its own.
   if (verb === 'create' && FUNDER_OWNED.includes(resource)) return owns ? ok : 403;
-  // A reference to a record the role may not see answers like one to a record that does not exist.
-  if (verb === 'create') return owns ? ok : sees ? 403 : 400;
+  // A reference to a record the role may not see answers like one to a record that does not exist
+  // (an obligation refers to a commitment, which the usual rule shows).
+  if (verb === 'create') return owns ? ok : reach(role, key).sees ? 403 : 400;
   if (!sees) return 404;
   return owns ? ok : 403;
 }
@@ -184,6 +205,16 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
     }
     case 'outbound-emails':
       return insert('outbound_emails', { to: 'matrix@test.example', subject: 'Matrix', html: '<p>Matrix</p>', text: 'Matrix', status: 'not_sent' });
+    case 'obligations':
+      return makeObligation(db, await makeCommitment(db, initiativeId, funderId));
+    case 'reports':
+      return makeReport(db, initiativeId, [await makeObligation(db, await makeCommitment(db, initiativeId, funderId))]);
+    case 'report-files':
+      return makeReportFile(db, await makeReport(db, initiativeId, [await makeObligation(db, await makeCommitment(db, initiativeId, funderId))]));
+    case 'indicators':
+      return makeIndicator(db, initiativeId);
+    case 'indicator-values':
+      return insert('indicator_values', { indicator_id: await makeIndicator(db, initiativeId), year: 2000 + next(), value: 12 });
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -209,6 +240,14 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { asOf: '2027-01-01' };
     case 'webhooks':
       return { url: 'https://hooks.example.org/matrix', funderId, active: false };
+    case 'obligations':
+      return { commitmentId: await makeCommitment(db, initiativeId, funderId), kind: 'activity_report', title: 'Matrixverslag', periodStart: '2027-01-01', periodEnd: '2027-12-31', dueOn: '2028-03-31' };
+    case 'reports':
+      return { initiativeId, title: 'Matrixverslag', periodStart: '2027-01-01', periodEnd: '2027-12-31', obligationIds: [await makeObligation(db, await makeCommitment(db, initiativeId, funderId))] };
+    case 'indicators':
+      return { initiativeId, name: `Bereikte mensen ${next()}`, unit: 'mensen' };
+    case 'indicator-values':
+      return { indicatorId: await makeIndicator(db, initiativeId), year: 2000 + next(), value: 40 };
     default:
       return { note: 'read-only resources take nothing' };
   }
@@ -228,6 +267,11 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   webhooks: ['description', 'Bijgewerkt door de matrixtest'],
   'webhook-deliveries': ['status', 'failed'],
   'outbound-emails': ['status', 'sent'],
+  obligations: ['title', 'Bijgewerkt verslag'],
+  reports: ['summary', 'bijgewerkt'],
+  'report-files': ['fileName', 'ander.pdf'],
+  indicators: ['unit', 'deelnemers'],
+  'indicator-values': ['note', 'bijgewerkt'],
 };
 
 async function auditCount(db: Knex): Promise<number> {

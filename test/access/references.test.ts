@@ -5,7 +5,7 @@ import { expect } from 'chai';
 import type { Role } from '../../server/domain/enums.js';
 import { RESOURCES } from '../../server/resources/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
+import { makeBudget, makeCommitment, makeFunder, makeIndicator, makeInitiative, makeObligation, makeReport, makeTranche, makeUser, tokenFor } from '../support/factories.js';
 
 const MISSING_ID = 2_147_483_000;
 const ROLES: Role[] = ['admin', 'funder', 'initiative'];
@@ -19,6 +19,9 @@ interface Fixture {
   hidden: number;
   ownCommitment: number;
   hiddenCommitment: number;
+  /** An open obligation of the own commitment, and an indicator of the own initiative. */
+  ownObligation: number;
+  ownIndicator: number;
   tokens: Record<Role, string>;
 }
 
@@ -35,6 +38,14 @@ function createBody(f: Fixture, resource: string): Record<string, unknown> {
       return { email: 'orakel@test.example', role: 'funder', funderId: f.funderA, password: 'a long enough password' };
     case 'webhooks':
       return { url: 'https://hooks.example.org/orakel', funderId: f.funderA, active: false };
+    case 'obligations':
+      return { commitmentId: f.ownCommitment, kind: 'activity_report', title: 'Orakel', periodStart: '2027-01-01', periodEnd: '2027-12-31', dueOn: '2028-03-31' };
+    case 'reports':
+      return { initiativeId: f.own, title: 'Orakel', periodStart: '2027-01-01', periodEnd: '2027-12-31', obligationIds: [f.ownObligation] };
+    case 'indicators':
+      return { initiativeId: f.own, name: 'Orakel', unit: 'mensen' };
+    case 'indicator-values':
+      return { indicatorId: f.ownIndicator, year: 2100, value: 1 };
     default:
       throw new Error(`no body for ${resource}: add one for its reference fields`);
   }
@@ -58,6 +69,14 @@ async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<nu
       const [row] = await app.db('webhooks').insert({ funder_id: f.funderA, url: 'https://hooks.example.org/orakel', secret: 'whsec_orakel', active: false }).returning<{ id: number }[]>('id');
       return row!.id;
     }
+    case 'obligations':
+      return makeObligation(app.db, f.ownCommitment);
+    case 'reports':
+      return makeReport(app.db, f.own, [await makeObligation(app.db, f.ownCommitment, { status: 'submitted' })]);
+    case 'indicators':
+      return makeIndicator(app.db, f.own);
+    case 'indicator-values':
+      return (await app.db('indicator_values').insert({ indicator_id: f.ownIndicator, year: nextBudgetYear++, value: 1 }).returning<{ id: number }[]>('id'))[0]!.id;
     default:
       throw new Error(`no record maker for ${resource}`);
   }
@@ -86,6 +105,8 @@ describe('reference fields: no existence oracle', () => {
     f.hidden = await makeInitiative(db);
     f.ownCommitment = await makeCommitment(db, f.own, f.funderA);
     f.hiddenCommitment = await makeCommitment(db, f.hidden, f.funderB);
+    f.ownObligation = await makeObligation(db, f.ownCommitment);
+    f.ownIndicator = await makeIndicator(db, f.own);
     f.tokens = {
       admin: await tokenFor(db, await makeUser(db, 'admin')),
       funder: await tokenFor(db, await makeUser(db, 'funder', { funderId: f.funderA })),
@@ -97,7 +118,7 @@ describe('reference fields: no existence oracle', () => {
   const audits = async () => Number((await app.db('audit_events').count<{ n: number }[]>({ n: '*' }))[0]!.n);
 
   it('covers every resource with reference fields', () => {
-    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'tranches', 'users', 'webhooks']);
+    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'indicator-values', 'indicators', 'obligations', 'reports', 'tranches', 'users', 'webhooks']);
   });
 
   for (const def of withReferences) {
@@ -166,9 +187,18 @@ describe('references fixed once created', () => {
   });
   after(() => app.close());
 
-  it('marks exactly a commitment’s initiativeId and funderId, a tranche’s commitmentId and a webhook’s funderId as fixed', () => {
+  it('marks exactly a commitment’s initiativeId and funderId, a tranche’s and an obligation’s commitmentId, the parents of reports and indicators, and a webhook’s funderId as fixed', () => {
     const fixed = Object.values(RESOURCES).flatMap((d) => Object.entries(d.fields).filter(([, s]) => s.fixed).map(([name]) => `${d.name}.${name}`));
-    expect(fixed.sort()).to.deep.equal(['commitments.funderId', 'commitments.initiativeId', 'tranches.commitmentId', 'webhooks.funderId']);
+    expect(fixed.sort()).to.deep.equal([
+      'commitments.funderId',
+      'commitments.initiativeId',
+      'indicator-values.indicatorId',
+      'indicators.initiativeId',
+      'obligations.commitmentId',
+      'reports.initiativeId',
+      'tranches.commitmentId',
+      'webhooks.funderId',
+    ]);
   });
 
   for (const role of ROLES) {

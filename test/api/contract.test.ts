@@ -6,7 +6,7 @@ import { RESOURCE_CONTRACTS } from '../../server/contract/index.js';
 import { columnOf, toColumns } from '../../server/contract/resource.js';
 import { RESOURCES } from '../../server/resources/index.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
+import { adminToken, makeBudget, makeCommitment, makeFunder, makeIndicator, makeInitiative, makeObligation, makeReport, makeReportFile, makeTranche } from '../support/factories.js';
 
 describe('contract: the resources as the database stores and the API answers them', () => {
   let app: TestApp;
@@ -19,7 +19,10 @@ describe('contract: the resources as the database stores and the API answers the
     // API, for an audit event), a gap and a scan as the scan would write them.
     const initiativeId = await makeInitiative(app.db);
     await makeBudget(app.db, initiativeId);
-    await makeTranche(app.db, await makeCommitment(app.db, initiativeId, await makeFunder(app.db)));
+    const commitmentId = await makeCommitment(app.db, initiativeId, await makeFunder(app.db));
+    await makeTranche(app.db, commitmentId);
+    await makeReportFile(app.db, await makeReport(app.db, initiativeId, [await makeObligation(app.db, commitmentId)]));
+    await app.db('indicator_values').insert({ indicator_id: await makeIndicator(app.db, initiativeId, { targets: { '2027': 100 } }), year: 2027, value: 87.5 });
     expect((await app.request('POST', '/api/funders', { token: admin, body: { name: 'Fonds Contract', type: 'foundation' } })).status).to.equal(201);
     await app.db('gaps').insert(toColumns({ initiativeId, kind: 'shortfall', periodStart: '2027-01-01', periodEnd: '2027-03-31', shortfallCents: 10_000, severity: 'high', details: {} }));
     await app.db('scans').insert(toColumns({ trigger: 'manual', asOf: '2027-01-01' }));

@@ -4,7 +4,7 @@
 // derivation: `startDate` → `start_date`).
 import { randomBytes } from 'node:crypto';
 import type { Knex } from 'knex';
-import type { BudgetCreate, CommitmentCreate, FunderCreate, InitiativeCreate, Role, TrancheCreate, UserCreate } from '../../server/contract/index.js';
+import type { BudgetCreate, CommitmentCreate, FunderCreate, IndicatorCreate, InitiativeCreate, ObligationCreate, Role, TrancheCreate, UserCreate } from '../../server/contract/index.js';
 import { toColumns } from '../../server/contract/resource.js';
 import { tokenHash } from '../../server/services/auth.js';
 import { hashPassword } from '../../server/services/passwords.js';
@@ -35,7 +35,7 @@ export function makeBudget(db: Knex, initiativeId: number, over: Over<BudgetCrea
   return insert(db, 'budgets', { initiativeId, year: 2027, amountCents: 1_200_000, ...over } satisfies BudgetCreate);
 }
 
-export function makeCommitment(db: Knex, initiativeId: number, funderId: number, over: Over<Omit<CommitmentCreate, 'trancheSchedule'>> = {}): Promise<number> {
+export function makeCommitment(db: Knex, initiativeId: number, funderId: number, over: Over<Omit<CommitmentCreate, 'trancheSchedule' | 'reportingSchedule' | 'reportDueMonths'>> = {}): Promise<number> {
   return insert(db, 'commitments', {
     initiativeId,
     funderId,
@@ -51,6 +51,28 @@ export function makeCommitment(db: Knex, initiativeId: number, funderId: number,
 
 export function makeTranche(db: Knex, commitmentId: number, over: Over<TrancheCreate> = {}): Promise<number> {
   return insert(db, 'tranches', { commitmentId, periodStart: '2027-01-01', periodEnd: '2027-06-30', amountCents: 600_000, ...over } satisfies TrancheCreate);
+}
+
+/** An open obligation, or of the status given. */
+export function makeObligation(db: Knex, commitmentId: number, over: Over<ObligationCreate> & { status?: string; dueOn?: string } = {}): Promise<number> {
+  return insert(db, 'obligations', { commitmentId, kind: 'activity_report', title: unique('Verslag'), periodStart: '2027-01-01', periodEnd: '2027-12-31', dueOn: '2028-03-31', ...over });
+}
+
+/** A report of the initiative answering these obligations (their status left as it is). */
+export async function makeReport(db: Knex, initiativeId: number, obligationIds: readonly number[]): Promise<number> {
+  const id = await insert(db, 'reports', { initiativeId, title: unique('Jaarverslag'), periodStart: '2027-01-01', periodEnd: '2027-12-31', submittedOn: '2028-02-01' });
+  if (obligationIds.length) await db('report_obligations').insert(obligationIds.map((obligationId) => ({ report_id: id, obligation_id: obligationId })));
+  return id;
+}
+
+/** A small PDF attached to the report. */
+export function makeReportFile(db: Knex, reportId: number): Promise<number> {
+  const content = Buffer.from('%PDF-1.4\n%test\n');
+  return insert(db, 'report_files', { reportId, fileName: 'verslag.pdf', contentType: 'application/pdf', sizeBytes: content.length, content });
+}
+
+export function makeIndicator(db: Knex, initiativeId: number, over: Over<IndicatorCreate> = {}): Promise<number> {
+  return insert(db, 'indicators', { initiativeId, name: unique('Bereik'), unit: 'mensen', ...over });
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';

@@ -10,8 +10,12 @@ import {
   GAP_KINDS,
   GAP_SEVERITIES,
   DIGEST_PREFERENCES,
+  INDICATOR_DIRECTIONS,
   INITIATIVE_STATUSES,
+  OBLIGATION_KINDS,
+  OBLIGATION_STATUSES,
   OUTBOUND_EMAIL_STATUSES,
+  REPORTING_SCHEDULES,
   RISK_REASONS,
   ROLES,
   SCAN_STATUSES,
@@ -46,6 +50,10 @@ export const ENUMS = {
   language: USER_LANGUAGES,
   digest: DIGEST_PREFERENCES,
   outboundEmailStatus: OUTBOUND_EMAIL_STATUSES,
+  obligationKind: OBLIGATION_KINDS,
+  obligationStatus: OBLIGATION_STATUSES,
+  reportingSchedule: REPORTING_SCHEDULES,
+  indicatorDirection: INDICATOR_DIRECTIONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -69,6 +77,7 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
   deliveryStatus: { pending: 'info', succeeded: 'success', failed: 'error' },
+  obligationStatus: { open: 'default', submitted: 'info', accepted: 'success', rejected: 'error', waived: 'default' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 

@@ -9,6 +9,8 @@ import { RiskiestInitiatives } from './RiskiestInitiatives';
 import { ExportMenu } from '../common/ExportMenu';
 import { PrintButton } from '../common/PrintButton';
 import { FUNDING_YEARS } from './fundingYears';
+import { OverdueObligations } from '../obligations/OverdueObligations';
+import { PortfolioBurden } from '../obligations/PortfolioBurden';
 
 const FundingByTypeChart = lazy(() => import('./FundingByTypeChart'));
 const DistributionCharts = lazy(() => import('./DistributionCharts'));
@@ -39,6 +41,12 @@ export function AdminDashboard() {
               <DistributionCharts />
             </Suspense>
           </Section>
+        </Grid>
+        <Grid size={{ xs: 12, lg: 7 }}>
+          <PortfolioBurden />
+        </Grid>
+        <Grid size={{ xs: 12, lg: 5 }}>
+          <OverdueObligations />
         </Grid>
       </Grid>
     </>

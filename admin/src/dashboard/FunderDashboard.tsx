@@ -6,6 +6,7 @@ import { PrintButton } from '../common/PrintButton';
 import { Loading } from '../common/states';
 import { CofundingTable } from '../funders/CofundingTable';
 import { useOwnRecord } from './useOwnRecord';
+import { OverdueObligations } from '../obligations/OverdueObligations';
 
 export function FunderDashboard() {
   const translate = useTranslate();
@@ -19,6 +20,7 @@ export function FunderDashboard() {
         <PrintButton />
       </Stack>
       <CofundingTable funderId={funderId} title={translate('vangnet.dashboard.funder_title')} />
+      <OverdueObligations />
     </>
   );
 }

@@ -12,6 +12,7 @@ import { OpenGaps } from '../initiatives/OpenGaps';
 import { RunwaySection } from '../initiatives/RunwaySection';
 import { NextEndings } from './NextEndings';
 import { useOwnRecord } from './useOwnRecord';
+import { OverdueObligations } from '../obligations/OverdueObligations';
 
 export function InitiativeDashboard() {
   const translate = useTranslate();
@@ -31,6 +32,7 @@ export function InitiativeDashboard() {
         {/* One below the other: side by side, the next endings' amounts were cut off even at 1600 px. */}
         <CoverageMatrix initiativeId={initiativeId} />
         <NextEndings initiativeId={initiativeId} />
+        <OverdueObligations initiativeId={initiativeId} />
         {initiative ? <OpenGaps /> : null}
       </RecordContextProvider>
     </ResourceContextProvider>

@@ -18,6 +18,9 @@ import { MissingBudgetWarning } from './MissingBudgetWarning';
 import { OpenGaps } from './OpenGaps';
 import { RunwaySection } from './RunwaySection';
 import { useFocusSection } from './useFocusSection';
+import { ImpactSection } from '../indicators/ImpactSection';
+import { BurdenSection } from '../obligations/BurdenSection';
+import { ObligationsCalendar } from '../obligations/ObligationsCalendar';
 
 function Overview() {
   return (
@@ -78,7 +81,10 @@ export function InitiativeShow() {
           </>
         )}
       />
+      <ImpactSection />
       <OpenGaps />
+      <ObligationsCalendar />
+      <WithRecord<Initiative> render={(r) => <BurdenSection initiativeId={r.id} />} />
       <BudgetsInline />
       <InitiativeCommitments />
     </Show>
