@@ -170,6 +170,10 @@ export const FIELD_REASONS = {
   'import.zip_bomb': ({ maxBytes }: { maxBytes: number }) => `unpacks to more than ${maxBytes} bytes: refused`,
   'import.sheet_unknown': () => 'the header row matches no sheet: name it with the field sheet',
   'import.no_rows': () => 'holds no rows to be imported',
+
+  // What-if scenarios (README "Planning ahead and co-financing").
+  'scenario.funder_or_type': () => 'is required when no funderId is given',
+  'scenario.unknown_commitment': () => 'is not a requested, conditional, committed or completed commitment of this initiative',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

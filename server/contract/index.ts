@@ -27,3 +27,4 @@ export * from './resource.js';
 export * from './scans.js';
 export * from './tranches.js';
 export * from './users.js';
+export * from './scenarios.js';

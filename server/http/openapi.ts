@@ -14,6 +14,7 @@ import { exportQuery, grantQuery, overviewQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 import { applyImportBody, importRecordSchema } from '../contract/imports.js';
+import { whatIfRequest } from '../contract/scenarios.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -465,6 +466,23 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
   };
 }
 
+function planningPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.WhatIfRequest = inputSchema(whatIfRequest);
+  return {
+    '/api/initiatives/{id}/what-if': {
+      post: operation({
+        operationId: 'whatIfOfInitiative',
+        summary: "An initiative's runway, coverage and gaps as they are and with the changes of a scenario, side by side; nothing is saved",
+        tags: ['figures'],
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(ref('WhatIfRequest')) },
+        ok: { '200': { description: 'Base and scenario', content: json(ref('WhatIf')) } },
+        errors: [...AUTHED, ...WITH_BODY, 404],
+      }),
+    },
+  };
+}
+
 function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   schemas.Import = plain(z.toJSONSchema(importRecordSchema, { unrepresentable: 'any' }) as JsonSchema);
   schemas.ImportApply = inputSchema(applyImportBody);
@@ -525,7 +543,7 @@ function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathIt
 
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...grantExportPaths() };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...grantExportPaths(), ...planningPaths(schemas) };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }

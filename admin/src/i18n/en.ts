@@ -467,6 +467,8 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       'import.zip_bomb': 'The file unpacks to more than %{maxBytes} bytes and was refused',
       'import.sheet_unknown': 'The header row matches no sheet',
       'import.no_rows': 'The file holds no rows to be imported',
+      'scenario.funder_or_type': 'Choose a funder or a type of funder',
+      'scenario.unknown_commitment': 'Is not a requested, conditional, committed or completed commitment of this initiative',
     },
   },
 };

@@ -464,6 +464,8 @@ export const vangnetNl = {
       'import.zip_bomb': 'Het bestand pakt uit tot meer dan %{maxBytes} bytes en is geweigerd',
       'import.sheet_unknown': 'De kopregel past bij geen enkel blad',
       'import.no_rows': 'Het bestand bevat geen rijen om in te voeren',
+      'scenario.funder_or_type': 'Kies een financier of een soort financier',
+      'scenario.unknown_commitment': 'Is geen aangevraagde, voorwaardelijke, toegezegde of afgeronde toezegging van dit initiatief',
     } satisfies Record<ApiCode, string>,
   },
 };
