@@ -23,6 +23,7 @@ import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
+import * as m41 from './20261130-21-create-scenarios.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -47,6 +48,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-07-imports': m20,
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
+  '20261130-21-create-scenarios': m41,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -10,9 +10,10 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { scenarios } from './scenarios.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';

@@ -14,6 +14,7 @@ export const RESOURCE_NAMES = {
   users: 'Gebruiker |||| Gebruikers',
   'audit-events': 'Wijziging |||| Auditlog',
   risk: 'Vijfjaarsrisico |||| Vijfjaarsrisico',
+  scenarios: 'Scenario |||| Scenario’s',
 };
 
 const fieldsNl = {
@@ -143,6 +144,14 @@ const fieldsNl = {
     fundersAtLimit: 'Financiers aan hun maximum',
     firstShortfall: 'Eerste tekort',
     riskScore: 'Risicoscore',
+  },
+  scenarios: {
+    id: 'Nr.',
+    initiativeId: 'Initiatief',
+    name: 'Naam',
+    note: 'Toelichting',
+    changes: 'Wijzigingen',
+    version: 'Versie',
   },
 };
 
@@ -369,6 +378,14 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     firstShortfall: 'First shortfall',
     riskScore: 'Risk score',
   },
+  scenarios: {
+    id: 'No.',
+    initiativeId: 'Initiative',
+    name: 'Name',
+    note: 'Note',
+    changes: 'Changes',
+    version: 'Version',
+  },
 };
 
 const enumsEn: Texts<typeof enumsNl> = {
@@ -473,6 +490,7 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   users: 'User |||| Users',
   'audit-events': 'Change |||| Audit log',
   risk: 'Five-year risk |||| Five-year risk',
+  scenarios: 'Scenario |||| Scenarios',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

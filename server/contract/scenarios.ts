@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { FUNDER_TYPES } from '../domain/enums.js';
 import { zodReason } from './errorCodes.js';
-import { cents, enumOf, id, isoDate, optional, year } from './fields.js';
+import { cents, enumOf, id, isoDate, optional, optionalText, text, year } from './fields.js';
+import { field, nullable, writableContract, type CreateOf, type RecordOf } from './resource.js';
 
 const MAX_IDS = 500;
 const MAX_ADDED = 50;
@@ -41,3 +42,22 @@ export const whatIfRequest = scenarioChanges.extend({ asOf: optional(isoDate()) 
 export type ScenarioChangesInput = z.input<typeof scenarioChanges>;
 export type ScenarioChangeSet = z.output<typeof scenarioChanges>;
 export type WhatIfRequest = z.output<typeof whatIfRequest>;
+
+/** A named, saved set of changes of one initiative: "plan B: Oranje Fonds for 3 years". */
+export const scenarios = writableContract({
+  name: 'scenarios',
+  fields: {
+    id: field.id({ sortable: true, filterable: true }),
+    initiativeId: field.id({ sortable: true, filterable: true, fixed: true }),
+    name: field.text({ sortable: true, filterable: true }),
+    note: nullable(field.text()),
+    changes: field.json(scenarioChanges),
+    version: field.int(),
+  },
+  search: ['name'],
+  defaultSort: ['name', 'ASC'],
+  create: z.object({ initiativeId: id(), name: text(), note: optionalText(2000), changes: scenarioChanges }),
+});
+
+export type Scenario = RecordOf<typeof scenarios>;
+export type ScenarioCreate = CreateOf<typeof scenarios>;

@@ -6,8 +6,9 @@ import { auditEvents, gaps, scans } from './readonly.js';
 import type { ResourceDef } from './resource.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { scenarios } from './scenarios.js';
 
 /** Every resource the REST API serves, by URL segment. */
 export const RESOURCES: Readonly<Record<string, ResourceDef>> = Object.fromEntries(
-  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents].map((d) => [d.name, d]),
+  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios].map((d) => [d.name, d]),
 );

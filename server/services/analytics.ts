@@ -12,12 +12,10 @@ import { computeFragmentation } from '../domain/fragmentation.js';
 import { findGaps, firstDayLookedAt } from '../domain/gaps.js';
 import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import { computeRunway } from '../domain/runway.js';
-import { applyScenario, fundingPicture, gapChanges, hypotheticalFunder, type FundingPicture, type ScenarioChanges } from '../domain/scenario.js';
+import { applyScenario, fundingPicture, gapChanges, type FundingPicture } from '../domain/scenario.js';
 import type { FoundGap } from '../domain/gaps.js';
-import type { LoadedFunder } from '../domain/types.js';
-import type { FunderType } from '../domain/enums.js';
-import { reason, validationError, type FieldReasons } from '../errors.js';
-import type { ScenarioChangeSet, WhatIfRequest } from '../contract/scenarios.js';
+import type { WhatIfRequest } from '../contract/scenarios.js';
+import { resolveChanges } from '../data/scenarioChanges.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
@@ -182,7 +180,7 @@ export class AnalyticsService {
   async whatIf(actor: Actor, initiativeId: number, request: WhatIfRequest): Promise<WhatIfAnswer> {
     const { funding } = await this.one(actor, initiativeId);
     const { asOf: requestedAsOf, ...set } = request;
-    const changes = await this.resolveChanges(funding, set);
+    const changes = await resolveChanges(this.db, funding, set);
     const at = requestedAsOf ?? today();
     const base = fundingPicture(funding, at, this.settings);
     const scenario = fundingPicture(applyScenario(funding, changes), at, this.settings);
@@ -194,35 +192,6 @@ export class AnalyticsService {
       scenario: pictureAnswer(scenario),
       gapChanges: { disappear: disappear.map(gapFigure), appear: appear.map(gapFigure) },
     };
-  }
-
-  /**
-   * A change set checked against the initiative's funding: every commitment id must be one of its
-   * counted commitments (another initiative's is refused as if absent), every funder must exist.
-   */
-  async resolveChanges(funding: InitiativeFunding, set: ScenarioChangeSet): Promise<ScenarioChanges> {
-    const known = new Set(funding.commitments.map((c) => c.id));
-    const fields: FieldReasons = {};
-    for (const key of ['include', 'exclude'] as const) {
-      set[key].forEach((id, i) => {
-        if (!known.has(id)) fields[`${key}.${i}`] = reason('scenario.unknown_commitment');
-      });
-    }
-    const funderIds = set.add.flatMap((a) => (a.funderId === null ? [] : [a.funderId]));
-    const rows = funderIds.length
-      ? await this.db('funders').whereIn('id', funderIds).select<{ id: number; name: string; type: FunderType; max_funding_years: number | null }[]>('id', 'name', 'type', 'max_funding_years')
-      : [];
-    const funders = new Map(rows.map((r): [number, LoadedFunder] => [r.id, { id: r.id, name: r.name, type: r.type, maxFundingYears: r.max_funding_years }]));
-    const add = set.add.flatMap((a, i) => {
-      const funder = a.funderId === null ? hypotheticalFunder(i, a.funderType!) : funders.get(a.funderId);
-      if (!funder) {
-        fields[`add.${i}.funderId`] = reason('field.existing_record', { resource: 'funders' });
-        return [];
-      }
-      return [{ funder, amountCents: a.amountCents, startDate: a.startDate, endDate: a.endDate }];
-    });
-    if (Object.keys(fields).length) throw validationError(fields);
-    return { include: set.include, exclude: set.exclude, add, budgets: set.budgets, reservesCents: set.reservesCents };
   }
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */

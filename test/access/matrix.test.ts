@@ -38,6 +38,7 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   scans: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   users: { admin: rule('all', 'all', 'all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  scenarios: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
 };
 
 /**
@@ -59,6 +60,7 @@ const FIGURE_ROUTES: Record<string, string | null> = {
   'GET /api/stats/risk/export': null,
   'GET /api/exports/360giving.json': null,
   'GET /api/exports/360giving.csv': null,
+  'POST /api/initiatives/:id/what-if': 'initiatives',
 };
 
 /** Routes that are not resource routes, each covered by its own tests (the public API reference: test/api/openapi.test.ts). */
@@ -149,6 +151,8 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       return makeUser(db, 'funder', { funderId: funderId });
     case 'audit-events':
       return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
+    case 'scenarios':
+      return insert('scenarios', { initiative_id: initiativeId, name: `Plan ${next()}`, changes: JSON.stringify({ include: [], exclude: [], add: [], budgets: [], reservesCents: null }) });
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -172,6 +176,8 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { email: `matrix-${next()}@test.example`, role: 'funder', funderId, password: 'a long enough password' };
     case 'scans':
       return { asOf: '2027-01-01' };
+    case 'scenarios':
+      return { initiativeId, name: `Plan ${next()}`, changes: { reservesCents: 100 } };
     default:
       return { note: 'read-only resources take nothing' };
   }
@@ -188,6 +194,7 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   scans: ['status', 'failed'],
   users: ['disabled', true],
   'audit-events': ['action', 'delete'],
+  scenarios: ['note', 'bijgewerkt'],
 };
 
 async function auditCount(db: Knex): Promise<number> {
@@ -324,8 +331,9 @@ describe('access matrix', () => {
           const expected = resource ? expectedStatus(resource, role, 'get', key) : 200;
           it(`${route}: ${role}, ${said[key]} → ${expected}`, async () => {
             const id = resource ? await makeRecord(app.db, f, resource, role, key) : 0;
-            const path = route.slice('GET '.length).replace(':id', String(id));
-            const res = await app.request('GET', path, { token: f.tokens[role] });
+            const [method, template] = route.split(' ') as [string, string];
+            const path = template.replace(':id', String(id));
+            const res = await app.request(method, path, { token: f.tokens[role], body: method === 'POST' ? {} : undefined });
             expect(res.status, JSON.stringify(res.body)).to.equal(expected);
           });
         }
