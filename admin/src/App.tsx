@@ -43,6 +43,7 @@ export function App() {
       <Resource name="audit-events" {...auditEvents} />
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
+      <Resource name="scenarios" recordRepresentation="name" />
     </Admin>
   );
 }

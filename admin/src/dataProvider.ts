@@ -5,7 +5,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { localizeHttpError, localizeMessage } from './api/serverMessages';
 import type { ErrorBody } from '../../server/contract/errorCodes';
-import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
+import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan, ScenarioChangesInput, WhatIfAnswer } from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
 
@@ -58,6 +58,8 @@ export interface VangnetDataProvider extends DataProvider {
   /** Need and funding of the visible active initiatives over the coming `months` months (default 12). */
   portfolioFunding(options?: { asOf?: string; months?: number }): Promise<PortfolioFunding>;
   startScan(asOf?: string): Promise<Scan>;
+  /** Base and scenario side by side: the initiative's figures as they are and with the changes. */
+  whatIf(initiativeId: number, changes: ScenarioChangesInput & { asOf?: string }): Promise<WhatIfAnswer>;
   /** How many records of a resource match a filter (the Content-Range total). */
   count(resource: string, filter?: Record<string, unknown>): Promise<number>;
   /** A list's filter as the API takes it (the console's own filters, such as an age band, turned into the API's). */
@@ -119,6 +121,10 @@ export function createDataProvider(): VangnetDataProvider {
     startScan: async (asOf) => {
       const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
       return json as Scan;
+    },
+    whatIf: async (id, changes) => {
+      const { json } = await httpClient(`${API_URL}/initiatives/${id}/what-if`, { method: 'POST', body: JSON.stringify(changes) });
+      return json as WhatIfAnswer;
     },
     apiFilter,
     download: async (path, query) => {

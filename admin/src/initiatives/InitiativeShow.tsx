@@ -18,6 +18,7 @@ import { MissingBudgetWarning } from './MissingBudgetWarning';
 import { OpenGaps } from './OpenGaps';
 import { RunwaySection } from './RunwaySection';
 import { useFocusSection } from './useFocusSection';
+import { WhatIfSection } from '../scenarios/WhatIfSection';
 
 function Overview() {
   return (
@@ -75,6 +76,7 @@ export function InitiativeShow() {
             <RunwaySection initiativeId={r.id} />
             <CoverageMatrix initiativeId={r.id} />
             <CommitmentTimeline initiativeId={r.id} />
+            <WhatIfSection initiativeId={r.id} />
           </>
         )}
       />
