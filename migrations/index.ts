@@ -23,7 +23,8 @@ import * as m19 from './20261130-06-funder-org-id.js';
 import * as m20 from './20261130-07-imports.js';
 import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
-import * as m41 from './20261130-21-create-scenarios.js';
+import * as m23 from './20261130-10-events.js';
+import * as m24 from './20261130-21-create-scenarios.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -48,7 +49,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-07-imports': m20,
   '20261130-08-kept-windows': m21,
   '20261130-09-gap-overlap-check': m22,
-  '20261130-21-create-scenarios': m41,
+  '20261130-10-events': m23,
+  '20261130-21-create-scenarios': m24,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -64,6 +64,8 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     risk: { read: true },
     // The import page: the API decides row by row what a funder may import.
     imports: { read: true },
+    // Everyone has their own notifications; marking one read is no write the rules decide.
+    notifications: { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -73,6 +75,7 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     tranches: { read: true, write: true },
     gaps: { read: true },
     imports: { read: true },
+    notifications: { read: true },
   },
 };
 

@@ -60,6 +60,8 @@ export interface VangnetDataProvider extends DataProvider {
   startScan(asOf?: string): Promise<Scan>;
   /** Base and scenario side by side: the initiative's figures as they are and with the changes. */
   whatIf(initiativeId: number, changes: ScenarioChangesInput & { asOf?: string }): Promise<WhatIfAnswer>;
+  /** Marks every notification of the user read; answers how many were unread. */
+  readAllNotifications(): Promise<{ read: number }>;
   /** How many records of a resource match a filter (the Content-Range total). */
   count(resource: string, filter?: Record<string, unknown>): Promise<number>;
   /** A list's filter as the API takes it (the console's own filters, such as an age band, turned into the API's). */
@@ -125,6 +127,10 @@ export function createDataProvider(): VangnetDataProvider {
     whatIf: async (id, changes) => {
       const { json } = await httpClient(`${API_URL}/initiatives/${id}/what-if`, { method: 'POST', body: JSON.stringify(changes) });
       return json as WhatIfAnswer;
+    },
+    readAllNotifications: async () => {
+      const { json } = await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });
+      return json as { read: number };
     },
     apiFilter,
     download: async (path, query) => {

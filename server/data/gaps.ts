@@ -6,6 +6,7 @@ import { matchGaps, type OpenGap } from '../domain/gapMatching.js';
 import type { GapDetails } from '../domain/gapDetails.js';
 import type { FoundGap } from '../domain/gaps.js';
 import type { IsoDate } from '../domain/types.js';
+import { recordGapEvents, type GapChange } from './events.js';
 
 interface GapRow {
   id: number;
@@ -31,7 +32,13 @@ export interface SyncResult {
  * its gaps; an initiative in `ids` without an entry has none. Call inside the transaction that
  * locked the initiatives.
  */
-export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], found: ReadonlyMap<number, readonly FoundGap[]>): Promise<SyncResult> {
+export async function syncGaps(
+  trx: Knex.Transaction,
+  ids: readonly number[],
+  found: ReadonlyMap<number, readonly FoundGap[]>,
+  /** The scan that found them: the events of what changed name it (server/data/events.ts). */
+  scanId: number,
+): Promise<SyncResult> {
   if (!ids.length) return { opened: 0, updated: 0, resolved: 0 };
   // The range as well as the list: an index condition the planner uses whatever its statistics
   // say (with stale ones, right after a first scan filled the table, it would read every open gap
@@ -42,7 +49,9 @@ export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], fo
     .whereNull('resolved_at')
     .select<GapRow[]>('id', 'initiative_id', 'kind', 'subject_id', 'period_start', 'period_end', 'shortfall_cents', 'severity', 'details');
   const openBy = new Map<number, OpenGap[]>();
+  const severityOf = new Map<number, GapSeverity>();
   for (const r of rows) {
+    severityOf.set(r.id, r.severity);
     const list = openBy.get(r.initiative_id) ?? [];
     list.push({
       id: r.id,
@@ -87,6 +96,7 @@ export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], fo
       ],
     );
   }
+  let opened: number[] = [];
   if (toOpen.length) {
     // One statement and one JSON document whatever the count (array parameters of JSON would be
     // escaped character by character on the way).
@@ -100,12 +110,19 @@ export async function syncGaps(trx: Knex.Transaction, ids: readonly number[], fo
       severity: gap.severity,
       details: gap.details,
     }));
-    await trx.raw(
+    const inserted = await trx.raw<{ rows: { id: number }[] }>(
       `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
        SELECT * FROM json_to_recordset(?::json)
-         AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)`,
+         AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)
+       RETURNING id`,
       [JSON.stringify(rows)],
     );
+    opened = inserted.rows.map((r) => r.id);
   }
+  const escalated: GapChange[] = toUpdate
+    .filter((u) => u.gap.severity === 'high' && severityOf.get(u.id) !== 'high')
+    .map((u) => ({ gapId: u.id, previousSeverity: severityOf.get(u.id) ?? null }));
+  const resolved: GapChange[] = toResolve.map((id) => ({ gapId: id, previousSeverity: severityOf.get(id) ?? null }));
+  await recordGapEvents(trx, { opened, escalated, resolved }, String(scanId));
   return { opened: toOpen.length, updated: toUpdate.length, resolved: toResolve.length };
 }

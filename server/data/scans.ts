@@ -6,6 +6,7 @@ import { findGaps, firstDayLookedAt, type FoundGap } from '../domain/gaps.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { IsoDate } from '../domain/types.js';
 import { loadFunding } from './funding.js';
+import { recordEvents } from './events.js';
 import { syncGaps } from './gaps.js';
 import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
 
@@ -134,7 +135,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       kept.push(keptRow(funding, gaps, scan.as_of, settings));
     }
   }
-  const result = await syncGaps(trx, ids, found);
+  const result = await syncGaps(trx, ids, found, batch.scanId);
   await keepFigures(trx, scan.as_of, kept);
 
   await trx('scan_batches')
@@ -208,6 +209,18 @@ export async function claimStalledScan(knex: Knex, scanId: number, stallMs: numb
   return claimed.length > 0;
 }
 
+/** Fails an unfinished scan; a portfolio scan failing tells the admins (a `scan.failed` event, once). */
 export async function failScan(knex: Knex, scanId: number, error: string): Promise<void> {
-  await knex('scans').where({ id: scanId }).whereNot({ status: 'completed' }).update({ status: 'failed', error: error.slice(0, 2000), finished_at: knex.fn.now() });
+  await knex.transaction(async (trx) => {
+    const failed = await trx('scans')
+      .where({ id: scanId })
+      .whereNot({ status: 'completed' })
+      .update({ status: 'failed', error: error.slice(0, 2000), finished_at: trx.fn.now() })
+      .returning<{ trigger: ScanTrigger }[]>('trigger');
+    if (failed[0] && failed[0].trigger !== 'change') {
+      await recordEvents(trx, [
+        { type: 'scan.failed', subjectType: 'scan', subjectId: scanId, initiativeId: null, funderIds: [], admins: true, data: { scanId, error: error.slice(0, 300) } },
+      ]);
+    }
+  });
 }

@@ -57,3 +57,20 @@ export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 export const ROLES = ['admin', 'funder', 'initiative'] as const;
 export type Role = (typeof ROLES)[number];
+
+/** What happened, told to the people concerned (in the console, digests and webhooks). */
+export const EVENT_TYPES = [
+  'gap.opened',
+  'gap.escalated',
+  'gap.resolved',
+  'obligation.due_soon',
+  'obligation.overdue',
+  'round.pledge',
+  'scan.failed',
+  'webhook.disabled',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** What an event is about. */
+export const EVENT_SUBJECTS = ['gap', 'obligation', 'pledge', 'scan', 'webhook'] as const;
+export type EventSubject = (typeof EVENT_SUBJECTS)[number];

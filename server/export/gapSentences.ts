@@ -1,25 +1,10 @@
 // One plain sentence per open gap for the initiative overview workbook, from the gap's details
 // (server/domain/gapDetails.ts), in Dutch or English. The console writes its own, richer sentences
 // with next steps (admin/src/gaps/); a workbook only needs to say what is the matter.
+import { day, euro, month, percent } from '../contract/format.js';
 import type { Language } from '../contract/labels.js';
 import type { GapKind } from '../domain/enums.js';
 import type { CliffDetails, ExpiringDetails, FiveYearRiskDetails, FunderLimitDetails, ShortfallDetails } from '../domain/gapDetails.js';
-
-const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
-
-export const euro = (lang: Language, cents: number) => new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
-
-export function day(lang: Language, iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return lang === 'nl' ? `${d}-${m}-${y}` : `${d}/${m}/${y}`;
-}
-
-export function month(lang: Language, isoMonth: string): string {
-  const [y, m] = isoMonth.split('-').map(Number);
-  return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, 1)));
-}
-
-const percent = (lang: Language, share: number | null) => (share === null ? '—' : new Intl.NumberFormat(LOCALE[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share));
 
 /** Names of the records a gap's details refer to. */
 export interface GapNames {

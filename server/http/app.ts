@@ -16,6 +16,7 @@ import { errorHandler, notFoundHandler } from './errorHandler.js';
 import { grantExportRoutes } from './exportRoutes.js';
 import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
+import { notificationRoutes } from './notificationRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps): Express {
   api.post('/scans', startScanRoute(deps.scans));
   api.use('/imports', importRoutes(deps.imports));
   api.use('/exports', grantExportRoutes(deps.exports));
+  api.use('/notifications', notificationRoutes(deps.notifications));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -14,6 +14,8 @@ import { exportQuery, grantQuery, overviewQuery } from '../services/exports.js';
 import { loginBody, passwordBody } from './authRoutes.js';
 import { startScanBody } from './scanRoutes.js';
 import { applyImportBody, importRecordSchema } from '../contract/imports.js';
+import { notificationSchema, notificationUpdateSchema } from '../contract/notifications.js';
+import { notificationList } from '../services/notifications.js';
 import { whatIfRequest } from '../contract/scenarios.js';
 
 export type JsonSchema = Record<string, unknown>;
@@ -541,9 +543,55 @@ function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathIt
   };
 }
 
+function notificationPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.Notification = plain(z.toJSONSchema(notificationSchema, { unrepresentable: 'any' }) as JsonSchema);
+  schemas.NotificationUpdate = inputSchema(notificationUpdateSchema);
+  const tags = ['notifications'];
+  return {
+    '/api/notifications': {
+      get: operation({
+        operationId: 'listNotifications',
+        summary: 'Your notifications, newest first: the events you are told of (`filter={"read":false}` for the unread ones)',
+        tags,
+        parameters: listParameters(notificationList),
+        ok: { '200': { description: 'The notifications', headers: contentRange('notifications'), content: json({ type: 'array', items: ref('Notification') }) } },
+        errors: AUTHED,
+      }),
+    },
+    '/api/notifications/read-all': {
+      post: operation({
+        operationId: 'readAllNotifications',
+        summary: 'Mark every notification you have now read; answers how many were unread',
+        tags,
+        ok: { '200': { description: 'How many were unread', content: json({ type: 'object', properties: { read: { type: 'integer' } }, required: ['read'] }) } },
+        errors: AUTHED,
+      }),
+    },
+    '/api/notifications/{id}': {
+      get: operation({
+        operationId: 'getNotification',
+        summary: 'One of your notifications',
+        tags,
+        parameters: [idParameter],
+        ok: { '200': { description: 'The notification', content: json(ref('Notification')) } },
+        errors: [...AUTHED, 404],
+      }),
+      put: operation({
+        operationId: 'readNotification',
+        summary: 'Mark one of your notifications read (`{"read":true}`; the other fields of the record are ignored)',
+        tags,
+        parameters: [idParameter],
+        requestBody: { required: true, content: json(ref('NotificationUpdate')) },
+        ok: { '200': { description: 'The notification, read', content: json(ref('Notification')) } },
+        errors: [...AUTHED, ...WITH_BODY, 404],
+      }),
+    },
+  };
+}
+
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...grantExportPaths(), ...planningPaths(schemas) };
+  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...grantExportPaths(), ...planningPaths(schemas) };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }

@@ -8,6 +8,7 @@ import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
 import { CrudService } from './crud.js';
 import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
+import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
 import { ScanService, type ScanQueue } from './scans.js';
 
@@ -18,6 +19,7 @@ export interface Services {
   exports: ExportService;
   scans: ScanService;
   imports: ImportService;
+  notifications: NotificationService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
@@ -68,5 +70,6 @@ export function createServices(
     imports: new ImportService(db, crud, queue ? importQueue(queue) : null, config.IMPORT_JOB_ROWS),
     exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
+    notifications: new NotificationService(db),
   };
 }

@@ -82,6 +82,11 @@ const OTHER_ROUTES = [
   'POST /api/imports',
   'GET /api/imports/:id',
   'POST /api/imports/:id/apply',
+  // Every role has its own notifications, and only those (test/api/notifications.test.ts).
+  'GET /api/notifications',
+  'POST /api/notifications/read-all',
+  'GET /api/notifications/:id',
+  'PUT /api/notifications/:id',
 ];
 
 interface Fixture {

@@ -19,6 +19,7 @@ export type {
   GapKind,
   GapSeverity,
   Initiative,
+  Notification,
   InitiativeStatus,
   PortfolioFragmentation,
   PortfolioFunding,

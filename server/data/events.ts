@@ -1,0 +1,136 @@
+// events: what happened, recorded once in the transaction of the change that caused it, and who is
+// told (migrations/20261130-10-events.ts). A user's notifications, digests and a webhook's deliveries
+// all read the events their owner is told of through `eventsFor`.
+import type { Knex } from 'knex';
+import type { EventSubject, EventType, GapSeverity, Role } from '../domain/enums.js';
+
+export interface NewEvent {
+  type: EventType;
+  subjectType: EventSubject;
+  subjectId: number;
+  /** What caused it, where one subject can have the same event more than once (a scan's id, a version). */
+  cause?: string;
+  /** Its users are told. */
+  initiativeId: number | null;
+  /** Their users are told. */
+  funderIds: readonly number[];
+  /** Every admin is told. */
+  admins: boolean;
+  /** What the sentence says (server/contract/notifications.ts reads it). */
+  data: Record<string, unknown>;
+}
+
+/** A row of `events`. */
+export interface EventRow {
+  id: number;
+  type: EventType;
+  subject_type: EventSubject;
+  subject_id: number;
+  cause: string;
+  initiative_id: number | null;
+  funder_ids: number[];
+  admins: boolean;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+/** Whom events are told to: a user as the access rules know them. */
+export interface Recipient {
+  role: Role;
+  funderId: number | null;
+  initiativeId: number | null;
+}
+
+/**
+ * Records the events; one already recorded (same type, subject and cause) is skipped, so a job run
+ * twice records nothing new. Answers the ids of the events recorded now.
+ */
+export async function recordEvents(knex: Knex | Knex.Transaction, events: readonly NewEvent[]): Promise<number[]> {
+  if (!events.length) return [];
+  const rows = events.map((e) => ({
+    type: e.type,
+    subject_type: e.subjectType,
+    subject_id: e.subjectId,
+    cause: e.cause ?? '',
+    initiative_id: e.initiativeId,
+    funder_ids: [...e.funderIds],
+    admins: e.admins,
+    data: e.data,
+  }));
+  const result = await knex.raw<{ rows: { id: number }[] }>(
+    `INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
+     SELECT type, subject_type, subject_id, cause, initiative_id, ARRAY(SELECT jsonb_array_elements_text(funder_ids)::int), admins, data
+     FROM jsonb_to_recordset(?::jsonb)
+       AS e(type text, subject_type text, subject_id bigint, cause text, initiative_id int, funder_ids jsonb, admins boolean, data jsonb)
+     ON CONFLICT (type, subject_type, subject_id, cause) DO NOTHING
+     RETURNING id`,
+    [JSON.stringify(rows)],
+  );
+  return result.rows.map((r) => r.id);
+}
+
+/** The `events` a recipient is told of (alias `events`), to be narrowed, ordered and paged by the caller. */
+export function eventsFor(knex: Knex | Knex.Transaction, recipient: Recipient): Knex.QueryBuilder {
+  const q = knex('events');
+  if (recipient.role === 'admin') return q.where('events.admins', true);
+  if (recipient.role === 'funder') return q.whereRaw('events.funder_ids @> ARRAY[?]::int[]', [recipient.funderId ?? 0]);
+  return q.where('events.initiative_id', recipient.initiativeId ?? 0);
+}
+
+/** A gap as its events tell it: what it was before the scan's change, and what it is now. */
+export interface GapChange {
+  gapId: number;
+  /** Before the change (null: newly opened). */
+  previousSeverity: GapSeverity | null;
+}
+
+/** Gaps of these severities are told; low ones (and those under the tolerance, never found) are not. */
+const TOLD: readonly GapSeverity[] = ['high', 'medium'];
+
+/** A gap that opens again within this long of the same gap resolving is not told again. */
+const FLAP_DAYS = 7;
+
+/**
+ * Records the events of a scan's gap changes, in its transaction, set-based: `opened` high and
+ * medium gaps (not one whose initiative resolved a gap of the same kind and subject in the last
+ * seven days: a gap that flaps is told once), `escalated` gaps (open, now high, before not), and
+ * `resolved` high and medium gaps. `cause` is the scan's id: a gap escalates at most once a scan.
+ * The gap's initiative's users, the users of every funder with a commitment to it that is not
+ * declined or withdrawn, and admins are told.
+ */
+export async function recordGapEvents(
+  trx: Knex.Transaction,
+  changes: { opened: readonly number[]; escalated: readonly GapChange[]; resolved: readonly GapChange[] },
+  cause: string,
+): Promise<number> {
+  const told = [
+    ...changes.opened.map((gapId) => ({ gap_id: gapId, type: 'gap.opened', previous: null, cause: '' })),
+    ...changes.escalated.map((c) => ({ gap_id: c.gapId, type: 'gap.escalated', previous: c.previousSeverity, cause })),
+    ...changes.resolved.filter((c) => c.previousSeverity && TOLD.includes(c.previousSeverity)).map((c) => ({ gap_id: c.gapId, type: 'gap.resolved', previous: c.previousSeverity, cause: '' })),
+  ];
+  if (!told.length) return 0;
+  const result = await trx.raw<{ rowCount: number }>(
+    `INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
+     SELECT c.type, 'gap', g.id, c.cause, g.initiative_id,
+            ARRAY(SELECT DISTINCT m.funder_id FROM commitments m
+                  WHERE m.initiative_id = g.initiative_id AND m.status NOT IN ('declined', 'withdrawn') ORDER BY m.funder_id),
+            true,
+            jsonb_strip_nulls(jsonb_build_object(
+              'initiativeName', i.name, 'gapId', g.id, 'kind', g.kind, 'severity', g.severity,
+              'previousSeverity', c.previous, 'periodStart', g.period_start, 'periodEnd', g.period_end,
+              'shortfallCents', g.shortfall_cents))
+     FROM jsonb_to_recordset(?::jsonb) AS c(gap_id bigint, type text, previous text, cause text)
+     JOIN gaps g ON g.id = c.gap_id
+     JOIN initiatives i ON i.id = g.initiative_id
+     WHERE (c.type <> 'gap.opened' OR g.severity = ANY (?::text[]))
+       AND NOT (c.type = 'gap.opened' AND EXISTS (
+         SELECT 1 FROM events p
+         JOIN gaps r ON r.id = p.subject_id
+         WHERE p.initiative_id = g.initiative_id AND p.type = 'gap.resolved' AND p.subject_type = 'gap'
+           AND p.created_at > now() - make_interval(days => ?)
+           AND r.kind = g.kind AND r.subject_id IS NOT DISTINCT FROM g.subject_id))
+     ON CONFLICT (type, subject_type, subject_id, cause) DO NOTHING`,
+    [JSON.stringify(told), [...TOLD], FLAP_DAYS],
+  );
+  return result.rowCount;
+}
