@@ -25,6 +25,8 @@ import * as m21 from './20261130-08-kept-windows.js';
 import * as m22 from './20261130-09-gap-overlap-check.js';
 import * as m23 from './20261130-10-events.js';
 import * as m24 from './20261130-21-create-scenarios.js';
+import * as m25 from './20261130-22-create-cofinancing-rounds.js';
+import * as m26 from './20261130-23-create-pledges.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -51,6 +53,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-09-gap-overlap-check': m22,
   '20261130-10-events': m23,
   '20261130-21-create-scenarios': m24,
+  '20261130-22-create-cofinancing-rounds': m25,
+  '20261130-23-create-pledges': m26,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

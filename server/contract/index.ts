@@ -11,9 +11,10 @@ import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
 import { scenarios } from './scenarios.js';
+import { cofinancingRounds, pledges } from './cofinancing.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -30,3 +31,4 @@ export * from './scans.js';
 export * from './tranches.js';
 export * from './users.js';
 export * from './scenarios.js';
+export * from './cofinancing.js';

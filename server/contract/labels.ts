@@ -15,6 +15,8 @@ export const RESOURCE_NAMES = {
   'audit-events': 'Wijziging |||| Auditlog',
   risk: 'Vijfjaarsrisico |||| Vijfjaarsrisico',
   scenarios: 'Scenario |||| Scenario’s',
+  'cofinancing-rounds': 'Cofinancieringsronde |||| Cofinancieringsrondes',
+  pledges: 'Toezegging in een ronde |||| Toezeggingen in rondes',
 };
 
 const fieldsNl = {
@@ -153,6 +155,34 @@ const fieldsNl = {
     changes: 'Wijzigingen',
     version: 'Versie',
   },
+  'cofinancing-rounds': {
+    id: 'Nr.',
+    initiativeId: 'Initiatief',
+    gapId: 'Financieringsgat',
+    title: 'Titel',
+    periodStart: 'Van',
+    periodEnd: 'Tot en met',
+    targetCents: 'Doel',
+    status: 'Status',
+    note: 'Toelichting',
+    pledgedCents: 'Toegezegd',
+    confirmedCents: 'Bevestigd',
+    remainingCents: 'Nog nodig',
+    version: 'Versie',
+  },
+  pledges: {
+    id: 'Nr.',
+    roundId: 'Ronde',
+    funderId: 'Financier',
+    amountCents: 'Bedrag',
+    status: 'Status',
+    condition: 'Voorwaarde',
+    matchPledgeId: 'Matcht toezegging',
+    ratioPercent: 'Verhouding (%)',
+    note: 'Toelichting',
+    commitmentId: 'Toezegging (financiering)',
+    version: 'Versie',
+  },
 };
 
 const enumsNl = {
@@ -243,6 +273,20 @@ const enumsNl = {
   riskReason: {
     low_coverage: 'lage dekking',
     short_term_funding: 'vooral kortlopend geld',
+  },
+  roundStatus: {
+    open: 'open',
+    closed: 'gesloten',
+  },
+  pledgeStatus: {
+    proposed: 'voorgesteld',
+    pledged: 'toegezegd',
+    confirmed: 'bevestigd',
+    withdrawn: 'ingetrokken',
+  },
+  pledgeCondition: {
+    none: 'geen',
+    match: 'matchen',
   },
 };
 
@@ -386,6 +430,34 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     changes: 'Changes',
     version: 'Version',
   },
+  'cofinancing-rounds': {
+    id: 'No.',
+    initiativeId: 'Initiative',
+    gapId: 'Funding gap',
+    title: 'Title',
+    periodStart: 'From',
+    periodEnd: 'Through',
+    targetCents: 'Target',
+    status: 'Status',
+    note: 'Note',
+    pledgedCents: 'Pledged',
+    confirmedCents: 'Confirmed',
+    remainingCents: 'Still needed',
+    version: 'Version',
+  },
+  pledges: {
+    id: 'No.',
+    roundId: 'Round',
+    funderId: 'Funder',
+    amountCents: 'Amount',
+    status: 'Status',
+    condition: 'Condition',
+    matchPledgeId: 'Matches pledge',
+    ratioPercent: 'Ratio (%)',
+    note: 'Note',
+    commitmentId: 'Commitment',
+    version: 'Version',
+  },
 };
 
 const enumsEn: Texts<typeof enumsNl> = {
@@ -477,6 +549,20 @@ const enumsEn: Texts<typeof enumsNl> = {
     low_coverage: 'low coverage',
     short_term_funding: 'mostly short-term money',
   },
+  roundStatus: {
+    open: 'open',
+    closed: 'closed',
+  },
+  pledgeStatus: {
+    proposed: 'proposed',
+    pledged: 'pledged',
+    confirmed: 'confirmed',
+    withdrawn: 'withdrawn',
+  },
+  pledgeCondition: {
+    none: 'none',
+    match: 'match',
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -491,6 +577,8 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   'audit-events': 'Change |||| Audit log',
   risk: 'Five-year risk |||| Five-year risk',
   scenarios: 'Scenario |||| Scenarios',
+  'cofinancing-rounds': 'Co-financing round |||| Co-financing rounds',
+  pledges: 'Pledge |||| Pledges',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

@@ -74,3 +74,15 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** What an event is about. */
 export const EVENT_SUBJECTS = ['gap', 'obligation', 'pledge', 'scan', 'webhook'] as const;
 export type EventSubject = (typeof EVENT_SUBJECTS)[number];
+
+/** A co-financing round is open for pledges, or closed. */
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** A pledge is proposed (by the initiative or an admin), pledged (by the funder), confirmed (a commitment now exists) or withdrawn. */
+export const PLEDGE_STATUSES = ['proposed', 'pledged', 'confirmed', 'withdrawn'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+/** `match`: only once the pledge it matches is confirmed, at most `ratio` × that pledge. */
+export const PLEDGE_CONDITIONS = ['none', 'match'] as const;
+export type PledgeCondition = (typeof PLEDGE_CONDITIONS)[number];

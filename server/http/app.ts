@@ -18,6 +18,7 @@ import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
+import { pledgeActionRoutes } from './cofinancingRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 
 export interface AppDeps extends Services {
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/imports', importRoutes(deps.imports));
   api.use('/exports', grantExportRoutes(deps.exports));
   api.use('/notifications', notificationRoutes(deps.notifications));
+  api.use('/pledges', pledgeActionRoutes(deps.cofinancing));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -17,6 +17,7 @@ import { applyImportBody, importRecordSchema } from '../contract/imports.js';
 import { notificationSchema, notificationUpdateSchema } from '../contract/notifications.js';
 import { notificationList } from '../services/notifications.js';
 import { whatIfRequest } from '../contract/scenarios.js';
+import { confirmPledgeBody } from '../contract/cofinancing.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -470,7 +471,19 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
 
 function planningPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   schemas.WhatIfRequest = inputSchema(whatIfRequest);
+  schemas.PledgeConfirm = inputSchema(confirmPledgeBody);
   return {
+    '/api/pledges/{id}/confirm': {
+      post: operation({
+        operationId: 'confirmPledge',
+        summary: "Confirm a pledge (its funder or an admin): creates the funder's commitment over the round's period in the same transaction; a match only after the pledge it matches",
+        tags: ['pledges'],
+        parameters: [idParameter],
+        requestBody: { required: true, content: json(ref('PledgeConfirm')) },
+        ok: { '200': { description: 'The confirmed pledge, naming its commitment', content: json(ref('Pledge')) } },
+        errors: [...AUTHED, ...WITH_BODY, 400, 403, 404, 409, 422],
+      }),
+    },
     '/api/initiatives/{id}/what-if': {
       post: operation({
         operationId: 'whatIfOfInitiative',

@@ -7,8 +7,9 @@ import type { ResourceDef } from './resource.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
 import { scenarios } from './scenarios.js';
+import { cofinancingRounds, pledges } from './cofinancing.js';
 
 /** Every resource the REST API serves, by URL segment. */
 export const RESOURCES: Readonly<Record<string, ResourceDef>> = Object.fromEntries(
-  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios].map((d) => [d.name, d]),
+  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges].map((d) => [d.name, d]),
 );

@@ -10,6 +10,7 @@ import { ExportService } from './exports.js';
 import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
+import { CofinancingService, recordPledgeEvents } from './cofinancing.js';
 import { ScanService, type ScanQueue } from './scans.js';
 
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   scans: ScanService;
   imports: ImportService;
   notifications: NotificationService;
+  cofinancing: CofinancingService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
@@ -62,6 +64,7 @@ export function createServices(
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
+  crud.onChange(recordPledgeEvents);
   const analytics = new AnalyticsService(db, crud, settings);
   return {
     auth,
@@ -71,5 +74,6 @@ export function createServices(
     exports: new ExportService(db, crud, analytics, config.GRANT_PREFIX ?? 'vangnet'),
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
     notifications: new NotificationService(db),
+    cofinancing: new CofinancingService(crud),
   };
 }

@@ -39,6 +39,8 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   users: { admin: rule('all', 'all', 'all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   scenarios: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  'cofinancing-rounds': { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  pledges: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant', 'tenant', 'none'), initiative: rule('tenant', 'tenant', 'tenant', 'none') },
 };
 
 /**
@@ -73,6 +75,8 @@ const OTHER_ROUTES = [
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'PUT /api/auth/password',
+  // Confirming a pledge: its funder or an admin (test/planning/cofinancing.test.ts).
+  'POST /api/pledges/:id/confirm',
   'GET /api/openapi.json',
   'GET /api/docs',
   'GET /api/docs/init.js',
@@ -156,6 +160,15 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       return makeUser(db, 'funder', { funderId: funderId });
     case 'audit-events':
       return insert('audit_events', { action: 'create', resource: 'funders', record_id: '0' });
+    case 'cofinancing-rounds':
+      return insert('cofinancing_rounds', { initiative_id: initiativeId, title: `Ronde ${next()}`, period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 1000 });
+    case 'pledges':
+      return insert('pledges', {
+        round_id: await insert('cofinancing_rounds', { initiative_id: initiativeId, title: `Ronde ${next()}`, period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 1000 }),
+        funder_id: funderId,
+        amount_cents: 100,
+        status: 'proposed',
+      });
     case 'scenarios':
       return insert('scenarios', { initiative_id: initiativeId, name: `Plan ${next()}`, changes: JSON.stringify({ include: [], exclude: [], add: [], budgets: [], reservesCents: null }) });
     default:
@@ -181,6 +194,10 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { email: `matrix-${next()}@test.example`, role: 'funder', funderId, password: 'a long enough password' };
     case 'scans':
       return { asOf: '2027-01-01' };
+    case 'cofinancing-rounds':
+      return { initiativeId, title: `Ronde ${next()}`, periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 1000 };
+    case 'pledges':
+      return { roundId: await makeRecord(db, f, 'cofinancing-rounds', 'admin', key), funderId, amountCents: 100, status: 'proposed' };
     case 'scenarios':
       return { initiativeId, name: `Plan ${next()}`, changes: { reservesCents: 100 } };
     default:
@@ -200,6 +217,8 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   users: ['disabled', true],
   'audit-events': ['action', 'delete'],
   scenarios: ['note', 'bijgewerkt'],
+  'cofinancing-rounds': ['note', 'bijgewerkt'],
+  pledges: ['note', 'bijgewerkt'],
 };
 
 async function auditCount(db: Knex): Promise<number> {
