@@ -2,6 +2,7 @@
 import { Admin, Resource } from 'react-admin';
 import auditEvents from './auditEvents';
 import { authProvider } from './authProvider';
+import cofinancingRounds from './cofinancingRounds';
 import commitments from './commitments';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -46,6 +47,8 @@ export function App() {
       <Resource name="budgets" recordRepresentation="year" />
       <Resource name="tranches" />
       <Resource name="scenarios" recordRepresentation="name" />
+      <Resource name="cofinancing-rounds" {...cofinancingRounds} />
+      <Resource name="pledges" />
     </Admin>
   );
 }

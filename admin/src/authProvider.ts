@@ -66,6 +66,10 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     imports: { read: true },
     // Everyone has their own notifications; marking one read is no write the rules decide.
     notifications: { read: true },
+    // A funder pledges, confirms and withdraws for its own funder only; the initiative opens rounds.
+    'cofinancing-rounds': { read: true },
+    pledges: { read: true, write: ownFunder },
+    scenarios: { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -76,6 +80,9 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     gaps: { read: true },
     imports: { read: true },
     notifications: { read: true },
+    'cofinancing-rounds': { read: true, write: true },
+    pledges: { read: true, write: true },
+    scenarios: { read: true, write: true },
   },
 };
 

@@ -5,7 +5,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { localizeHttpError, localizeMessage } from './api/serverMessages';
 import type { ErrorBody } from '../../server/contract/errorCodes';
-import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Scan, ScenarioChangesInput, WhatIfAnswer } from './api/types';
+import type { Cofunding, Coverage, InitiativeFragmentation, PortfolioFragmentation, PortfolioFunding, Runway, Pledge, Scan, ScenarioChangesInput, WhatIfAnswer } from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
 
@@ -60,6 +60,8 @@ export interface VangnetDataProvider extends DataProvider {
   startScan(asOf?: string): Promise<Scan>;
   /** Base and scenario side by side: the initiative's figures as they are and with the changes. */
   whatIf(initiativeId: number, changes: ScenarioChangesInput & { asOf?: string }): Promise<WhatIfAnswer>;
+  /** Confirms a pledge: the API creates its commitment; answers the pledge. */
+  confirmPledge(pledgeId: number, body: { version: number; trancheSchedule: string }): Promise<Pledge>;
   /** Marks every notification of the user read; answers how many were unread. */
   readAllNotifications(): Promise<{ read: number }>;
   /** How many records of a resource match a filter (the Content-Range total). */
@@ -127,6 +129,10 @@ export function createDataProvider(): VangnetDataProvider {
     whatIf: async (id, changes) => {
       const { json } = await httpClient(`${API_URL}/initiatives/${id}/what-if`, { method: 'POST', body: JSON.stringify(changes) });
       return json as WhatIfAnswer;
+    },
+    confirmPledge: async (id, body) => {
+      const { json } = await httpClient(`${API_URL}/pledges/${id}/confirm`, { method: 'POST', body: JSON.stringify(body) });
+      return json as Pledge;
     },
     readAllNotifications: async () => {
       const { json } = await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });

@@ -4,6 +4,7 @@
 import { cofinancingRounds as roundContract, pledges as pledgeContract } from '../contract/cofinancing.js';
 import { loadFunding } from '../data/funding.js';
 import { matchCapCents, periodShortfallCents } from '../domain/cofinancing.js';
+import { addDays, addYears } from '../domain/dates.js';
 import { forbidden, reason, unprocessable, validationError } from '../errors.js';
 import { ADMIN_ONLY, ANY_ROLE, defineResource, writesBy } from './resource.js';
 
@@ -33,10 +34,12 @@ export const cofinancingRounds = defineResource(roundContract, {
     if (next.gapId !== null) {
       const gap = await trx('gaps')
         .where({ id: next.gapId, initiative_id: next.initiativeId })
-        .first<{ period_start: string; period_end: string; shortfall_cents: number } | undefined>('period_start', 'period_end', 'shortfall_cents');
+        .first<{ kind: string; period_start: string; period_end: string; shortfall_cents: number } | undefined>('kind', 'period_start', 'period_end', 'shortfall_cents');
       if (!gap) throw validationError({ gapId: reason('field.existing_record', { resource: 'gaps' }) });
-      next.periodStart ??= gap.period_start;
-      next.periodEnd ??= gap.period_end;
+      // An expiring gap's period is the ending commitment's: the money is missing in the year after it.
+      const [start, end] = gap.kind === 'expiring' ? [addDays(gap.period_end, 1), addYears(gap.period_end, 1)] : [gap.period_start, gap.period_end];
+      next.periodStart ??= start;
+      next.periodEnd ??= end;
       if (next.targetCents === null && gap.shortfall_cents > 0 && next.periodStart === gap.period_start && next.periodEnd === gap.period_end) next.targetCents = gap.shortfall_cents;
     }
     if (next.periodStart === null || next.periodEnd === null) {

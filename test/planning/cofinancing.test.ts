@@ -164,6 +164,18 @@ describe('planning: co-financing rounds', () => {
     expect(res.body).to.include({ gapId: gap!.id, periodStart: '2028-01-01', periodEnd: '2028-06-30', targetCents: 182_000 });
   });
 
+  it('opens a round from an expiring gap over the year after the commitment ends', async () => {
+    const [gap] = await app.db('gaps')
+      .insert({ initiative_id: initiative, kind: 'expiring', subject_id: 999, period_start: '2026-01-01', period_end: '2027-03-31', shortfall_cents: 0, severity: 'high' })
+      .returning<{ id: number }[]>('id');
+    const res = await call('POST', '/api/cofinancing-rounds', tokens.initiative, { title: 'Na de subsidie', gapId: gap!.id });
+    expect(res.status, JSON.stringify(res.body)).to.equal(201);
+    // April–December 2027 is short by its need: 30+31+30+31+31+30+31+30+31 = 275 days × 1_000
+    // 2028 has no budget of its own and carries 2027's 365_000 forward over its 366 days: January
+    // 31 × 365_000 / 366 = 30_915.30 → 30_915, February 29 × … = 28_920.77 → 28_921, March 30_915.
+    expect(res.body).to.include({ periodStart: '2027-04-01', periodEnd: '2028-03-31', targetCents: 275_000 + 30_915 + 28_921 + 30_915 });
+  });
+
   it("hides the rounds of an initiative a funder may not see, and refuses pledges in them", async () => {
     const hidden = await makeInitiative(app.db, { name: 'Niet gedeeld' });
     const other = await call('POST', '/api/cofinancing-rounds', admin, { initiativeId: hidden, title: 'Verborgen', periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 10_000 });

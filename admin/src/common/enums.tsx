@@ -16,6 +16,9 @@ import {
   SCAN_TRIGGERS,
   TRANCHE_SCHEDULES,
   TRANCHE_STATUSES,
+  ROUND_STATUSES,
+  PLEDGE_STATUSES,
+  PLEDGE_CONDITIONS,
 } from '../../../server/contract/enums';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
 
@@ -36,6 +39,9 @@ export const ENUMS = {
   riskReason: RISK_REASONS,
   funderGroup: ['municipality', 'foundation', 'company', 'other'],
   importAction: ROW_ACTIONS,
+  roundStatus: ROUND_STATUSES,
+  pledgeStatus: PLEDGE_STATUSES,
+  pledgeCondition: PLEDGE_CONDITIONS,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -57,6 +63,8 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   scanStatus: { queued: 'default', running: 'info', completed: 'success', failed: 'error' },
   initiativeStatus: { active: 'success', stopped: 'default' },
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
+  pledgeStatus: { proposed: 'default', pledged: 'info', confirmed: 'success', withdrawn: 'default' },
+  roundStatus: { open: 'info', closed: 'default' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 

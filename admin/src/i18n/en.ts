@@ -88,6 +88,18 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         ...FIELD_LABELS.en.scenarios,
       },
     },
+    'cofinancing-rounds': {
+      name: NAME_LABELS.en['cofinancing-rounds'],
+      fields: {
+        ...FIELD_LABELS.en['cofinancing-rounds'],
+      },
+    },
+    pledges: {
+      name: NAME_LABELS.en.pledges,
+      fields: {
+        ...FIELD_LABELS.en.pledges,
+      },
+    },
     notifications: {
       name: 'Notification |||| Notifications',
       fields: {
@@ -229,6 +241,31 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       empty: 'No committed funding in these years yet.',
       estimated: 'estimated',
       estimated_note: 'Estimated: this year has no budget yet, so the %{year} budget is carried forward.',
+    },
+    rounds: {
+      create_help: 'A round brings funders together to close one gap. Leave the period and target empty to take those of the gap, or the shortfall of the period.',
+      progress: 'Progress of the round',
+      progress_text: '%{confirmed} confirmed, %{pledged} pledged of the target %{target}; still needed: %{remaining}.',
+      schedule: 'Tranches',
+      pledge_action: 'Pledge',
+      confirm_action: 'Confirm',
+      withdraw_action: 'Withdraw',
+      propose_action: 'Propose',
+      changed: 'The pledge was updated',
+      actions: 'Actions',
+      no_pledges: 'No pledges in this round yet.',
+      commitment_link: 'commitment',
+      match_text: 'matches %{ratio}% of %{funder}',
+      match_of: 'Matches pledge',
+      no_match: 'No condition',
+      pledge_title: 'Pledge yourself',
+      propose_title: 'Propose a pledge',
+      form_invalid: 'Choose a funder and enter an amount.',
+      runway_title: 'Runway if the pledges of this round go ahead',
+      open_from_gap: 'Open a co-financing round',
+      open_title: 'Open co-financing rounds',
+      none_open: 'No open rounds at initiatives you can see.',
+      remaining: 'still needed %{amount}',
     },
     whatif: {
       title: 'What if? Today beside a scenario',

@@ -85,6 +85,18 @@ export const vangnetNl = {
         ...FIELD_LABELS.nl.scenarios,
       },
     },
+    'cofinancing-rounds': {
+      name: NAME_LABELS.nl['cofinancing-rounds'],
+      fields: {
+        ...FIELD_LABELS.nl['cofinancing-rounds'],
+      },
+    },
+    pledges: {
+      name: NAME_LABELS.nl.pledges,
+      fields: {
+        ...FIELD_LABELS.nl.pledges,
+      },
+    },
     notifications: {
       name: 'Melding |||| Meldingen',
       fields: {
@@ -227,6 +239,31 @@ export const vangnetNl = {
       empty: 'Nog geen toegezegde financiering in deze jaren.',
       estimated: 'geschat',
       estimated_note: 'Geschat: voor dit jaar is nog geen begroting, dus is de begroting van %{year} doorgetrokken.',
+    },
+    rounds: {
+      create_help: 'Een ronde brengt financiers samen om één gat te dichten. Laat periode en doel leeg: dan gelden die van het gat, of het tekort in de periode.',
+      progress: 'Voortgang van de ronde',
+      progress_text: '%{confirmed} bevestigd, %{pledged} toegezegd van het doel %{target}; nog nodig: %{remaining}.',
+      schedule: 'Tranches',
+      pledge_action: 'Toezeggen',
+      confirm_action: 'Bevestigen',
+      withdraw_action: 'Intrekken',
+      propose_action: 'Voorstellen',
+      changed: 'De toezegging is bijgewerkt',
+      actions: 'Acties',
+      no_pledges: 'Nog geen toezeggingen in deze ronde.',
+      commitment_link: 'toezegging',
+      match_text: 'matcht %{ratio}% van %{funder}',
+      match_of: 'Matcht toezegging',
+      no_match: 'Geen voorwaarde',
+      pledge_title: 'Zelf toezeggen',
+      propose_title: 'Een toezegging voorstellen',
+      form_invalid: 'Kies een financier en vul een bedrag in.',
+      runway_title: 'Looptijd als de toezeggingen van deze ronde doorgaan',
+      open_from_gap: 'Open een cofinancieringsronde',
+      open_title: 'Open cofinancieringsrondes',
+      none_open: 'Geen open rondes bij initiatieven die u kunt zien.',
+      remaining: 'nog nodig %{amount}',
     },
     whatif: {
       title: 'Wat als? Vandaag naast een scenario',
