@@ -3,9 +3,10 @@
 // is safe to run more than once for the same job.
 import type { Job } from 'bullmq';
 import type { BatchResult } from '../server/data/scans.js';
-import type { BatchJob, ImportJob, RescanJob, StartJob } from '../server/queues/queues.js';
+import type { BatchJob, ImportJob, RescanJob, SimulationJob, StartJob } from '../server/queues/queues.js';
 import type { ImportService } from '../server/services/imports.js';
 import type { ScanService } from '../server/services/scans.js';
+import type { SimulationService } from '../server/services/simulations.js';
 
 type ScanJob = Pick<Job<StartJob | BatchJob>, 'id' | 'name' | 'data'>;
 
@@ -23,4 +24,9 @@ export function processRescanJob(scans: ScanService, job: Pick<Job<RescanJob>, '
 /** An `import` job previews or applies a large import file, keeping its progress on the import record. */
 export function processImportJob(imports: ImportService, job: Pick<Job<ImportJob>, 'data'>): Promise<void> {
   return imports.runJob(job.data.importId, job.data.phase);
+}
+
+/** A `simulate` job runs a policy simulation over the whole portfolio, keeping its progress on the simulation record. */
+export function processSimulationJob(simulations: SimulationService, job: Pick<Job<SimulationJob>, 'data'>): Promise<void> {
+  return simulations.run(job.data.simulationId);
 }

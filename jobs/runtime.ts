@@ -7,9 +7,9 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type StartJob } from '../server/queues/queues.js';
+import { JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type ImportJob, type RescanJob, type SimulationJob, type StartJob } from '../server/queues/queues.js';
 import { createServices } from '../server/services/index.js';
-import { processImportJob, processRescanJob, processScanJob } from './processors.js';
+import { processImportJob, processRescanJob, processScanJob, processSimulationJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
 
 export interface WorkerRuntime {
@@ -50,7 +50,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const { scans, imports } = createServices(db, config, producer, settings);
+  const { scans, imports, simulations } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -86,6 +86,14 @@ export async function startWorkers(
     failed: (job, err) => logger.warn({ job: job?.id, err: err.message }, 'import job failed'),
     error: unavailable(QUEUE_NAMES.import),
   });
+  const simulationWorker = openWorker<SimulationJob>(backend, QUEUE_NAMES.simulation, (job) => processSimulationJob(simulations, job), workerOptions, {
+    failed: (job, err) => {
+      if (!job) return;
+      logger.warn({ job: job.id, err: err.message }, 'simulation job failed');
+      if (job.attemptsMade >= (job.opts.attempts ?? 1)) void simulations.fail(job.data.simulationId, err.message).catch(() => undefined);
+    },
+    error: unavailable(QUEUE_NAMES.simulation),
+  });
 
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.
@@ -102,7 +110,7 @@ export async function startWorkers(
     close: async () => {
       await watchdog.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
-      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close()]);
+      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), simulationWorker.close()]);
       if (!shared) await producer.close();
     },
   };

@@ -27,6 +27,7 @@ import * as m23 from './20261130-10-events.js';
 import * as m24 from './20261130-21-create-scenarios.js';
 import * as m25 from './20261130-22-create-cofinancing-rounds.js';
 import * as m26 from './20261130-23-create-pledges.js';
+import * as m27 from './20261130-24-create-simulations.js';
 
 const migrations: Record<string, Knex.Migration> = {
   '20261124-01-enable-extensions': m01,
@@ -55,6 +56,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-21-create-scenarios': m24,
   '20261130-22-create-cofinancing-rounds': m25,
   '20261130-23-create-pledges': m26,
+  '20261130-24-create-simulations': m27,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

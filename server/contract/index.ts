@@ -12,9 +12,10 @@ import { tranches } from './tranches.js';
 import { users } from './users.js';
 import { scenarios } from './scenarios.js';
 import { cofinancingRounds, pledges } from './cofinancing.js';
+import { simulations } from './simulations.js';
 
 /** Every resource the REST API serves. */
-export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges] as const;
+export const RESOURCE_CONTRACTS = [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges, simulations] as const;
 
 export * from './auditEvents.js';
 export * from './budgets.js';
@@ -32,3 +33,4 @@ export * from './tranches.js';
 export * from './users.js';
 export * from './scenarios.js';
 export * from './cofinancing.js';
+export * from './simulations.js';

@@ -17,6 +17,7 @@ export const RESOURCE_NAMES = {
   scenarios: 'Scenario |||| Scenario’s',
   'cofinancing-rounds': 'Cofinancieringsronde |||| Cofinancieringsrondes',
   pledges: 'Toezegging in een ronde |||| Toezeggingen in rondes',
+  simulations: 'Beleidssimulatie |||| Beleidssimulaties',
 };
 
 const fieldsNl = {
@@ -183,6 +184,19 @@ const fieldsNl = {
     commitmentId: 'Toezegging (financiering)',
     version: 'Versie',
   },
+  simulations: {
+    id: 'Nr.',
+    rule: 'Regel',
+    params: 'Instellingen',
+    asOf: 'Peildatum',
+    status: 'Status',
+    initiativesTotal: 'Initiatieven',
+    initiativesDone: 'Doorgerekend',
+    result: 'Uitkomst',
+    error: 'Fout',
+    createdAt: 'Gestart',
+    finishedAt: 'Klaar',
+  },
 };
 
 const enumsNl = {
@@ -287,6 +301,11 @@ const enumsNl = {
   pledgeCondition: {
     none: 'geen',
     match: 'matchen',
+  },
+  simulationRule: {
+    extend_short_term: 'kortlopende toezeggingen verlengen',
+    renew_expiring: 'aflopende toezeggingen vernieuwen',
+    raise_max_funding_years: 'maximale looptijd van financiers verhogen',
   },
 };
 
@@ -458,6 +477,19 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     commitmentId: 'Commitment',
     version: 'Version',
   },
+  simulations: {
+    id: 'No.',
+    rule: 'Rule',
+    params: 'Settings',
+    asOf: 'As of',
+    status: 'Status',
+    initiativesTotal: 'Initiatives',
+    initiativesDone: 'Done',
+    result: 'Result',
+    error: 'Error',
+    createdAt: 'Started',
+    finishedAt: 'Finished',
+  },
 };
 
 const enumsEn: Texts<typeof enumsNl> = {
@@ -563,6 +595,11 @@ const enumsEn: Texts<typeof enumsNl> = {
     none: 'none',
     match: 'match',
   },
+  simulationRule: {
+    extend_short_term: 'extend short-term commitments',
+    renew_expiring: 'renew expiring commitments',
+    raise_max_funding_years: "raise funders' maximum years",
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -579,6 +616,7 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   scenarios: 'Scenario |||| Scenarios',
   'cofinancing-rounds': 'Co-financing round |||| Co-financing rounds',
   pledges: 'Pledge |||| Pledges',
+  simulations: 'Policy simulation |||| Policy simulations',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

@@ -86,3 +86,7 @@ export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
 /** `match`: only once the pledge it matches is confirmed, at most `ratio` × that pledge. */
 export const PLEDGE_CONDITIONS = ['none', 'match'] as const;
 export type PledgeCondition = (typeof PLEDGE_CONDITIONS)[number];
+
+/** The policy simulator's rules (design/cofinancing.md). */
+export const SIMULATION_RULES = ['extend_short_term', 'renew_expiring', 'raise_max_funding_years'] as const;
+export type SimulationRuleName = (typeof SIMULATION_RULES)[number];

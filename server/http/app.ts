@@ -18,7 +18,7 @@ import { refuseNul } from './refuseNul.js';
 import { importRoutes } from './importRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
-import { pledgeActionRoutes } from './cofinancingRoutes.js';
+import { pledgeActionRoutes, startSimulationRoute } from './cofinancingRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 
 export interface AppDeps extends Services {
@@ -96,6 +96,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/exports', grantExportRoutes(deps.exports));
   api.use('/notifications', notificationRoutes(deps.notifications));
   api.use('/pledges', pledgeActionRoutes(deps.cofinancing));
+  api.use('/simulations', startSimulationRoute(deps.simulations));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -18,6 +18,7 @@ import { notificationSchema, notificationUpdateSchema } from '../contract/notifi
 import { notificationList } from '../services/notifications.js';
 import { whatIfRequest } from '../contract/scenarios.js';
 import { confirmPledgeBody } from '../contract/cofinancing.js';
+import { startSimulationBody } from '../contract/simulations.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -472,7 +473,18 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
 function planningPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   schemas.WhatIfRequest = inputSchema(whatIfRequest);
   schemas.PledgeConfirm = inputSchema(confirmPledgeBody);
+  schemas.SimulationStart = inputSchema(startSimulationBody);
   return {
+    '/api/simulations': {
+      post: operation({
+        operationId: 'startSimulation',
+        summary: 'Start a policy simulation over the whole portfolio (admins): extend_short_term, renew_expiring or raise_max_funding_years; its progress and result on the record',
+        tags: ['simulations'],
+        requestBody: { required: true, content: json(ref('SimulationStart')) },
+        ok: { '202': { description: 'The queued simulation', content: json(ref('Simulation')) } },
+        errors: [...AUTHED, ...WITH_BODY, 400, 403, 503],
+      }),
+    },
     '/api/pledges/{id}/confirm': {
       post: operation({
         operationId: 'confirmPledge',

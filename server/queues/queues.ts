@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', simulation: 'simulation' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -19,6 +19,16 @@ export interface ImportJob {
   phase: 'preview' | 'apply';
 }
 
+/** `simulation` queue: a policy simulation over the whole portfolio (server/data/simulations.ts). */
+export interface SimulationJob {
+  simulationId: number;
+}
+
+/** One job per simulation: a second enqueue of the same simulation is harmless. */
+export function simulationJob(simulationId: number) {
+  return { name: 'simulate', data: { simulationId }, opts: { ...JOB_OPTIONS, jobId: `simulation-${simulationId}` } };
+}
+
 export const SCHEDULER_ID = 'nightly-scan';
 
 export const JOB_OPTIONS: JobsOptions = {
@@ -32,8 +42,9 @@ export interface Queues {
   scan: QueueApi<StartJob | BatchJob>;
   rescan: QueueApi<RescanJob>;
   import: QueueApi<ImportJob>;
+  simulation: QueueApi<SimulationJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<SimulationJob>] | null;
   close(): Promise<void>;
 }
 
@@ -46,15 +57,20 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   const scanQueue = link.open<StartJob | BatchJob>(QUEUE_NAMES.scan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const rescanQueue = link.open<RescanJob>(QUEUE_NAMES.rescan, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const simulationQueue = link.open<SimulationJob>(QUEUE_NAMES.simulation, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
     scan,
     rescan,
     import: importQueue.queue,
-    redis: scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue] : null,
+    simulation: simulationQueue.queue,
+    redis:
+      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && simulationQueue.redisQueue
+        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, simulationQueue.redisQueue]
+        : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), simulationQueue.queue.close()]);
     },
   };
 }

@@ -8,8 +8,9 @@ import { tranches } from './tranches.js';
 import { users } from './users.js';
 import { scenarios } from './scenarios.js';
 import { cofinancingRounds, pledges } from './cofinancing.js';
+import { simulations } from './simulations.js';
 
 /** Every resource the REST API serves, by URL segment. */
 export const RESOURCES: Readonly<Record<string, ResourceDef>> = Object.fromEntries(
-  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges].map((d) => [d.name, d]),
+  [funders, initiatives, budgets, commitments, tranches, gaps, scans, users, auditEvents, scenarios, cofinancingRounds, pledges, simulations].map((d) => [d.name, d]),
 );

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
-import { batchJob, importJob, startJob, type Queues } from '../queues/queues.js';
+import { batchJob, importJob, simulationJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
@@ -11,6 +11,7 @@ import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
 import { CofinancingService, recordPledgeEvents } from './cofinancing.js';
+import { SimulationService, type SimulationQueue } from './simulations.js';
 import { ScanService, type ScanQueue } from './scans.js';
 
 export interface Services {
@@ -22,11 +23,12 @@ export interface Services {
   imports: ImportService;
   notifications: NotificationService;
   cofinancing: CofinancingService;
+  simulations: SimulationService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan' | 'import'>;
+  queues: Pick<Queues, 'scan' | 'import' | 'simulation'>;
   ready: () => Promise<boolean>;
 }
 
@@ -54,6 +56,16 @@ function importQueue({ queues, ready }: QueueAccess): ImportQueue {
   };
 }
 
+function simulationQueue({ queues, ready }: QueueAccess): SimulationQueue {
+  return {
+    ready,
+    queueSimulation: async (simulationId) => {
+      const { name, data, opts } = simulationJob(simulationId);
+      await queues.simulation.add(name, data, opts);
+    },
+  };
+}
+
 /** The services of an API process, and of a worker (which uses the scans). */
 export function createServices(
   db: Knex,
@@ -75,5 +87,6 @@ export function createServices(
     scans: new ScanService(db, crud, queue ? scanQueue(queue) : null, { settings, batchSize: config.SCAN_BATCH }),
     notifications: new NotificationService(db),
     cofinancing: new CofinancingService(crud),
+    simulations: new SimulationService(db, crud, queue ? simulationQueue(queue) : null, settings),
   };
 }

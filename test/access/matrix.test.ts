@@ -26,6 +26,7 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   gaps: ['create', 'update', 'delete'],
   scans: ['update', 'delete'],
   'audit-events': ['create', 'update', 'delete'],
+  simulations: ['update', 'delete'],
 };
 
 const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
@@ -40,6 +41,7 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   'audit-events': { admin: rule('all', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   scenarios: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
   'cofinancing-rounds': { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  simulations: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
   pledges: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant', 'tenant', 'none'), initiative: rule('tenant', 'tenant', 'tenant', 'none') },
 };
 
@@ -69,6 +71,7 @@ const FIGURE_ROUTES: Record<string, string | null> = {
 const OTHER_ROUTES = [
   'POST /api/auth/dashboard-cookie',
   'POST /api/scans',
+  'POST /api/simulations',
   'GET /healthz',
   'GET /readyz',
   'POST /api/auth/login',
@@ -123,7 +126,7 @@ function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey
   const given = verb === 'list' || verb === 'get' ? r.read : r[verb];
   if (given === 'none') return 403;
   // A scan is started, not made: the request is accepted (202) and runs on the queue.
-  const ok = verb === 'create' ? (resource === 'scans' ? 202 : 201) : 200;
+  const ok = verb === 'create' ? (resource === 'scans' || resource === 'simulations' ? 202 : 201) : 200;
   if (given === 'all') return ok;
   const { sees, owns } = reach(role, key);
   if (verb === 'list' || verb === 'get') return sees ? ok : 404;
@@ -169,6 +172,8 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
         amount_cents: 100,
         status: 'proposed',
       });
+    case 'simulations':
+      return insert('simulations', { rule: 'extend_short_term', params: JSON.stringify({ funderTypes: ['municipality'], toMonths: 36 }), as_of: '2027-01-01' });
     case 'scenarios':
       return insert('scenarios', { initiative_id: initiativeId, name: `Plan ${next()}`, changes: JSON.stringify({ include: [], exclude: [], add: [], budgets: [], reservesCents: null }) });
     default:
@@ -198,6 +203,8 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { initiativeId, title: `Ronde ${next()}`, periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 1000 };
     case 'pledges':
       return { roundId: await makeRecord(db, f, 'cofinancing-rounds', 'admin', key), funderId, amountCents: 100, status: 'proposed' };
+    case 'simulations':
+      return { rule: 'raise_max_funding_years', funderTypes: ['foundation'], years: 5, asOf: '2027-01-01' };
     case 'scenarios':
       return { initiativeId, name: `Plan ${next()}`, changes: { reservesCents: 100 } };
     default:
@@ -219,6 +226,7 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   scenarios: ['note', 'bijgewerkt'],
   'cofinancing-rounds': ['note', 'bijgewerkt'],
   pledges: ['note', 'bijgewerkt'],
+  simulations: ['status', 'failed'],
 };
 
 async function auditCount(db: Knex): Promise<number> {

@@ -100,6 +100,12 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         ...FIELD_LABELS.en.pledges,
       },
     },
+    simulations: {
+      name: NAME_LABELS.en.simulations,
+      fields: {
+        ...FIELD_LABELS.en.simulations,
+      },
+    },
     notifications: {
       name: 'Notification |||| Notifications',
       fields: {

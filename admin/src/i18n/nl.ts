@@ -97,6 +97,12 @@ export const vangnetNl = {
         ...FIELD_LABELS.nl.pledges,
       },
     },
+    simulations: {
+      name: NAME_LABELS.nl.simulations,
+      fields: {
+        ...FIELD_LABELS.nl.simulations,
+      },
+    },
     notifications: {
       name: 'Melding |||| Meldingen',
       fields: {
