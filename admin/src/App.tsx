@@ -17,6 +17,7 @@ import notifications from './notifications';
 import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
+import simulations from './simulations';
 import users from './users';
 
 export function App() {
@@ -49,6 +50,7 @@ export function App() {
       <Resource name="scenarios" recordRepresentation="name" />
       <Resource name="cofinancing-rounds" {...cofinancingRounds} />
       <Resource name="pledges" />
+      <Resource name="simulations" {...simulations} />
     </Admin>
   );
 }

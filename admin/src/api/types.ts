@@ -29,6 +29,8 @@ export type {
   Role,
   Scan,
   Scenario,
+  Simulation,
+  SimulationResult,
   CofinancingRound,
   Pledge,
   PledgeStatus,

@@ -19,6 +19,7 @@ import {
   ROUND_STATUSES,
   PLEDGE_STATUSES,
   PLEDGE_CONDITIONS,
+  SIMULATION_RULES,
 } from '../../../server/contract/enums';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
 
@@ -42,6 +43,7 @@ export const ENUMS = {
   roundStatus: ROUND_STATUSES,
   pledgeStatus: PLEDGE_STATUSES,
   pledgeCondition: PLEDGE_CONDITIONS,
+  simulationRule: SIMULATION_RULES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
