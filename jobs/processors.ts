@@ -3,10 +3,11 @@
 // is safe to run more than once for the same job.
 import type { Job } from 'bullmq';
 import type { BatchResult } from '../server/data/scans.js';
-import type { BatchJob, DigestJob, ImportJob, RescanJob, StartJob, WebhookJob } from '../server/queues/queues.js';
+import type { BatchJob, DigestJob, ImportJob, RescanJob, SimulationJob, StartJob, WebhookJob } from '../server/queues/queues.js';
 import type { BuildResult, DigestService, SendResult } from '../server/services/digests.js';
 import type { ImportService } from '../server/services/imports.js';
 import type { ScanService } from '../server/services/scans.js';
+import type { SimulationService } from '../server/services/simulations.js';
 import type { DeliveryOutcome, WebhookService } from '../server/services/webhooks.js';
 
 type ScanJob = Pick<Job<StartJob | BatchJob>, 'id' | 'name' | 'data'>;
@@ -40,4 +41,9 @@ export function processDigestJob(digests: DigestService, job: Pick<Job<DigestJob
   const data = job.data;
   if ('digestId' in data) return digests.send(data.digestId);
   return digests.build(data.runAt ? new Date(data.runAt) : new Date(job.timestamp + (job.delay ?? 0)));
+}
+
+/** A `simulate` job runs a policy simulation over the whole portfolio, keeping its progress on the simulation record. */
+export function processSimulationJob(simulations: SimulationService, job: Pick<Job<SimulationJob>, 'data'>): Promise<void> {
+  return simulations.run(job.data.simulationId);
 }

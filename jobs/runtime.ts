@@ -7,9 +7,9 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../server/domain/settings
 import type { Logger } from '../server/logger.js';
 import { openWorker, type QueueBackend } from '../server/queues/backend.js';
 import { startProducer, type Producer } from '../server/queues/producer.js';
-import { DIGEST_SCHEDULER_ID, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type DigestJob, type ImportJob, type RescanJob, type StartJob, type WebhookJob } from '../server/queues/queues.js';
+import { DIGEST_SCHEDULER_ID, JOB_OPTIONS, QUEUE_NAMES, SCHEDULER_ID, type BatchJob, type DigestJob, type ImportJob, type RescanJob, type SimulationJob, type StartJob, type WebhookJob } from '../server/queues/queues.js';
 import { createServices, type DigestConfig } from '../server/services/index.js';
-import { processDigestJob, processImportJob, processRescanJob, processScanJob, processWebhookJob } from './processors.js';
+import { processDigestJob, processImportJob, processRescanJob, processScanJob, processSimulationJob, processWebhookJob } from './processors.js';
 import { ScanWatchdog } from './watchdog.js';
 import { WebhookRelay } from './webhookRelay.js';
 
@@ -53,7 +53,7 @@ export async function startWorkers(
   if (backend.kind === 'postgres') await untilDatabaseAnswers(db, logger);
   const producer = shared ?? startProducer(db, backend, config, logger);
   const { queues } = producer;
-  const { scans, imports, webhooks, digests } = createServices(db, config, producer, settings);
+  const { scans, imports, webhooks, digests, simulations } = createServices(db, config, producer, settings);
 
   const workerOptions = {
     prefix: config.QUEUE_PREFIX,
@@ -106,6 +106,14 @@ export async function startWorkers(
   });
   const webhookRelay = new WebhookRelay(webhooks, logger);
   webhookRelay.start();
+  const simulationWorker = openWorker<SimulationJob>(backend, QUEUE_NAMES.simulation, (job) => processSimulationJob(simulations, job), workerOptions, {
+    failed: (job, err) => {
+      if (!job) return;
+      logger.warn({ job: job.id, err: err.message }, 'simulation job failed');
+      if (job.attemptsMade >= (job.opts.attempts ?? 1)) void simulations.fail(job.data.simulationId, err.message).catch(() => undefined);
+    },
+    error: unavailable(QUEUE_NAMES.simulation),
+  });
 
   // Declared at every start (and every reconnect): upserting the same id changes nothing, a
   // changed pattern replaces it.
@@ -128,7 +136,7 @@ export async function startWorkers(
       await watchdog.stop();
       await webhookRelay.stop();
       // Lets running jobs finish; a job cut off by a harder stop is taken over as stalled.
-      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), webhookWorker.close(), digestWorker.close()]);
+      await Promise.all([scanWorker.close(), rescanWorker.close(), importWorker.close(), webhookWorker.close(), digestWorker.close(), simulationWorker.close()]);
       if (!shared) await producer.close();
     },
   };

@@ -3,6 +3,7 @@ import { Route } from 'react-router-dom';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import auditEvents from './auditEvents';
 import { authProvider } from './authProvider';
+import cofinancingRounds from './cofinancingRounds';
 import commitments from './commitments';
 import { Dashboard } from './dashboard/Dashboard';
 import { dataProvider } from './dataProvider';
@@ -17,6 +18,7 @@ import notifications from './notifications';
 import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
+import simulations from './simulations';
 import users from './users';
 import webhooks from './webhooks';
 import outboundEmails from './outboundEmails';
@@ -63,6 +65,10 @@ export function App() {
       <Resource name="report-files" recordRepresentation="fileName" />
       <Resource name="indicators" {...indicators} />
       <Resource name="indicator-values" {...indicatorValues} />
+      <Resource name="scenarios" recordRepresentation="name" />
+      <Resource name="cofinancing-rounds" {...cofinancingRounds} />
+      <Resource name="pledges" />
+      <Resource name="simulations" {...simulations} />
     </Admin>
   );
 }

@@ -76,6 +76,10 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     'report-files': { read: true },
     indicators: { read: true },
     'indicator-values': { read: true },
+    // A funder pledges, confirms and withdraws for its own funder only; the initiative opens rounds.
+    'cofinancing-rounds': { read: true },
+    pledges: { read: true, write: ownFunder },
+    scenarios: { read: true },
   },
   initiative: {
     funders: { read: true },
@@ -91,6 +95,9 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     'report-files': { read: true },
     indicators: { read: true, write: true },
     'indicator-values': { read: true, write: true },
+    'cofinancing-rounds': { read: true, write: true },
+    pledges: { read: true, write: true },
+    scenarios: { read: true, write: true },
   },
 };
 

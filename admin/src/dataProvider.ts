@@ -5,7 +5,21 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { fetchUtils, type DataProvider, type GetListParams, type GetListResult, type RaRecord } from 'react-admin';
 import { localizeHttpError, localizeMessage } from './api/serverMessages';
 import type { ErrorBody } from '../../server/contract/errorCodes';
-import type { BurdenAnswer, Cofunding, Coverage, InitiativeFragmentation, Obligation, PortfolioBurden, PortfolioFragmentation, PortfolioFunding, Runway, Scan } from './api/types';
+import type {
+  BurdenAnswer,
+  Cofunding,
+  Coverage,
+  InitiativeFragmentation,
+  Obligation,
+  Pledge,
+  PortfolioBurden,
+  PortfolioFragmentation,
+  PortfolioFunding,
+  Runway,
+  Scan,
+  ScenarioChangesInput,
+  WhatIfAnswer,
+} from './api/types';
 import { getToken } from './authProvider';
 import { yearsAgoIso } from './format/dates';
 
@@ -58,6 +72,10 @@ export interface VangnetDataProvider extends DataProvider {
   /** Need and funding of the visible active initiatives over the coming `months` months (default 12). */
   portfolioFunding(options?: { asOf?: string; months?: number }): Promise<PortfolioFunding>;
   startScan(asOf?: string): Promise<Scan>;
+  /** Base and scenario side by side: the initiative's figures as they are and with the changes. */
+  whatIf(initiativeId: number, changes: ScenarioChangesInput & { asOf?: string }): Promise<WhatIfAnswer>;
+  /** Confirms a pledge: the API creates its commitment; answers the pledge. */
+  confirmPledge(pledgeId: number, body: { version: number; trancheSchedule: string }): Promise<Pledge>;
   /** Marks every notification of the user read; answers how many were unread. */
   readAllNotifications(): Promise<{ read: number }>;
   /** How many records of a resource match a filter (the Content-Range total). */
@@ -150,6 +168,14 @@ export function createDataProvider(): VangnetDataProvider {
     startScan: async (asOf) => {
       const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
       return json as Scan;
+    },
+    whatIf: async (id, changes) => {
+      const { json } = await httpClient(`${API_URL}/initiatives/${id}/what-if`, { method: 'POST', body: JSON.stringify(changes) });
+      return json as WhatIfAnswer;
+    },
+    confirmPledge: async (id, body) => {
+      const { json } = await httpClient(`${API_URL}/pledges/${id}/confirm`, { method: 'POST', body: JSON.stringify(body) });
+      return json as Pledge;
     },
     readAllNotifications: async () => {
       const { json } = await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });

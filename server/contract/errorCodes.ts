@@ -194,6 +194,17 @@ export const FIELD_REASONS = {
   'indicator.value': () => 'must be a number',
   'indicator.targets': () => 'must be an object of year → number, such as {"2027": 120}',
   'indicator_value.duplicate': (_: { year: number }) => 'already has a value for this year',
+  // What-if scenarios (README "Planning ahead and co-financing").
+  'scenario.funder_or_type': () => 'is required when no funderId is given',
+  'round.closed': () => 'is a closed round: reopen it first',
+  'pledge.match_only': () => 'must be match when a pledge to match or a ratio is given',
+  'pledge.exceeds_match': ({ maxCents }: { maxCents: number }) => `must be at most ${maxCents} cents: the ratio of the pledge it matches`,
+  'pledge.match_not_confirmed': (_: { matchPledgeId: number }) => 'cannot be confirmed before the pledge it matches is confirmed',
+  'pledge.confirmed_final': () => 'is confirmed: its commitment exists, change that instead',
+  'pledge.confirm_action': () => 'is set to confirmed only by confirming the pledge (POST /api/pledges/{id}/confirm)',
+  'pledge.funder_pledges': () => 'only the funder itself pledges or confirms; the initiative proposes',
+  'pledge.not_pledged': () => 'must be pledged by the funder before it is confirmed',
+  'scenario.unknown_commitment': () => 'is not a requested, conditional, committed or completed commitment of this initiative',
 } as const satisfies Record<string, (params: never) => string>;
 
 export type FieldCode = keyof typeof FIELD_REASONS;

@@ -177,6 +177,35 @@ export const cofundingSchema = z
     total: z.number().int(),
   });
 
+/** A gap as a scan would find it, unsaved: the figures of a what-if. */
+export const foundGapSchema = z.object({
+  kind: z.enum(GAP_KINDS),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  shortfallCents: cents,
+  severity: z.enum(GAP_SEVERITIES),
+  details: z.record(z.string(), z.unknown()),
+  commitmentId: z.number().int().nullable().describe('the commitment of an expiring gap; negative for a hypothetical one'),
+});
+
+/** Runway, coverage and the gaps a scan would find, of one picture of an initiative's funding. */
+export const fundingPictureSchema = z.object({
+  runway: runwaySchema.omit({ initiativeId: true }),
+  coverage: z.array(yearCoverageSchema).describe('five calendar years from the year of asOf'),
+  gaps: z.array(foundGapSchema),
+});
+
+export const whatIfSchema = z.object({
+  initiativeId: recordId,
+  asOf: isoDate,
+  base: fundingPictureSchema.describe('the figures as the funding is'),
+  scenario: fundingPictureSchema.describe('the figures with the changes'),
+  gapChanges: z.object({
+    disappear: z.array(foundGapSchema).describe("the base's gaps the scenario no longer has"),
+    appear: z.array(foundGapSchema).describe("the scenario's gaps the base does not have"),
+  }),
+});
+
 /** A scan as the scans resource answers it, also the answer of `POST /api/scans`. */
 export const scanSchema = scans.record;
 
@@ -203,6 +232,9 @@ export type RiskEntry = z.infer<typeof riskEntrySchema>;
 export type Cofunder = z.infer<typeof cofunderSchema>;
 export type CofundingInitiative = z.infer<typeof cofundingInitiativeSchema>;
 export type Cofunding = z.infer<typeof cofundingSchema>;
+export type FoundGapFigure = z.infer<typeof foundGapSchema>;
+export type FundingPicture = z.infer<typeof fundingPictureSchema>;
+export type WhatIfAnswer = z.infer<typeof whatIfSchema>;
 export type PublicUser = z.infer<typeof publicUserSchema>;
 export type Login = z.infer<typeof loginSchema>;
 
@@ -250,6 +282,7 @@ export const ANSWER_SCHEMAS = {
   CofundingInitiative: cofundingInitiativeSchema,
   Cofunding: cofundingSchema,
   Scan: scanSchema,
+  WhatIf: whatIfSchema,
   SessionUser: publicUserSchema,
   Login: loginSchema,
   Health: healthSchema,

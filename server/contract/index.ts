@@ -10,11 +10,14 @@ import { initiatives } from './initiatives.js';
 import { scans } from './scans.js';
 import { tranches } from './tranches.js';
 import { users } from './users.js';
+import { cofinancingRounds, pledges } from './cofinancing.js';
 import { indicatorValues, indicators } from './indicators.js';
 import { obligations } from './obligations.js';
 import { outboundEmails } from './outboundEmails.js';
 import { reportFiles } from './reportFiles.js';
 import { reports } from './reports.js';
+import { scenarios } from './scenarios.js';
+import { simulations } from './simulations.js';
 import { webhookDeliveries, webhooks } from './webhooks.js';
 
 /** Every resource the REST API serves. */
@@ -36,6 +39,10 @@ export const RESOURCE_CONTRACTS = [
   reportFiles,
   indicators,
   indicatorValues,
+  scenarios,
+  cofinancingRounds,
+  pledges,
+  simulations,
 ] as const;
 
 export * from './auditEvents.js';
@@ -58,3 +65,6 @@ export * from './obligations.js';
 export * from './reports.js';
 export * from './reportFiles.js';
 export * from './indicators.js';
+export * from './scenarios.js';
+export * from './cofinancing.js';
+export * from './simulations.js';

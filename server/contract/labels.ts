@@ -22,6 +22,10 @@ export const RESOURCE_NAMES = {
   'report-files': 'Bijlage |||| Bijlagen',
   indicators: 'Indicator |||| Indicatoren',
   'indicator-values': 'Meting |||| Metingen',
+  scenarios: 'Scenario |||| Scenario’s',
+  'cofinancing-rounds': 'Cofinancieringsronde |||| Cofinancieringsrondes',
+  pledges: 'Toezegging in een ronde |||| Toezeggingen in rondes',
+  simulations: 'Beleidssimulatie |||| Beleidssimulaties',
 };
 
 const fieldsNl = {
@@ -254,6 +258,55 @@ const fieldsNl = {
     messageId: 'Message-ID',
     createdAt: 'Aangemaakt',
   },
+  scenarios: {
+    id: 'Nr.',
+    initiativeId: 'Initiatief',
+    name: 'Naam',
+    note: 'Toelichting',
+    changes: 'Wijzigingen',
+    version: 'Versie',
+  },
+  'cofinancing-rounds': {
+    id: 'Nr.',
+    initiativeId: 'Initiatief',
+    gapId: 'Financieringsgat',
+    title: 'Titel',
+    periodStart: 'Van',
+    periodEnd: 'Tot en met',
+    targetCents: 'Doel',
+    status: 'Status',
+    note: 'Toelichting',
+    pledgedCents: 'Toegezegd',
+    confirmedCents: 'Bevestigd',
+    remainingCents: 'Nog nodig',
+    version: 'Versie',
+  },
+  pledges: {
+    id: 'Nr.',
+    roundId: 'Ronde',
+    funderId: 'Financier',
+    amountCents: 'Bedrag',
+    status: 'Status',
+    condition: 'Voorwaarde',
+    matchPledgeId: 'Matcht toezegging',
+    ratioPercent: 'Verhouding (%)',
+    note: 'Toelichting',
+    commitmentId: 'Toezegging (financiering)',
+    version: 'Versie',
+  },
+  simulations: {
+    id: 'Nr.',
+    rule: 'Regel',
+    params: 'Instellingen',
+    asOf: 'Peildatum',
+    status: 'Status',
+    initiativesTotal: 'Initiatieven',
+    initiativesDone: 'Doorgerekend',
+    result: 'Uitkomst',
+    error: 'Fout',
+    createdAt: 'Gestart',
+    finishedAt: 'Klaar',
+  },
 };
 
 const enumsNl = {
@@ -399,6 +452,25 @@ const enumsNl = {
   indicatorDirection: {
     higher_is_better: 'hoger is beter',
     lower_is_better: 'lager is beter',
+  },
+  roundStatus: {
+    open: 'open',
+    closed: 'gesloten',
+  },
+  pledgeStatus: {
+    proposed: 'voorgesteld',
+    pledged: 'toegezegd',
+    confirmed: 'bevestigd',
+    withdrawn: 'ingetrokken',
+  },
+  pledgeCondition: {
+    none: 'geen',
+    match: 'matchen',
+  },
+  simulationRule: {
+    extend_short_term: 'kortlopende toezeggingen verlengen',
+    renew_expiring: 'aflopende toezeggingen vernieuwen',
+    raise_max_funding_years: 'maximale looptijd van financiers verhogen',
   },
 };
 
@@ -636,6 +708,55 @@ const fieldsEn: Texts<typeof fieldsNl> = {
     messageId: 'Message-ID',
     createdAt: 'Created',
   },
+  scenarios: {
+    id: 'No.',
+    initiativeId: 'Initiative',
+    name: 'Name',
+    note: 'Note',
+    changes: 'Changes',
+    version: 'Version',
+  },
+  'cofinancing-rounds': {
+    id: 'No.',
+    initiativeId: 'Initiative',
+    gapId: 'Funding gap',
+    title: 'Title',
+    periodStart: 'From',
+    periodEnd: 'Through',
+    targetCents: 'Target',
+    status: 'Status',
+    note: 'Note',
+    pledgedCents: 'Pledged',
+    confirmedCents: 'Confirmed',
+    remainingCents: 'Still needed',
+    version: 'Version',
+  },
+  pledges: {
+    id: 'No.',
+    roundId: 'Round',
+    funderId: 'Funder',
+    amountCents: 'Amount',
+    status: 'Status',
+    condition: 'Condition',
+    matchPledgeId: 'Matches pledge',
+    ratioPercent: 'Ratio (%)',
+    note: 'Note',
+    commitmentId: 'Commitment',
+    version: 'Version',
+  },
+  simulations: {
+    id: 'No.',
+    rule: 'Rule',
+    params: 'Settings',
+    asOf: 'As of',
+    status: 'Status',
+    initiativesTotal: 'Initiatives',
+    initiativesDone: 'Done',
+    result: 'Result',
+    error: 'Error',
+    createdAt: 'Started',
+    finishedAt: 'Finished',
+  },
 };
 
 const enumsEn: Texts<typeof enumsNl> = {
@@ -782,6 +903,25 @@ const enumsEn: Texts<typeof enumsNl> = {
     higher_is_better: 'higher is better',
     lower_is_better: 'lower is better',
   },
+  roundStatus: {
+    open: 'open',
+    closed: 'closed',
+  },
+  pledgeStatus: {
+    proposed: 'proposed',
+    pledged: 'pledged',
+    confirmed: 'confirmed',
+    withdrawn: 'withdrawn',
+  },
+  pledgeCondition: {
+    none: 'none',
+    match: 'match',
+  },
+  simulationRule: {
+    extend_short_term: 'extend short-term commitments',
+    renew_expiring: 'renew expiring commitments',
+    raise_max_funding_years: "raise funders' maximum years",
+  },
 };
 
 const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
@@ -803,6 +943,10 @@ const RESOURCE_NAMES_EN: Texts<typeof RESOURCE_NAMES> = {
   'report-files': 'Attachment |||| Attachments',
   indicators: 'Indicator |||| Indicators',
   'indicator-values': 'Measurement |||| Measurements',
+  scenarios: 'Scenario |||| Scenarios',
+  'cofinancing-rounds': 'Co-financing round |||| Co-financing rounds',
+  pledges: 'Pledge |||| Pledges',
+  simulations: 'Policy simulation |||| Policy simulations',
 };
 
 export const LANGUAGES = ['nl', 'en'] as const;

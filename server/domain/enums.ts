@@ -118,3 +118,18 @@ export const REPORT_FILE_TYPES = [
   'application/vnd.oasis.opendocument.text',
 ] as const;
 export type ReportFileType = (typeof REPORT_FILE_TYPES)[number];
+/** A co-financing round is open for pledges, or closed. */
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+/** A pledge is proposed (by the initiative or an admin), pledged (by the funder), confirmed (a commitment now exists) or withdrawn. */
+export const PLEDGE_STATUSES = ['proposed', 'pledged', 'confirmed', 'withdrawn'] as const;
+export type PledgeStatus = (typeof PLEDGE_STATUSES)[number];
+
+/** `match`: only once the pledge it matches is confirmed, at most `ratio` × that pledge. */
+export const PLEDGE_CONDITIONS = ['none', 'match'] as const;
+export type PledgeCondition = (typeof PLEDGE_CONDITIONS)[number];
+
+/** The policy simulator's rules (design/cofinancing.md). */
+export const SIMULATION_RULES = ['extend_short_term', 'renew_expiring', 'raise_max_funding_years'] as const;
+export type SimulationRuleName = (typeof SIMULATION_RULES)[number];

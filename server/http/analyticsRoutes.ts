@@ -1,6 +1,7 @@
 // The figures: runway, coverage and fragmentation of an initiative, the portfolio statistics and
 // a funder's co-financing table. Access follows the records: what you may not see is a 404.
 import { Router } from 'express';
+import { whatIfRequest } from '../contract/scenarios.js';
 import { cofundingList, figureQueries, riskList, type AnalyticsService } from '../services/analytics.js';
 import { overviewQuery, type ExportService } from '../services/exports.js';
 import { actorOf } from './authRoutes.js';
@@ -20,6 +21,9 @@ export function initiativeFigureRoutes(analytics: AnalyticsService, exports: Exp
   });
   router.get('/:id/coverage', async (req, res) => {
     res.json(await analytics.coverage(actorOf(res), parseId(req.params.id), parseInput(figureQueries.coverage, req.query)));
+  });
+  router.post('/:id/what-if', async (req, res) => {
+    res.json(await analytics.whatIf(actorOf(res), parseId(req.params.id), parseInput(whatIfRequest, req.body ?? {})));
   });
   router.get('/:id/fragmentation', async (req, res) => {
     res.json(await analytics.fragmentation(actorOf(res), parseId(req.params.id), parseInput(figureQueries.fragmentation, req.query)));

@@ -19,6 +19,7 @@ import { importRoutes } from './importRoutes.js';
 import { notificationRoutes } from './notificationRoutes.js';
 import { digestRunRoute, preferenceRoutes, unsubscribeRoutes } from './digestRoutes.js';
 import { resourceRoutes } from './resourceRoutes.js';
+import { pledgeActionRoutes, startSimulationRoute } from './cofinancingRoutes.js';
 import { startScanRoute } from './scanRoutes.js';
 import { webhookRoutes } from './webhookRoutes.js';
 import { initiativeBurdenRoutes, obligationActionRoutes, reportFileContentRoutes, reportSubmitRoutes, statsBurdenRoutes } from './reportingRoutes.js';
@@ -107,6 +108,8 @@ export function createApp(deps: AppDeps): Express {
   api.use('/obligations', obligationActionRoutes(deps.reporting));
   api.use('/reports', reportSubmitRoutes(deps.reporting));
   api.use('/report-files', reportFileContentRoutes(deps.reporting));
+  api.use('/pledges', pledgeActionRoutes(deps.cofinancing));
+  api.use('/simulations', startSimulationRoute(deps.simulations));
   for (const def of Object.values(RESOURCES)) api.use(`/${def.name}`, resourceRoutes(def, deps.crud, deps.exports));
   app.use('/api', api);
   if (deps.queues) app.use(DASHBOARD_PATH, queueDashboard(deps.auth, deps.queues));

@@ -20,6 +20,9 @@ import { notificationSchema, notificationUpdateSchema } from '../contract/notifi
 import { notificationList } from '../services/notifications.js';
 import { createdWebhook, rolledSecret, webhooks } from '../contract/webhooks.js';
 import { preferences } from '../contract/users.js';
+import { whatIfRequest } from '../contract/scenarios.js';
+import { confirmPledgeBody } from '../contract/cofinancing.js';
+import { startSimulationBody } from '../contract/simulations.js';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -471,6 +474,46 @@ function servicePaths(schemas: Record<string, JsonSchema>): Record<string, PathI
   };
 }
 
+function planningPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
+  schemas.WhatIfRequest = inputSchema(whatIfRequest);
+  schemas.PledgeConfirm = inputSchema(confirmPledgeBody);
+  schemas.SimulationStart = inputSchema(startSimulationBody);
+  return {
+    '/api/simulations': {
+      post: operation({
+        operationId: 'startSimulation',
+        summary: 'Start a policy simulation over the whole portfolio (admins): extend_short_term, renew_expiring or raise_max_funding_years; its progress and result on the record',
+        tags: ['simulations'],
+        requestBody: { required: true, content: json(ref('SimulationStart')) },
+        ok: { '202': { description: 'The queued simulation', content: json(ref('Simulation')) } },
+        errors: [...AUTHED, ...WITH_BODY, 400, 403, 503],
+      }),
+    },
+    '/api/pledges/{id}/confirm': {
+      post: operation({
+        operationId: 'confirmPledge',
+        summary: "Confirm a pledge (its funder or an admin): creates the funder's commitment over the round's period in the same transaction; a match only after the pledge it matches",
+        tags: ['pledges'],
+        parameters: [idParameter],
+        requestBody: { required: true, content: json(ref('PledgeConfirm')) },
+        ok: { '200': { description: 'The confirmed pledge, naming its commitment', content: json(ref('Pledge')) } },
+        errors: [...AUTHED, ...WITH_BODY, 400, 403, 404, 409, 422],
+      }),
+    },
+    '/api/initiatives/{id}/what-if': {
+      post: operation({
+        operationId: 'whatIfOfInitiative',
+        summary: "An initiative's runway, coverage and gaps as they are and with the changes of a scenario, side by side; nothing is saved",
+        tags: ['figures'],
+        parameters: [idParameter],
+        requestBody: { required: false, content: json(ref('WhatIfRequest')) },
+        ok: { '200': { description: 'Base and scenario', content: json(ref('WhatIf')) } },
+        errors: [...AUTHED, ...WITH_BODY, 404],
+      }),
+    },
+  };
+}
+
 function importPaths(schemas: Record<string, JsonSchema>): Record<string, PathItem> {
   schemas.Import = plain(z.toJSONSchema(importRecordSchema, { unrepresentable: 'any' }) as JsonSchema);
   schemas.ImportApply = inputSchema(applyImportBody);
@@ -710,7 +753,17 @@ function reportingPaths(schemas: Record<string, JsonSchema>): Record<string, Pat
 
 function build(): OpenApiDocument {
   const schemas = answerSchemas();
-  const paths: Record<string, PathItem> = { ...servicePaths(schemas), ...authPaths(schemas), ...figurePaths(), ...importPaths(schemas), ...notificationPaths(schemas), ...digestPaths(schemas), ...grantExportPaths(), ...reportingPaths(schemas) };
+  const paths: Record<string, PathItem> = {
+    ...servicePaths(schemas),
+    ...authPaths(schemas),
+    ...figurePaths(),
+    ...importPaths(schemas),
+    ...notificationPaths(schemas),
+    ...digestPaths(schemas),
+    ...grantExportPaths(),
+    ...reportingPaths(schemas),
+    ...planningPaths(schemas),
+  };
   for (const def of RESOURCE_CONTRACTS) {
     for (const [path, item] of Object.entries(resourcePaths(def, schemas[readName(def)] ?? {}, schemas))) paths[path] = { ...paths[path], ...item };
   }

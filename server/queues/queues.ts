@@ -3,7 +3,7 @@ import type { JobsOptions } from 'bullmq';
 import type { Batch } from '../data/scans.js';
 import type { QueueApi, QueueLink, RedisQueue } from './backend.js';
 
-export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', webhook: 'webhook', digest: 'digest' } as const;
+export const QUEUE_NAMES = { scan: 'scan', rescan: 'rescan', import: 'import', webhook: 'webhook', digest: 'digest', simulation: 'simulation' } as const;
 
 /** `scan` queue: a portfolio scan starts (`start`) and fans out into `batch` jobs. */
 export type StartJob = { scanId: number } | { trigger: 'schedule' };
@@ -25,6 +25,15 @@ export interface WebhookJob {
 }
 /** `digest` queue: a run of the digest schedule builds a period's digests (`build`), then one `send` job per digest. */
 export type DigestJob = { runAt?: string } | { digestId: number };
+/** `simulation` queue: a policy simulation over the whole portfolio (server/data/simulations.ts). */
+export interface SimulationJob {
+  simulationId: number;
+}
+
+/** One job per simulation: a second enqueue of the same simulation is harmless. */
+export function simulationJob(simulationId: number) {
+  return { name: 'simulate', data: { simulationId }, opts: { ...JOB_OPTIONS, jobId: `simulation-${simulationId}` } };
+}
 
 export const SCHEDULER_ID = 'nightly-scan';
 /** The job scheduler of the e-mail digests (DIGEST_SCHEDULE in DIGEST_TIMEZONE). */
@@ -43,8 +52,9 @@ export interface Queues {
   import: QueueApi<ImportJob>;
   webhook: QueueApi<WebhookJob>;
   digest: QueueApi<DigestJob>;
+  simulation: QueueApi<SimulationJob>;
   /** The same queues as full Redis queues (for bull-board, and Redis's own keys); null on PostgreSQL. */
-  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<WebhookJob>, RedisQueue<DigestJob>] | null;
+  redis: [RedisQueue<StartJob | BatchJob>, RedisQueue<RescanJob>, RedisQueue<ImportJob>, RedisQueue<WebhookJob>, RedisQueue<DigestJob>, RedisQueue<SimulationJob>] | null;
   close(): Promise<void>;
 }
 
@@ -59,6 +69,7 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
   const importQueue = link.open<ImportJob>(QUEUE_NAMES.import, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const webhookQueue = link.open<WebhookJob>(QUEUE_NAMES.webhook, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const digestQueue = link.open<DigestJob>(QUEUE_NAMES.digest, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
+  const simulationQueue = link.open<SimulationJob>(QUEUE_NAMES.simulation, { prefix, defaultJobOptions: JOB_OPTIONS }, onError);
   const scan = scanQueue.queue;
   const rescan = rescanQueue.queue;
   return {
@@ -67,12 +78,13 @@ export function createQueues(link: QueueLink, prefix: string, onError: (err: Err
     import: importQueue.queue,
     webhook: webhookQueue.queue,
     digest: digestQueue.queue,
+    simulation: simulationQueue.queue,
     redis:
-      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && webhookQueue.redisQueue && digestQueue.redisQueue
-        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, webhookQueue.redisQueue, digestQueue.redisQueue]
+      scanQueue.redisQueue && rescanQueue.redisQueue && importQueue.redisQueue && webhookQueue.redisQueue && digestQueue.redisQueue && simulationQueue.redisQueue
+        ? [scanQueue.redisQueue, rescanQueue.redisQueue, importQueue.redisQueue, webhookQueue.redisQueue, digestQueue.redisQueue, simulationQueue.redisQueue]
         : null,
     close: async () => {
-      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), webhookQueue.queue.close(), digestQueue.queue.close()]);
+      await Promise.all([scan.close(), rescan.close(), importQueue.queue.close(), webhookQueue.queue.close(), digestQueue.queue.close(), simulationQueue.queue.close()]);
     },
   };
 }

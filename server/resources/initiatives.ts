@@ -9,6 +9,6 @@ export const initiatives = defineResource(contract, {
   staleInitiatives: async (_trx, _before, after) => (after ? [after.id] : []),
   // Gaps go too, unaudited: the scans write them, their rows are never audited, and the
   // initiative's own audit row says what went.
-  cascades: { budgets: 'initiative_id' },
+  cascades: { budgets: 'initiative_id', scenarios: 'initiative_id', 'cofinancing-rounds': 'initiative_id' },
   inUseMessage: 'This initiative still has commitments or users: remove those first.',
 });

@@ -12,6 +12,10 @@ import { computeFragmentation } from '../domain/fragmentation.js';
 import { findGaps, firstDayLookedAt } from '../domain/gaps.js';
 import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import { computeRunway } from '../domain/runway.js';
+import { applyScenario, fundingPicture, gapChanges, type FundingPicture } from '../domain/scenario.js';
+import type { FoundGap } from '../domain/gaps.js';
+import type { WhatIfRequest } from '../contract/scenarios.js';
+import { resolveChanges } from '../data/scenarioChanges.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
@@ -30,6 +34,9 @@ import type {
   Computed,
   RiskEntry,
   RunwayAnswer,
+  FoundGapFigure,
+  FundingPicture as FundingPictureAnswer,
+  WhatIfAnswer,
 } from '../contract/figures.js';
 import { enumOf, isoDate } from '../contract/fields.js';
 import { RESOURCES } from '../resources/index.js';
@@ -164,6 +171,27 @@ export class AnalyticsService {
       .filter((f) => f.committedCents > 0)
       .map((f) => ({ ...f, share: coverage.committedCents ? f.committedCents / coverage.committedCents : null }));
     return { initiativeId: funding.id, ...fragmentation, funders };
+  }
+
+  /**
+   * Base and scenario side by side (design/cofinancing.md, "What-if"): the changes applied to the
+   * loaded funding, the same runway, coverage and gap functions over both. Nothing is written.
+   */
+  async whatIf(actor: Actor, initiativeId: number, request: WhatIfRequest): Promise<WhatIfAnswer> {
+    const { funding } = await this.one(actor, initiativeId);
+    const { asOf: requestedAsOf, ...set } = request;
+    const changes = await resolveChanges(this.db, funding, set);
+    const at = requestedAsOf ?? today();
+    const base = fundingPicture(funding, at, this.settings);
+    const scenario = fundingPicture(applyScenario(funding, changes), at, this.settings);
+    const { disappear, appear } = gapChanges(base.gaps, scenario.gaps);
+    return {
+      initiativeId: funding.id,
+      asOf: at,
+      base: pictureAnswer(base),
+      scenario: pictureAnswer(scenario),
+      gapChanges: { disappear: disappear.map(gapFigure), appear: appear.map(gapFigure) },
+    };
   }
 
   /** Portfolio fragmentation of the active initiatives the actor may see, per group and year. */
@@ -307,6 +335,22 @@ export class AnalyticsService {
     const window = { from: monthOf(at), to: addMonthsToMonth(monthOf(at), months - 1) };
     return { funderId: funder.id, asOf: at, from, years: q.years, window, initiatives: records, first: page.first, total: page.total };
   }
+}
+
+function gapFigure(g: FoundGap): FoundGapFigure {
+  return {
+    kind: g.kind,
+    periodStart: g.periodStart,
+    periodEnd: g.periodEnd,
+    shortfallCents: g.shortfallCents,
+    severity: g.severity,
+    details: g.details as unknown as Record<string, unknown>,
+    commitmentId: g.commitmentId,
+  };
+}
+
+function pictureAnswer(p: FundingPicture): FundingPictureAnswer {
+  return { runway: p.runway, coverage: p.coverage, gaps: p.gaps.map(gapFigure) };
 }
 
 /** The funders of an initiative, with their committed cents over the given years, largest first. */

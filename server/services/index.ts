@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Config } from '../config.js';
 import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import { smtpMailer } from '../mail/mailer.js';
-import { batchJob, deliveryJob, digestBuildJob, digestSendJob, importJob, startJob, type Queues } from '../queues/queues.js';
+import { batchJob, deliveryJob, digestBuildJob, digestSendJob, importJob, simulationJob, startJob, type Queues } from '../queues/queues.js';
 import { RESOURCES } from '../resources/index.js';
 import { AnalyticsService } from './analytics.js';
 import { AuthService, DEFAULT_AUTH_SETTINGS } from './auth.js';
@@ -13,6 +13,8 @@ import { ImportService, type ImportQueue } from './imports.js';
 import { NotificationService } from './notifications.js';
 import { recordRescans } from './rescans.js';
 import { ReportingService } from './reporting.js';
+import { CofinancingService, recordPledgeEvents } from './cofinancing.js';
+import { SimulationService, type SimulationQueue } from './simulations.js';
 import { ScanService, type ScanQueue } from './scans.js';
 import { DEFAULT_WEBHOOK_SETTINGS, WebhookService, type WebhookQueue } from './webhooks.js';
 
@@ -27,11 +29,13 @@ export interface Services {
   webhooks: WebhookService;
   digests: DigestService;
   reporting: ReportingService;
+  cofinancing: CofinancingService;
+  simulations: SimulationService;
 }
 
 /** The queue side as the services see it: where to put jobs, and whether the queue answers. */
 export interface QueueAccess {
-  queues: Pick<Queues, 'scan' | 'import' | 'webhook' | 'digest'>;
+  queues: Pick<Queues, 'scan' | 'import' | 'webhook' | 'digest' | 'simulation'>;
   ready: () => Promise<boolean>;
 }
 
@@ -67,6 +71,16 @@ function webhookQueue({ queues }: QueueAccess, backoffMs: number): WebhookQueue 
   };
 }
 
+function simulationQueue({ queues, ready }: QueueAccess): SimulationQueue {
+  return {
+    ready,
+    queueSimulation: async (simulationId) => {
+      const { name, data, opts } = simulationJob(simulationId);
+      await queues.simulation.add(name, data, opts);
+    },
+  };
+}
+
 function digestQueue({ queues }: QueueAccess, attempts: number, retryMs: number): DigestQueue {
   return {
     queueSends: async (digestIds) => {
@@ -94,6 +108,7 @@ export function createServices(
   const auth = new AuthService(db, { ...DEFAULT_AUTH_SETTINGS, sessionTtlSeconds: config.SESSION_TTL });
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
+  crud.onChange(recordPledgeEvents);
   const analytics = new AnalyticsService(db, crud, settings);
   return {
     auth,
@@ -120,5 +135,7 @@ export function createServices(
       },
     ),
     reporting: new ReportingService(db, crud, analytics),
+    cofinancing: new CofinancingService(crud),
+    simulations: new SimulationService(db, crud, queue ? simulationQueue(queue) : null, settings),
   };
 }

@@ -29,6 +29,7 @@ const NOT_OFFERED: Record<string, readonly Verb[]> = {
   'webhook-deliveries': ['create', 'update', 'delete'],
   'outbound-emails': ['create', 'update', 'delete'],
   'report-files': ['create', 'update', 'delete'],
+  simulations: ['update', 'delete'],
 };
 
 /** Resources a funder user sees and writes only its own funder's records of (not those of initiatives it co-funds). */
@@ -54,6 +55,10 @@ const EXPECTED_RULES: Record<string, Record<Role, Rule>> = {
   'report-files': { admin: rule('all', 'none'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'none') },
   indicators: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
   'indicator-values': { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  scenarios: { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  'cofinancing-rounds': { admin: rule('all', 'all'), funder: rule('tenant', 'none'), initiative: rule('tenant', 'tenant') },
+  simulations: { admin: rule('all', 'all', 'none', 'none'), funder: rule('none', 'none'), initiative: rule('none', 'none') },
+  pledges: { admin: rule('all', 'all'), funder: rule('tenant', 'tenant', 'tenant', 'none'), initiative: rule('tenant', 'tenant', 'tenant', 'none') },
 };
 
 /** Resources a funder sees only of its own funder, not of the initiatives it co-funds. */
@@ -80,18 +85,22 @@ const FIGURE_ROUTES: Record<string, string | null> = {
   'GET /api/exports/360giving.csv': null,
   'GET /api/initiatives/:id/burden': 'initiatives',
   'GET /api/stats/burden': null,
+  'POST /api/initiatives/:id/what-if': 'initiatives',
 };
 
 /** Routes that are not resource routes, each covered by its own tests (the public API reference: test/api/openapi.test.ts). */
 const OTHER_ROUTES = [
   'POST /api/auth/dashboard-cookie',
   'POST /api/scans',
+  'POST /api/simulations',
   'GET /healthz',
   'GET /readyz',
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'PUT /api/auth/password',
+  // Confirming a pledge: its funder or an admin (test/planning/cofinancing.test.ts).
+  'POST /api/pledges/:id/confirm',
   'GET /api/openapi.json',
   'GET /api/docs',
   'GET /api/docs/init.js',
@@ -156,7 +165,7 @@ function expectedStatus(resource: string, role: Role, verb: Verb, key: TenantKey
   const given = verb === 'list' || verb === 'get' ? r.read : r[verb];
   if (given === 'none') return 403;
   // A scan is started, not made: the request is accepted (202) and runs on the queue.
-  const ok = verb === 'create' ? (resource === 'scans' ? 202 : 201) : 200;
+  const ok = verb === 'create' ? (resource === 'scans' || resource === 'simulations' ? 202 : 201) : 200;
   if (given === 'all') return ok;
   const { sees, owns } = reach(role, key, resource);
   if (verb === 'list' || verb === 'get') return sees ? ok : 404;
@@ -215,6 +224,19 @@ async function makeRecord(db: Knex, f: Fixture, resource: string, role: Role, ke
       return makeIndicator(db, initiativeId);
     case 'indicator-values':
       return insert('indicator_values', { indicator_id: await makeIndicator(db, initiativeId), year: 2000 + next(), value: 12 });
+    case 'cofinancing-rounds':
+      return insert('cofinancing_rounds', { initiative_id: initiativeId, title: `Ronde ${next()}`, period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 1000 });
+    case 'pledges':
+      return insert('pledges', {
+        round_id: await insert('cofinancing_rounds', { initiative_id: initiativeId, title: `Ronde ${next()}`, period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 1000 }),
+        funder_id: funderId,
+        amount_cents: 100,
+        status: 'proposed',
+      });
+    case 'simulations':
+      return insert('simulations', { rule: 'extend_short_term', params: JSON.stringify({ funderTypes: ['municipality'], toMonths: 36 }), as_of: '2027-01-01' });
+    case 'scenarios':
+      return insert('scenarios', { initiative_id: initiativeId, name: `Plan ${next()}`, changes: JSON.stringify({ include: [], exclude: [], add: [], budgets: [], reservesCents: null }) });
     default:
       throw new Error(`no maker for ${resource}`);
   }
@@ -248,6 +270,14 @@ async function createBody(db: Knex, f: Fixture, resource: string, key: TenantKey
       return { initiativeId, name: `Bereikte mensen ${next()}`, unit: 'mensen' };
     case 'indicator-values':
       return { indicatorId: await makeIndicator(db, initiativeId), year: 2000 + next(), value: 40 };
+    case 'cofinancing-rounds':
+      return { initiativeId, title: `Ronde ${next()}`, periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 1000 };
+    case 'pledges':
+      return { roundId: await makeRecord(db, f, 'cofinancing-rounds', 'admin', key), funderId, amountCents: 100, status: 'proposed' };
+    case 'simulations':
+      return { rule: 'raise_max_funding_years', funderTypes: ['foundation'], years: 5, asOf: '2027-01-01' };
+    case 'scenarios':
+      return { initiativeId, name: `Plan ${next()}`, changes: { reservesCents: 100 } };
     default:
       return { note: 'read-only resources take nothing' };
   }
@@ -272,6 +302,10 @@ const UPDATE_FIELD: Record<string, [string, unknown]> = {
   'report-files': ['fileName', 'ander.pdf'],
   indicators: ['unit', 'deelnemers'],
   'indicator-values': ['note', 'bijgewerkt'],
+  scenarios: ['note', 'bijgewerkt'],
+  'cofinancing-rounds': ['note', 'bijgewerkt'],
+  pledges: ['note', 'bijgewerkt'],
+  simulations: ['status', 'failed'],
 };
 
 async function auditCount(db: Knex): Promise<number> {
@@ -408,8 +442,9 @@ describe('access matrix', () => {
           const expected = resource ? expectedStatus(resource, role, 'get', key) : 200;
           it(`${route}: ${role}, ${said[key]} → ${expected}`, async () => {
             const id = resource ? await makeRecord(app.db, f, resource, role, key) : 0;
-            const path = route.slice('GET '.length).replace(':id', String(id));
-            const res = await app.request('GET', path, { token: f.tokens[role] });
+            const [method, template] = route.split(' ') as [string, string];
+            const path = template.replace(':id', String(id));
+            const res = await app.request(method, path, { token: f.tokens[role], body: method === 'POST' ? {} : undefined });
             expect(res.status, JSON.stringify(res.body)).to.equal(expected);
           });
         }

@@ -55,7 +55,7 @@ forEachBackend('queue dashboard', (backend) => {
       for (const attribute of ['Path=/admin/queues', 'HttpOnly', 'SameSite=Strict']) expect(setCookie).to.contain(attribute);
       const queues = await app.request<{ queues: { name: string }[] }>('GET', '/admin/queues/api/queues', { headers: { cookie: setCookie.split(';')[0]! } });
       expect(queues.status).to.equal(200);
-      expect(queues.body.queues.map((q) => q.name).sort()).to.deep.equal(['digest', 'import', 'rescan', 'scan', 'webhook']);
+      expect(queues.body.queues.map((q) => q.name).sort()).to.deep.equal(['digest', 'import', 'rescan', 'scan', 'simulation', 'webhook']);
     });
 
     it('is read-only: pause, resume, retry, clean and the rest answer 405 and change nothing', async () => {

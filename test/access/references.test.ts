@@ -22,6 +22,10 @@ interface Fixture {
   /** An open obligation of the own commitment, and an indicator of the own initiative. */
   ownObligation: number;
   ownIndicator: number;
+  ownRound: number;
+  hiddenRound: number;
+  hiddenGap: number;
+  hiddenPledge: number;
   tokens: Record<Role, string>;
 }
 
@@ -46,6 +50,12 @@ function createBody(f: Fixture, resource: string): Record<string, unknown> {
       return { initiativeId: f.own, name: 'Orakel', unit: 'mensen' };
     case 'indicator-values':
       return { indicatorId: f.ownIndicator, year: 2100, value: 1 };
+    case 'scenarios':
+      return { initiativeId: f.own, name: 'Orakel', changes: {} };
+    case 'cofinancing-rounds':
+      return { initiativeId: f.own, title: 'Orakel', periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 100 };
+    case 'pledges':
+      return { roundId: f.ownRound, funderId: f.funderA, amountCents: 100, status: 'proposed' };
     default:
       throw new Error(`no body for ${resource}: add one for its reference fields`);
   }
@@ -77,16 +87,27 @@ async function ownRecord(app: TestApp, f: Fixture, resource: string): Promise<nu
       return makeIndicator(app.db, f.own);
     case 'indicator-values':
       return (await app.db('indicator_values').insert({ indicator_id: f.ownIndicator, year: nextBudgetYear++, value: 1 }).returning<{ id: number }[]>('id'))[0]!.id;
+    case 'scenarios':
+      return insert(app, 'scenarios', { initiative_id: f.own, name: 'Orakel', changes: JSON.stringify({ include: [], exclude: [], add: [], budgets: [], reservesCents: null }) });
+    case 'cofinancing-rounds':
+      return insert(app, 'cofinancing_rounds', { initiative_id: f.own, title: 'Orakel', period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 100 });
+    case 'pledges':
+      return insert(app, 'pledges', { round_id: f.ownRound, funder_id: f.funderA, amount_cents: 100, status: 'proposed' });
     default:
       throw new Error(`no record maker for ${resource}`);
   }
 }
+
+const insert = async (app: TestApp, table: string, row: Record<string, unknown>) => (await app.db(table).insert(row).returning<{ id: number }[]>('id'))[0]!.id;
 
 /** An existing record of the target the role may not see, if there is one. */
 function hiddenId(f: Fixture, target: string, role: Role): number | null {
   if (role === 'admin') return null;
   if (target === 'initiatives') return f.hidden;
   if (target === 'commitments') return f.hiddenCommitment;
+  if (target === 'gaps') return f.hiddenGap;
+  if (target === 'cofinancing-rounds') return f.hiddenRound;
+  if (target === 'pledges') return f.hiddenPledge;
   return null; // every role sees every funder
 }
 
@@ -107,6 +128,10 @@ describe('reference fields: no existence oracle', () => {
     f.hiddenCommitment = await makeCommitment(db, f.hidden, f.funderB);
     f.ownObligation = await makeObligation(db, f.ownCommitment);
     f.ownIndicator = await makeIndicator(db, f.own);
+    f.ownRound = await insert(app, 'cofinancing_rounds', { initiative_id: f.own, title: 'Eigen ronde', period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 100 });
+    f.hiddenRound = await insert(app, 'cofinancing_rounds', { initiative_id: f.hidden, title: 'Verborgen ronde', period_start: '2027-01-01', period_end: '2027-12-31', target_cents: 100 });
+    f.hiddenGap = await insert(app, 'gaps', { initiative_id: f.hidden, kind: 'cliff', subject_id: 0, period_start: '2027-01-01', period_end: '2027-01-31', severity: 'low' });
+    f.hiddenPledge = await insert(app, 'pledges', { round_id: f.hiddenRound, funder_id: f.funderB, amount_cents: 100, status: 'proposed' });
     f.tokens = {
       admin: await tokenFor(db, await makeUser(db, 'admin')),
       funder: await tokenFor(db, await makeUser(db, 'funder', { funderId: f.funderA })),
@@ -118,7 +143,20 @@ describe('reference fields: no existence oracle', () => {
   const audits = async () => Number((await app.db('audit_events').count<{ n: number }[]>({ n: '*' }))[0]!.n);
 
   it('covers every resource with reference fields', () => {
-    expect(withReferences.map((d) => d.name).sort()).to.deep.equal(['budgets', 'commitments', 'indicator-values', 'indicators', 'obligations', 'reports', 'tranches', 'users', 'webhooks']);
+    expect(withReferences.map((d) => d.name).sort()).to.deep.equal([
+      'budgets',
+      'cofinancing-rounds',
+      'commitments',
+      'indicator-values',
+      'indicators',
+      'obligations',
+      'pledges',
+      'reports',
+      'scenarios',
+      'tranches',
+      'users',
+      'webhooks',
+    ]);
   });
 
   for (const def of withReferences) {
@@ -187,15 +225,19 @@ describe('references fixed once created', () => {
   });
   after(() => app.close());
 
-  it('marks exactly a commitment’s initiativeId and funderId, a tranche’s and an obligation’s commitmentId, the parents of reports and indicators, and a webhook’s funderId as fixed', () => {
+  it('marks exactly a commitment’s initiativeId and funderId, a tranche’s and an obligation’s commitmentId, the parents of reports and indicators, a webhook’s funderId, and the owners of scenarios, rounds and pledges as fixed', () => {
     const fixed = Object.values(RESOURCES).flatMap((d) => Object.entries(d.fields).filter(([, s]) => s.fixed).map(([name]) => `${d.name}.${name}`));
     expect(fixed.sort()).to.deep.equal([
+      'cofinancing-rounds.initiativeId',
       'commitments.funderId',
       'commitments.initiativeId',
       'indicator-values.indicatorId',
       'indicators.initiativeId',
       'obligations.commitmentId',
+      'pledges.funderId',
+      'pledges.roundId',
       'reports.initiativeId',
+      'scenarios.initiativeId',
       'tranches.commitmentId',
       'webhooks.funderId',
     ]);

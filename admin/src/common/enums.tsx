@@ -24,6 +24,10 @@ import {
   TRANCHE_STATUSES,
   WEBHOOK_DELIVERY_STATUSES,
   USER_LANGUAGES,
+  ROUND_STATUSES,
+  PLEDGE_STATUSES,
+  PLEDGE_CONDITIONS,
+  SIMULATION_RULES,
 } from '../../../server/contract/enums';
 import { WEBHOOK_DELIVERY_TYPES } from '../../../server/contract/webhooks';
 import { ROW_ACTIONS } from '../../../server/contract/imports';
@@ -54,6 +58,10 @@ export const ENUMS = {
   obligationStatus: OBLIGATION_STATUSES,
   reportingSchedule: REPORTING_SCHEDULES,
   indicatorDirection: INDICATOR_DIRECTIONS,
+  roundStatus: ROUND_STATUSES,
+  pledgeStatus: PLEDGE_STATUSES,
+  pledgeCondition: PLEDGE_CONDITIONS,
+  simulationRule: SIMULATION_RULES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -78,6 +86,8 @@ const COLORS: Partial<Record<EnumName, Record<string, ChipColor>>> = {
   importAction: { create: 'success', update: 'info', unchanged: 'default', error: 'error' },
   deliveryStatus: { pending: 'info', succeeded: 'success', failed: 'error' },
   obligationStatus: { open: 'default', submitted: 'info', accepted: 'success', rejected: 'error', waived: 'default' },
+  pledgeStatus: { proposed: 'default', pledged: 'info', confirmed: 'success', withdrawn: 'default' },
+  roundStatus: { open: 'info', closed: 'default' },
   gapKind: { shortfall: 'error', cliff: 'warning', expiring: 'warning', funder_limit: 'info', five_year_risk: 'secondary' },
 };
 

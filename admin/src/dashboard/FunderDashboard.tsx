@@ -5,6 +5,7 @@ import type { Funder } from '../api/types';
 import { PrintButton } from '../common/PrintButton';
 import { Loading } from '../common/states';
 import { CofundingTable } from '../funders/CofundingTable';
+import { OpenRounds } from './OpenRounds';
 import { useOwnRecord } from './useOwnRecord';
 import { OverdueObligations } from '../obligations/OverdueObligations';
 
@@ -19,6 +20,7 @@ export function FunderDashboard() {
       <Stack direction="row" justifyContent="flex-end" className="no-print">
         <PrintButton />
       </Stack>
+      <OpenRounds />
       <CofundingTable funderId={funderId} title={translate('vangnet.dashboard.funder_title')} />
       <OverdueObligations />
     </>

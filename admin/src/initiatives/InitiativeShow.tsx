@@ -21,6 +21,7 @@ import { useFocusSection } from './useFocusSection';
 import { ImpactSection } from '../indicators/ImpactSection';
 import { BurdenSection } from '../obligations/BurdenSection';
 import { ObligationsCalendar } from '../obligations/ObligationsCalendar';
+import { WhatIfSection } from '../scenarios/WhatIfSection';
 
 function Overview() {
   return (
@@ -78,6 +79,7 @@ export function InitiativeShow() {
             <RunwaySection initiativeId={r.id} />
             <CoverageMatrix initiativeId={r.id} />
             <CommitmentTimeline initiativeId={r.id} />
+            <WhatIfSection initiativeId={r.id} />
           </>
         )}
       />

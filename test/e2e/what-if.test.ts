@@ -1,0 +1,113 @@
+// An initiative brings plan B to a funder meeting: on its page, today beside a scenario — a
+// conditional commitment counted, a hypothetical fonds for three years — with the runway of
+// both, coverage in two rows and the gaps that disappear; saved by name, then opened by the
+// funder in English; and on a phone. Every page visited is checked with axe (screenshot()).
+import { expect } from 'chai';
+import type { BrowserContext, Page } from 'playwright-core';
+import { amsterdamToday } from '../analytics/shapes.js';
+import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+
+describe('what-if: plan B beside today', function () {
+  this.timeout(120_000);
+  let run: ConsoleRun;
+  let initiativeId: number;
+  const year = Number(amsterdamToday().slice(0, 4));
+
+  before(async function () {
+    this.timeout(300_000);
+    run = await startConsole(this);
+    initiativeId = (await run.db('initiatives').where({ name: 'De Gedeelde Pan' }).first<{ id: number }>('id')).id;
+    await run.db('scenarios').where({ initiative_id: initiativeId }).where('name', 'like', 'Plan B e2e%').delete();
+  });
+
+  function freshPage(viewport?: { width: number; height: number }): () => Page {
+    let context: BrowserContext | undefined;
+    let current: Page | undefined;
+    before(async () => {
+      ({ context, page: current } = await newPage(run, viewport));
+    });
+    after(async () => {
+      await context?.close();
+    });
+    return () => current!;
+  }
+
+  const section = (page: Page) => page.getByTestId('whatif-section');
+  const coverageRow = async (page: Page, key: 'base' | 'scenario') => (await section(page).getByTestId(`whatif-coverage-${key}`).innerText()).replace(/\s+/g, ' ');
+
+  describe('as the initiative, in Dutch', () => {
+    const tab = freshPage();
+
+    it('counts the conditional Armoede subsidy and adds a fonds for three years, side by side with today', async () => {
+      const page = tab();
+      await login(page, run, USERS.initiative);
+      await page.goto(`${run.url}/#/initiatives/${initiativeId}/show`);
+      await section(page).getByTestId('whatif-chart').waitFor();
+      // Without changes the scenario is today.
+      expect(await coverageRow(page, 'scenario')).to.equal((await coverageRow(page, 'base')).replace('Vandaag', 'Scenario'));
+
+      const conditional = section(page).getByTestId('whatif-pipeline').getByRole('checkbox').first();
+      await conditional.check();
+      await section(page).getByTestId('whatif-amount').fill('30.000');
+      await section(page).getByTestId('whatif-start').fill(`${year + 1}-01-01`);
+      await section(page).getByTestId('whatif-end').fill(`${year + 3}-12-31`);
+      await section(page).getByTestId('whatif-add').click();
+      await section(page).getByTestId('whatif-changes').getByText(`Een fonds: € 30.000,00 van 01-01-${year + 1} t/m 31-12-${year + 3}`).waitFor();
+      // The scenario's coverage of next year is higher than today's.
+      const percents = async (key: 'base' | 'scenario') =>
+        (await section(page).getByTestId(`whatif-coverage-${key}`).locator('td').allInnerTexts()).map((t) => Number.parseInt(t, 10));
+      await eventually(
+        async () => [await percents('base'), await percents('scenario')] as const,
+        ([base, scenario]) => base.length === 5 && scenario[1]! > base[1]! && scenario[2]! > base[2]!,
+      );
+      await section(page).getByTestId('whatif-gaps-disappear').getByTestId('whatif-gap').first().waitFor();
+      await section(page).getByTestId('whatif-table-toggle').click();
+      await section(page).getByTestId('whatif-table').waitFor();
+      await screenshot(page, 'what-if-01-initiative');
+
+      await section(page).getByTestId('whatif-name').fill('Plan B e2e: fonds drie jaar');
+      await section(page).getByTestId('whatif-save').click();
+      await page.getByText('Scenario bewaard').waitFor();
+      const saved = await run.db('scenarios').where({ initiative_id: initiativeId, name: 'Plan B e2e: fonds drie jaar' }).first<{ changes: { include: number[]; add: { amountCents: number; funderType: string }[] } }>('changes');
+      expect(saved.changes.include).to.have.length(1);
+      expect(saved.changes.add).to.deep.include({ funderId: null, funderType: 'foundation', amountCents: 3_000_000, startDate: `${year + 1}-01-01`, endDate: `${year + 3}-12-31` });
+    });
+  });
+
+  describe('as the funder, in English', () => {
+    const tab = freshPage();
+
+    it('opens the saved plan B of an initiative it funds, and may not save one', async () => {
+      const page = tab();
+      await login(page, run, USERS.funder);
+      await page.getByRole('button', { name: /Nederlands/i }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.goto(`${run.url}/#/initiatives/${initiativeId}/show`);
+      await section(page).getByTestId('whatif-chart').waitFor();
+      await section(page).getByRole('combobox', { name: 'Open a saved scenario' }).click();
+      await page.getByRole('option', { name: 'Plan B e2e: fonds drie jaar' }).click();
+      await section(page).getByTestId('whatif-changes').getByText(`A foundation: €30,000.00 from 01/01/${year + 1} to 31/12/${year + 3}`).waitFor();
+      await section(page).getByTestId('whatif-scenario-runway').getByText(/^With the scenario:/).waitFor();
+      expect(await section(page).getByTestId('whatif-save').count()).to.equal(0);
+      await screenshot(page, 'what-if-02-funder-english');
+    });
+  });
+
+  describe('on a phone', () => {
+    const tab = freshPage({ width: 390, height: 844 });
+
+    it('shows the section without scrolling the page sideways', async () => {
+      const page = tab();
+      await page.goto(`${run.url}/#/login`);
+      await page.locator('input[name="email"]').fill(USERS.initiative.email);
+      await page.locator('input[name="password"]').fill(USERS.initiative.password);
+      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).waitFor();
+      await page.goto(`${run.url}/#/initiatives/${initiativeId}/show`);
+      await section(page).getByTestId('whatif-chart').waitFor();
+      const box = await section(page).boundingBox();
+      expect(box!.x + box!.width).to.be.at.most(390);
+      await screenshot(page, 'what-if-03-phone');
+    });
+  });
+});
