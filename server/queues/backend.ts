@@ -65,9 +65,13 @@ export interface QueueLink {
   close(): Promise<void>;
 }
 
-/** PostgreSQL pools small enough for several processes per database; the LISTEN client comes on top. */
+/**
+ * PostgreSQL pools small enough for several processes per database; the LISTEN client comes on top.
+ * Six queues, each with a producer's and a worker's pool, would otherwise keep dozens of
+ * connections per process: an idle connection is closed after a second.
+ */
 function postgresConnection(backend: Extract<QueueBackend, { kind: 'postgres' }>, max: number): PostgresConnectionOptions {
-  return { connectionString: backend.databaseUrl, schema: backend.schema, migrate: true, max, connectionTimeoutMillis: 5_000 };
+  return { connectionString: backend.databaseUrl, schema: backend.schema, migrate: true, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 1_000 };
 }
 
 function timeout(ms: number): Promise<false> {
@@ -121,7 +125,7 @@ export function openLink(backend: QueueBackend, onError: (err: Error) => void): 
     open: <T>(name: string, opts: Omit<QueueOptions, 'connection'>, onQueueError: (err: Error) => void) => {
       const queue = new Queue<T, unknown, string, T, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>(
         name,
-        { ...opts, connection: postgresConnection(backend, 2) },
+        { ...opts, connection: postgresConnection(backend, 1) },
         createPostgresBackend,
       );
       queue.on('error', onQueueError);

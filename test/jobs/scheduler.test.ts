@@ -3,6 +3,7 @@
 // and one next run waiting.
 import { expect } from 'chai';
 import { SCHEDULER_ID } from '../../server/queues/queues.js';
+import type { WorkerRuntime } from '../../jobs/runtime.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { forEachBackend, QUIET_SCHEDULE, settle, sleep, waitFor } from './support.js';
 
@@ -33,6 +34,19 @@ forEachBackend('nightly scan scheduler', (backend) => {
     expect(await schedulers()).to.deep.equal([]);
   });
 
+  // Each test's workers stop after it: six queues' workers per runtime on PostgreSQL are many
+  // connections, and the next test's workers find the schedule all the same.
+  let started: WorkerRuntime[] = [];
+  const startWorker = async (overrides?: Parameters<TestApp['startWorker']>[0]) => {
+    const worker = await app.startWorker(overrides);
+    started.push(worker);
+    return worker;
+  };
+  afterEach(async () => {
+    await Promise.all(started.map((w) => w.close()));
+    started = [];
+  });
+
   after(async () => {
     // Leave a schedule that cannot fire during the rest of the run.
     await queue().upsertJobScheduler(SCHEDULER_ID, { pattern: QUIET_SCHEDULE, tz: 'Europe/Amsterdam' }, { name: 'start', data: { trigger: 'schedule' } });
@@ -46,7 +60,7 @@ forEachBackend('nightly scan scheduler', (backend) => {
   };
 
   it('is declared once when two workers start at the same time', async () => {
-    await Promise.all([app.startWorker(), app.startWorker()]);
+    await Promise.all([startWorker(), startWorker()]);
     await declared(SCHEDULE);
     expect(await schedulers()).to.deep.equal([{ key: SCHEDULER_ID, name: 'start', pattern: SCHEDULE, tz: 'Europe/Amsterdam', data: { trigger: 'schedule' } }]);
     const runs = await nextRuns();
@@ -57,8 +71,10 @@ forEachBackend('nightly scan scheduler', (backend) => {
   });
 
   it('stays one, with the same next run, when another worker starts later', async () => {
+    await startWorker();
+    await declared(SCHEDULE);
     const [before] = await queue().getJobSchedulers(0, -1);
-    await app.startWorker();
+    await startWorker();
     await sleep(300);
     expect(await schedulers()).to.have.length(1);
     const [after] = await queue().getJobSchedulers(0, -1);
@@ -67,7 +83,7 @@ forEachBackend('nightly scan scheduler', (backend) => {
   });
 
   it('is replaced, not doubled, by a worker with another SCAN_SCHEDULE', async () => {
-    await app.startWorker({ SCAN_SCHEDULE: '45 2 * * *' });
+    await startWorker({ SCAN_SCHEDULE: '45 2 * * *' });
     await declared('45 2 * * *');
     expect(await schedulers()).to.deep.equal([{ key: SCHEDULER_ID, name: 'start', pattern: '45 2 * * *', tz: 'Europe/Amsterdam', data: { trigger: 'schedule' } }]);
     const runs = await nextRuns();
