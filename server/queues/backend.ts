@@ -68,7 +68,8 @@ export interface QueueLink {
 /**
  * PostgreSQL pools small enough for several processes per database; the LISTEN client comes on top.
  * Six queues, each with a producer's and a worker's pool, would otherwise keep dozens of
- * connections per process: an idle connection is closed after a second.
+ * connections per process: an idle connection is closed after a second. (Two at least: BullMQ's
+ * migration at a queue's first use holds one while it asks for another.)
  */
 function postgresConnection(backend: Extract<QueueBackend, { kind: 'postgres' }>, max: number): PostgresConnectionOptions {
   return { connectionString: backend.databaseUrl, schema: backend.schema, migrate: true, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 1_000 };
@@ -125,7 +126,7 @@ export function openLink(backend: QueueBackend, onError: (err: Error) => void): 
     open: <T>(name: string, opts: Omit<QueueOptions, 'connection'>, onQueueError: (err: Error) => void) => {
       const queue = new Queue<T, unknown, string, T, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>(
         name,
-        { ...opts, connection: postgresConnection(backend, 1) },
+        { ...opts, connection: postgresConnection(backend, 2) },
         createPostgresBackend,
       );
       queue.on('error', onQueueError);
