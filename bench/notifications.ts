@@ -63,7 +63,7 @@ async function firstScan(): Promise<{ seconds: number; opened: number }> {
 /** The scan's gap events recorded again, batch by batch, by the product's code: seconds, and events. */
 async function replayEvents(): Promise<{ seconds: number; events: number }> {
   const recorded = Number((await db('events').count<{ count: string }[]>('* as count'))[0]!.count);
-  await db.raw('TRUNCATE events');
+  await db.raw('TRUNCATE events CASCADE');
   const { max } = (await db('initiatives').max<{ max: number }>('id as max').first())!;
   let seconds = 0;
   for (let from = 1; from <= max; from += batchSize) {
