@@ -31,41 +31,19 @@ const PAYLOAD_SQL = `jsonb_build_object(
   'createdAt', to_char(e.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
   'data', e.data)`;
 
-const XID_SPAN = 2n ** 32n;
-
-/**
- * The oldest transaction of this database that may still record events (as an xid8, text): the
- * oldest one running here, else the next to start. Every transaction before it has ended. Only this
- * database's sessions count, so a long transaction of another database on the same server holds
- * nothing back. The next xid is read before the sessions, so no transaction starts unseen between.
- */
-async function transactionHorizon(trx: Knex.Transaction): Promise<string> {
-  const next = await trx.raw<{ rows: { next: string }[] }>('SELECT pg_snapshot_xmax(pg_current_snapshot())::text AS next');
-  const running = await trx.raw<{ rows: { xid: string }[] }>(
-    'SELECT backend_xid::text AS xid FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL',
-  );
-  const nextXid = BigInt(next.rows[0]!.next);
-  let horizon = nextXid;
-  // pg_stat_activity gives 32-bit xids: each is the full xid that far behind the next one.
-  for (const { xid } of running.rows) {
-    const full = nextXid - ((nextXid % XID_SPAN) - BigInt(xid) + XID_SPAN) % XID_SPAN;
-    if (full < horizon) horizon = full;
-  }
-  return horizon.toString();
-}
-
 /**
  * Turns the events recorded since the last call into deliveries: one per active webhook whose
  * filter takes the event's type, that was there when the event happened, and whose owner is told
  * of it (an admin's webhook of every event, a funder's of those naming its funder). Reads events
- * by recording transaction up to the oldest one of this database still running, so an event whose
- * transaction commits late is read by a later call, never skipped; a second relay waits for the first.
+ * by recording transaction up to the oldest one still running, so an event whose transaction
+ * commits late is read by a later call, never skipped; a second relay waits for the first.
  * Answers the deliveries it made.
  */
 export async function dispatchEvents(trx: Knex.Transaction): Promise<number[]> {
   const cursor = await trx('webhook_dispatch_cursor').forUpdate().first<{ next_xid: string } | undefined>(trx.raw('next_xid::text AS next_xid'));
   if (!cursor) throw new Error('webhook_dispatch_cursor has no row: run the migrations');
-  const horizon = await transactionHorizon(trx);
+  const { rows } = await trx.raw<{ rows: { horizon: string }[] }>('SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon');
+  const horizon = rows[0]!.horizon;
   if (horizon === cursor.next_xid) return [];
   const inserted = await trx.raw<{ rows: { id: number }[] }>(
     `INSERT INTO webhook_deliveries (webhook_id, event_id, event_type, payload)
