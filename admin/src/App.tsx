@@ -12,6 +12,7 @@ import imports from './imports';
 import initiatives from './initiatives';
 import { Layout } from './layout/Layout';
 import { Login } from './layout/Login';
+import notifications from './notifications';
 import { darkTheme, lightTheme } from './layout/themes';
 import risk from './risk';
 import scans from './scans';
@@ -40,6 +41,7 @@ export function App() {
       <Resource name="commitments" {...commitments} />
       <Resource name="gaps" {...gaps} />
       <Resource name="risk" {...risk} />
+      <Resource name="notifications" {...notifications} />
       <Resource name="imports" {...imports} />
       <Resource name="scans" {...scans} />
       <Resource name="users" {...users} />

@@ -64,6 +64,8 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     risk: { read: true },
     // The import page: the API decides row by row what a funder may import.
     imports: { read: true },
+    // Everyone has their own notifications; marking one read is no write the rules decide.
+    notifications: { read: true },
     // Reporting: its own commitments' obligations (decided on their page), the reports and files
     // that answer them, the indicators of the initiatives it sees.
     obligations: { read: true, write: ownFunder },
@@ -80,6 +82,7 @@ const RULES: Record<Exclude<Role, 'admin'>, Record<string, Rule>> = {
     tranches: { read: true, write: true },
     gaps: { read: true },
     imports: { read: true },
+    notifications: { read: true },
     obligations: { read: true },
     reports: { read: true, write: (_user, _record, action) => action !== 'delete' },
     'report-files': { read: true },

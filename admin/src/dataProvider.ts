@@ -58,6 +58,8 @@ export interface VangnetDataProvider extends DataProvider {
   /** Need and funding of the visible active initiatives over the coming `months` months (default 12). */
   portfolioFunding(options?: { asOf?: string; months?: number }): Promise<PortfolioFunding>;
   startScan(asOf?: string): Promise<Scan>;
+  /** Marks every notification of the user read; answers how many were unread. */
+  readAllNotifications(): Promise<{ read: number }>;
   /** How many records of a resource match a filter (the Content-Range total). */
   count(resource: string, filter?: Record<string, unknown>): Promise<number>;
   /** A list's filter as the API takes it (the console's own filters, such as an age band, turned into the API's). */
@@ -148,6 +150,10 @@ export function createDataProvider(): VangnetDataProvider {
     startScan: async (asOf) => {
       const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
       return json as Scan;
+    },
+    readAllNotifications: async () => {
+      const { json } = await httpClient(`${API_URL}/notifications/read-all`, { method: 'POST', body: '{}' });
+      return json as { read: number };
     },
     decideObligation: async (id, decision, body) => {
       const { json } = await httpClient(`${API_URL}/obligations/${id}/${decision}`, { method: 'POST', body: JSON.stringify(body) });

@@ -4,7 +4,13 @@ import type { Language } from './labels.js';
 
 const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-export const euro = (lang: Language, cents: number) => new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+// Made once per language: a digest or an export says thousands of amounts.
+const EURO: Record<Language, Intl.NumberFormat> = {
+  nl: new Intl.NumberFormat(LOCALE.nl, { style: 'currency', currency: 'EUR' }),
+  en: new Intl.NumberFormat(LOCALE.en, { style: 'currency', currency: 'EUR' }),
+};
+
+export const euro = (lang: Language, cents: number) => EURO[lang].format(cents / 100);
 
 export function day(lang: Language, iso: string): string {
   const [y, m, d] = iso.split('-');

@@ -27,6 +27,7 @@ export * from './figures.js';
 export * from './funders.js';
 export * from './gaps.js';
 export * from './initiatives.js';
+export * from './notifications.js';
 export * from './resource.js';
 export * from './scans.js';
 export * from './tranches.js';

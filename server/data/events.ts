@@ -109,26 +109,36 @@ export async function recordGapEvents(
     ...changes.resolved.filter((c) => c.previousSeverity && TOLD.includes(c.previousSeverity)).map((c) => ({ gap_id: c.gapId, type: 'gap.resolved', previous: c.previousSeverity, cause: '' })),
   ];
   if (!told.length) return 0;
+  // The funders are looked up once per initiative, not once per gap (a first scan tells about
+  // three gaps of each initiative).
   const result = await trx.raw<{ rowCount: number }>(
-    `INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
-     SELECT c.type, 'gap', g.id, c.cause, g.initiative_id,
-            ARRAY(SELECT DISTINCT m.funder_id FROM commitments m
-                  WHERE m.initiative_id = g.initiative_id AND m.status NOT IN ('declined', 'withdrawn') ORDER BY m.funder_id),
-            true,
+    `WITH told AS (
+       SELECT c.type, c.previous, c.cause, g.id, g.initiative_id, g.kind, g.subject_id, g.severity, g.period_start, g.period_end, g.shortfall_cents
+       FROM jsonb_to_recordset(?::jsonb) AS c(gap_id bigint, type text, previous text, cause text)
+       JOIN gaps g ON g.id = c.gap_id
+       WHERE c.type <> 'gap.opened' OR g.severity = ANY (?::text[])
+     ),
+     funding AS (
+       SELECT m.initiative_id, array_agg(DISTINCT m.funder_id ORDER BY m.funder_id) AS funder_ids
+       FROM commitments m
+       WHERE m.initiative_id IN (SELECT initiative_id FROM told) AND m.status NOT IN ('declined', 'withdrawn')
+       GROUP BY m.initiative_id
+     )
+     INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
+     SELECT t.type, 'gap', t.id, t.cause, t.initiative_id, coalesce(f.funder_ids, '{}'), true,
             jsonb_strip_nulls(jsonb_build_object(
-              'initiativeName', i.name, 'gapId', g.id, 'kind', g.kind, 'severity', g.severity,
-              'previousSeverity', c.previous, 'periodStart', g.period_start, 'periodEnd', g.period_end,
-              'shortfallCents', g.shortfall_cents))
-     FROM jsonb_to_recordset(?::jsonb) AS c(gap_id bigint, type text, previous text, cause text)
-     JOIN gaps g ON g.id = c.gap_id
-     JOIN initiatives i ON i.id = g.initiative_id
-     WHERE (c.type <> 'gap.opened' OR g.severity = ANY (?::text[]))
-       AND NOT (c.type = 'gap.opened' AND EXISTS (
-         SELECT 1 FROM events p
-         JOIN gaps r ON r.id = p.subject_id
-         WHERE p.initiative_id = g.initiative_id AND p.type = 'gap.resolved' AND p.subject_type = 'gap'
-           AND p.created_at > now() - make_interval(days => ?)
-           AND r.kind = g.kind AND r.subject_id IS NOT DISTINCT FROM g.subject_id))
+              'initiativeName', i.name, 'gapId', t.id, 'kind', t.kind, 'severity', t.severity,
+              'previousSeverity', t.previous, 'periodStart', t.period_start, 'periodEnd', t.period_end,
+              'shortfallCents', t.shortfall_cents))
+     FROM told t
+     JOIN initiatives i ON i.id = t.initiative_id
+     LEFT JOIN funding f ON f.initiative_id = t.initiative_id
+     WHERE NOT (t.type = 'gap.opened' AND EXISTS (
+       SELECT 1 FROM events p
+       JOIN gaps r ON r.id = p.subject_id
+       WHERE p.initiative_id = t.initiative_id AND p.type = 'gap.resolved' AND p.subject_type = 'gap'
+         AND p.created_at > now() - make_interval(days => ?)
+         AND r.kind = t.kind AND r.subject_id IS NOT DISTINCT FROM t.subject_id))
      ON CONFLICT (type, subject_type, subject_id, cause) DO NOTHING`,
     [JSON.stringify(told), [...TOLD], FLAP_DAYS],
   );

@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { GapDetailsByKind } from '../../server/domain/gapDetails.js';
 import { formatEuro, formatPercent } from '../../admin/src/format/money.js';
 import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { ensureScanned, scansSettled } from './support/scans.js';
 
 const INITIATIVE = 'De Gedeelde Pan';
 
@@ -32,32 +33,6 @@ function sentenceOf(page: Page, gapId: number) {
 
 async function readSentence(page: Page, gapId: number): Promise<string> {
   return plain(await sentenceOf(page, gapId).innerText());
-}
-
-/** A portfolio scan runs by itself after a fresh start; this one starts one if none ever did. */
-async function ensureScanned(run: ConsoleRun): Promise<void> {
-  const started = await eventually(
-    async () => Number((await run.db('scans').count<{ count: string }[]>({ count: '*' }))[0]?.count),
-    (n) => n > 0,
-    5_000,
-  ).catch(() => 0);
-  if (started > 0) return;
-  const login = await fetch(`${run.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(USERS.admin) });
-  const { token } = (await login.json()) as { token: string };
-  const scan = await fetch(`${run.url}/api/scans`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
-  expect(scan.status).to.equal(202);
-}
-
-/** The last scan (the first portfolio scan, any rescan) has finished. */
-async function scansSettled(run: ConsoleRun): Promise<void> {
-  await eventually(
-    async () => {
-      const [row] = await run.db('scans').select(run.db.raw("count(*) filter (where status = 'completed') as done, count(*) filter (where status in ('queued', 'running')) as busy"));
-      return row as { done: string; busy: string };
-    },
-    (r) => Number(r.done) > 0 && Number(r.busy) === 0,
-    60_000,
-  );
 }
 
 describe('gaps explain themselves', function () {

@@ -28,6 +28,7 @@ export type {
   GapKind,
   GapSeverity,
   Initiative,
+  Notification,
   InitiativeStatus,
   PortfolioFragmentation,
   PortfolioFunding,

@@ -82,6 +82,14 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
         at_lte: 'Through',
       },
     },
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: {
+        createdAt: 'When',
+        data: 'What',
+        read: 'Read',
+      },
+    },
     risk: {
       name: NAME_LABELS.en.risk,
       fields: {
@@ -114,6 +122,19 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
     app: {
       title: 'Vangnet',
       tagline: 'Multi-year funding of social initiatives',
+    },
+    notifications: {
+      bell: 'Notifications: 1 unread |||| Notifications: %{smart_count} unread',
+      what: 'What happened',
+      read: 'Read',
+      new: 'New',
+      mark_read: 'Mark read',
+      read_all: 'Mark all read',
+      all_read: '1 notification marked read |||| %{smart_count} notifications marked read',
+      all: 'All notifications',
+      unread_only: 'Unread only',
+      read_only: 'Read only',
+      empty: 'No notifications yet. As soon as a scan finds a shortfall or another gap at an initiative you follow, you will see it here.',
     },
     layout: {
       user_menu: '%{name} (profile)',

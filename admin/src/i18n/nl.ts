@@ -79,6 +79,14 @@ export const vangnetNl = {
         at_lte: 'Tot en met',
       },
     },
+    notifications: {
+      name: 'Melding |||| Meldingen',
+      fields: {
+        createdAt: 'Wanneer',
+        data: 'Wat',
+        read: 'Gelezen',
+      },
+    },
     risk: {
       name: NAME_LABELS.nl.risk,
       fields: {
@@ -111,6 +119,19 @@ export const vangnetNl = {
     app: {
       title: 'Vangnet',
       tagline: 'Meerjarige financiering van sociale initiatieven',
+    },
+    notifications: {
+      bell: 'Meldingen: 1 ongelezen |||| Meldingen: %{smart_count} ongelezen',
+      what: 'Wat er is gebeurd',
+      read: 'Gelezen',
+      new: 'Nieuw',
+      mark_read: 'Markeer gelezen',
+      read_all: 'Alles gelezen',
+      all_read: '1 melding gelezen |||| %{smart_count} meldingen gelezen',
+      all: 'Alle meldingen',
+      unread_only: 'Alleen ongelezen',
+      read_only: 'Alleen gelezen',
+      empty: 'Nog geen meldingen. Zodra een scan een tekort of ander knelpunt vindt bij een initiatief dat u volgt, ziet u het hier.',
     },
     layout: {
       user_menu: '%{name} (profiel)',

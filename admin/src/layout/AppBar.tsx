@@ -2,6 +2,7 @@
 // cut to "Finan…"; the user menu is named after the user it shows (its visible text), and the
 // spinner that shows while data loads says so to screen readers.
 import { AppBar as RaAppBar, LoadingIndicator, LocalesMenuButton, TitlePortal, ToggleThemeButton, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 const twoLinesOnPhones = {
   fontSize: { xs: '1rem', sm: '1.25rem' },
@@ -22,11 +23,12 @@ function NamedUserMenu() {
   return <UserMenu label={name ? translate('vangnet.layout.user_menu', { name }) : 'ra.auth.user_menu'} />;
 }
 
-/** react-admin's own toolbar (language, light or dark, reload), with a named spinner. */
+/** The notification bell, then react-admin's own toolbar (language, light or dark, reload), with a named spinner. */
 function Toolbar() {
   const translate = useTranslate();
   return (
     <>
+      <NotificationBell />
       <LocalesMenuButton />
       <ToggleThemeButton />
       {/* LoadingIndicator hands props it does not know to its spinner. */}
