@@ -3,7 +3,7 @@
 // due 3 months after each period. What was due more than six weeks ago was sent and accepted (one
 // report per initiative and year answering all its funders at once); what fell due since is
 // overdue; the rest is still open. Some initiatives also keep impact indicators.
-import { addDays, yearOf } from '../../server/domain/dates.js';
+import { addDays, wholeMonthsBetween, yearOf } from '../../server/domain/dates.js';
 import type { CommitmentKind, CommitmentStatus, ObligationStatus } from '../../server/domain/enums.js';
 import { generateObligations, type GeneratedObligation } from '../../server/domain/obligationSchedule.js';
 import type { IsoDate } from '../../server/domain/types.js';
@@ -25,9 +25,11 @@ export function demoObligations(
   if (commitment.status !== 'committed' && commitment.status !== 'completed') return [];
   const schedule = commitment.kind === 'subsidy' ? 'yearly' : commitment.kind === 'grant' ? 'final' : 'none';
   const generated = generateObligations({ ...commitment, tranches: [] }, schedule);
-  // A running grant of more than a year asks an interim outcome report, which fell due two weeks
-  // ago and has not been sent: the overdue obligations the dashboards show.
-  if (commitment.kind === 'grant' && commitment.startDate < addDays(today, -365) && commitment.endDate > today) {
+  // A grant of three years or more in its last half year asks an interim outcome report (the funder
+  // weighs a follow-up on it), which fell due two weeks ago and has not been sent: the overdue
+  // obligations the dashboards show.
+  const lastHalfYear = commitment.endDate > today && commitment.endDate <= addDays(today, 183);
+  if (commitment.kind === 'grant' && wholeMonthsBetween(commitment.startDate, addDays(commitment.endDate, 1)) >= 36 && lastHalfYear) {
     const interim = { kind: 'outcome_report' as const, title: 'Tussentijdse resultatenrapportage', periodStart: commitment.startDate, periodEnd: addDays(today, -60), dueOn: addDays(today, -14) };
     return [...settle(generated, today), { ...interim, status: 'open', submittedOn: null, decidedOn: null }];
   }

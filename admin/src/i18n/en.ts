@@ -573,7 +573,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       tick: 'Answer %{title} in one report',
       tick_column: 'Choose',
       submit_help: 'One report can answer the obligations of several funders at once. Each funder then decides on its own obligation.',
-      obligation_choice: '%{title}, due %{due}',
+      obligation_choice: '%{title} for %{funder}, due %{due}',
       files: 'Attachments',
       files_help: 'PDF, DOCX, XLSX, ODT, PNG or JPEG, at most 10 MB per file',
       no_files: 'No attachments.',

@@ -568,7 +568,7 @@ export const vangnetNl = {
       tick: '%{title} meenemen in één verslag',
       tick_column: 'Kiezen',
       submit_help: 'Eén verslag kan de verplichtingen van meerdere financiers tegelijk beantwoorden. Elke financier beoordeelt daarna zijn eigen verplichting.',
-      obligation_choice: '%{title}, uiterlijk %{due}',
+      obligation_choice: '%{title} voor %{funder}, uiterlijk %{due}',
       files: 'Bijlagen',
       files_help: 'PDF, DOCX, XLSX, ODT, PNG of JPEG, hoogstens 10 MB per bestand',
       no_files: 'Geen bijlagen.',

@@ -13,10 +13,11 @@ import {
   required,
   SimpleForm,
   TextInput,
+  useGetManyAggregate,
+  useRecordContext,
   useTranslate,
-  type RaRecord,
 } from 'react-admin';
-import type { Obligation } from '../api/types';
+import type { Funder, Obligation } from '../api/types';
 import { getUser } from '../authProvider';
 import { DayInput } from '../common/DayInput';
 import { useFormat } from '../common/fields';
@@ -30,16 +31,20 @@ const ACCEPT = {
   'application/vnd.oasis.opendocument.text': ['.odt'],
 };
 
-/** "Inhoudelijk verslag jaar 1 — Gemeente Utrecht, uiterlijk 31-03-2027". */
-function useObligationLabel() {
+/** "Inhoudelijk verslag jaar 1 voor Gemeente Utrecht, uiterlijk 31-03-2027": what, for whom, by when. */
+function ObligationChoice() {
+  const o = useRecordContext<Obligation>();
   const translate = useTranslate();
   const { date } = useFormat();
-  return (o: RaRecord) => translate('vangnet.reporting.obligation_choice', { title: (o as Obligation).title, due: date((o as Obligation).dueOn) });
+  // One request for the funders of every choice, not one each.
+  const { data: funders } = useGetManyAggregate<Funder>('funders', { ids: o ? [o.funderId] : [] });
+  const funder = funders?.[0];
+  if (!o) return null;
+  return <>{translate('vangnet.reporting.obligation_choice', { title: o.title, funder: funder?.name ?? '…', due: date(o.dueOn) })}</>;
 }
 
 export function ReportCreate() {
   const translate = useTranslate();
-  const label = useObligationLabel();
   const user = getUser();
   const defaults = user?.role === 'initiative' ? { initiativeId: user.initiativeId } : {};
   return (
@@ -77,7 +82,7 @@ export function ReportCreate() {
                     sort={{ field: 'dueOn', order: 'ASC' }}
                     perPage={100}
                   >
-                    <CheckboxGroupInput optionText={label} row={false} validate={required()} label="resources.reports.fields.obligationIds" />
+                    <CheckboxGroupInput optionText={<ObligationChoice />} row={false} validate={required()} label="resources.reports.fields.obligationIds" />
                   </ReferenceArrayInput>
                 ) : null
               }
