@@ -168,7 +168,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       tagline: 'Multi-year funding of social initiatives',
     },
     notifications: {
-      bell: 'Notifications: 1 unread |||| Notifications: %{smart_count} unread',
+      bell: 'Notifications: 1 unread |||| Notifications: %{shown} unread',
       what: 'What happened',
       read: 'Read',
       new: 'New',

@@ -165,7 +165,7 @@ export const vangnetNl = {
       tagline: 'Meerjarige financiering van sociale initiatieven',
     },
     notifications: {
-      bell: 'Meldingen: 1 ongelezen |||| Meldingen: %{smart_count} ongelezen',
+      bell: 'Meldingen: 1 ongelezen |||| Meldingen: %{shown} ongelezen',
       what: 'Wat er is gebeurd',
       read: 'Gelezen',
       new: 'Nieuw',
