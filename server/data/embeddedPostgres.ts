@@ -251,7 +251,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   // the app has closed its connections.
   const child = spawn(
     bin.postgres,
-    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'logging_collector=off'],
+    // max_connections: the API, its worker and the six queues' pools (producer and worker each) of
+    // a few processes take more than PostgreSQL's default 100.
+    ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'logging_collector=off', '-c', 'max_connections=300'],
     { ...(as ?? {}), cwd: root, detached: true, stdio: ['ignore', log.fd, log.fd], env: { ...process.env, LC_ALL: 'C' } },
   );
   await log.close();
