@@ -9,7 +9,7 @@ const filters = [<SelectInput key="status" source="status" choices={enumChoices(
 
 export function RoundList() {
   return (
-    <List actions={<ListActions />} filters={filters} sort={{ field: 'periodStart', order: 'ASC' }}>
+    <List actions={<ListActions />} filters={filters} sort={{ field: 'periodStart', order: 'ASC' }} empty={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <ReferenceCol source="initiativeId" reference="initiatives" />

@@ -13,7 +13,7 @@ export function SecretDialog({ secret, onClose }: { secret: string; onClose: () 
     setCopied(true);
   };
   return (
-    <Dialog open fullWidth maxWidth="sm" aria-labelledby="webhook-secret-title" data-testid="webhook-secret-dialog">
+    <Dialog transitionDuration={0} open fullWidth maxWidth="sm" aria-labelledby="webhook-secret-title" data-testid="webhook-secret-dialog">
       <DialogTitle id="webhook-secret-title">{translate('vangnet.webhooks.secret_title')}</DialogTitle>
       <DialogContent>
         <Stack spacing={2}>
