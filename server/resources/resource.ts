@@ -60,13 +60,9 @@ export interface ResourceDef<Row extends { id: number } = ApiRecord, Created ext
   /** SQL giving the initiative id of a row, for visibility; absent for resources without one. */
   initiativeSql?: string;
   /**
-   * SQL giving the funder id of a row, for resources a funder user sees only its own of (webhooks):
-   * an initiative user sees none, an admin all.
-   */
-  funderSql?: string;
-  /**
-   * SQL with one `?` for the funder's id that narrows a funder's reads instead of the initiatives
-   * it funds or that are shared (an obligation: only those of its own commitments).
+   * SQL with one `?` for the funder's id that narrows a funder user's reads instead of the
+   * initiatives it funds or that are shared: an obligation of its own commitments, a report that
+   * answers one of them, its own webhook. Without `initiativeSql` an initiative user sees none.
    */
   funderScope?: string;
   /**

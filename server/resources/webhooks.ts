@@ -9,7 +9,7 @@ const ADMINS_AND_FUNDERS = ['admin', 'funder'] as const;
 
 export const webhooks = defineResource(contract, {
   access: { read: ADMINS_AND_FUNDERS, write: { create: ADMINS_AND_FUNDERS, update: ADMINS_AND_FUNDERS, delete: ADMINS_AND_FUNDERS } },
-  funderSql: 'webhooks.funder_id',
+  funderScope: 'webhooks.funder_id = ?',
   references: { funderId: 'funders' },
   tenantOf: async (_trx, r) => ({ initiativeId: null, funderId: r.funderId ?? null }),
   // The secret is made here, once; switching a webhook back on starts its failure count afresh.
@@ -22,5 +22,5 @@ export const webhooks = defineResource(contract, {
 export const webhookDeliveries = defineResource(deliveryContract, {
   access: { read: ADMINS_AND_FUNDERS, write: {} },
   table: 'webhook_deliveries',
-  funderSql: '(SELECT w.funder_id FROM webhooks w WHERE w.id = webhook_deliveries.webhook_id)',
+  funderScope: 'EXISTS (SELECT 1 FROM webhooks w WHERE w.id = webhook_deliveries.webhook_id AND w.funder_id = ?)',
 });

@@ -41,18 +41,14 @@ function fundedOrShared(knex: Knex, funderId: number): Knex.QueryBuilder {
 /** Narrows a read query to the records the actor may see. */
 export function scopeRead(q: Knex.QueryBuilder, def: ResourceDef, actor: Actor, knex: Knex): void {
   if (actor.role === 'admin') return;
-  if (def.funderSql) {
-    q.whereRaw(`${def.funderSql} = ?`, [actor.role === 'funder' ? actor.funderId : null]);
+  if (actor.role === 'initiative') {
+    if (def.initiativeSql) q.whereRaw(`${def.initiativeSql} = ?`, [actor.initiativeId]);
+    // A funder's own records (a webhook) belong to no initiative.
+    else if (def.funderScope) q.whereRaw('false');
     return;
   }
-  if (!def.initiativeSql) return;
-  if (actor.role === 'initiative') {
-    q.whereRaw(`${def.initiativeSql} = ?`, [actor.initiativeId]);
-  } else if (def.funderScope) {
-    q.whereRaw(def.funderScope, [actor.funderId]);
-  } else {
-    q.whereRaw(`${def.initiativeSql} IN ?`, [fundedOrShared(knex, actor.funderId!)]);
-  }
+  if (def.funderScope) q.whereRaw(def.funderScope, [actor.funderId]);
+  else if (def.initiativeSql) q.whereRaw(`${def.initiativeSql} IN ?`, [fundedOrShared(knex, actor.funderId!)]);
 }
 
 /**
