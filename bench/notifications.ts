@@ -8,17 +8,16 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { createDb } from '../server/data/db.js';
 import { recordGapEvents } from '../server/data/events.js';
 import { loadConfig } from '../server/config.js';
-import { startJobId } from '../server/queues/queues.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { codeVersion } from './support/database.js';
-import { REPO_ROOT, startNode } from './support/processes.js';
-import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
+import { REPO_ROOT } from './support/processes.js';
+import { benchBackend, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
+import { firstFullScan } from './support/scans.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -34,31 +33,6 @@ const db = createDb(BENCH_DATABASE_URL, 4);
 const [kind] = parseQueueKinds(args.queues);
 if (!kind || args.queues === 'both') throw new Error('--queues must be redis or postgres');
 const backend = benchBackend(kind, config.REDIS_URL, BENCH_DATABASE_URL);
-
-/** A first full scan (no gaps, no events, no kept figures before it): seconds, and gaps opened. */
-async function firstScan(): Promise<{ seconds: number; opened: number }> {
-  const queues = new BenchQueues(backend);
-  await queues.reset();
-  const env = { DATABASE_URL: BENCH_DATABASE_URL, ...backendEnv(backend), LOG_LEVEL: 'warn' };
-  const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, []));
-  try {
-    await queues.waitForWorkers(workers);
-    await db.raw('TRUNCATE gaps, events, kept_figures, kept_years, kept_windows CASCADE');
-    const [scan] = await db('scans').insert({ trigger: 'manual', as_of: today() }).returning<{ id: number }[]>('id');
-    const start = performance.now();
-    await queues.queues.scan.add('start', { scanId: scan!.id }, { jobId: startJobId(scan!.id) });
-    for (;;) {
-      const row = await db('scans').where({ id: scan!.id }).first<{ status: string; gaps_opened: number; error: string | null }>('status', 'gaps_opened', 'error');
-      if (row!.status === 'failed') throw new Error(row!.error ?? 'scan failed');
-      if (row!.status === 'completed') return { seconds: (performance.now() - start) / 1000, opened: row!.gaps_opened };
-      await sleep(5);
-    }
-  } finally {
-    await Promise.all(children.map((c) => c.stop()));
-    await queues.reset();
-    await queues.close();
-  }
-}
 
 /** The scan's gap events recorded again, batch by batch, by the product's code: seconds, and events. */
 async function replayEvents(): Promise<{ seconds: number; events: number }> {
@@ -80,7 +54,7 @@ async function replayEvents(): Promise<{ seconds: number; events: number }> {
 }
 
 try {
-  const scan = await firstScan();
+  const scan = await firstFullScan(db, backend, workers);
   const replay = await replayEvents();
   const initiatives = Number((await db('initiatives').count<{ count: string }[]>('* as count'))[0]!.count);
   const without = scan.seconds - replay.seconds;
@@ -95,7 +69,7 @@ try {
     '| figure | value |',
     '|---|---|',
     `| first full scan (recording its events) | ${scan.seconds.toFixed(2)} s |`,
-    `| gaps opened | ${scan.opened.toLocaleString('en')} |`,
+    `| gaps opened | ${scan.gapsOpened.toLocaleString('en')} |`,
     `| events recorded (high and medium gaps) | ${replay.events.toLocaleString('en')} |`,
     `| the events recorded again, batch by batch (${batchSize} initiatives, one transaction each) | ${replay.seconds.toFixed(2)} s |`,
     `| the scan without them | ${without.toFixed(2)} s |`,

@@ -58,7 +58,7 @@ export class BenchQueues {
       await sleep(100);
     }
     await this.queues.scan.removeJobScheduler(SCHEDULER_ID);
-    for (const queue of [this.queues.scan, this.queues.rescan]) await queue.obliterate({ force: true });
+    for (const queue of [this.queues.scan, this.queues.rescan, this.queues.simulation]) await queue.obliterate({ force: true });
   }
 
   /** Waits until `count` processes have a worker on the scan and on the rescan queue. */
