@@ -152,7 +152,7 @@ async function main(): Promise<void> {
   }
   const db = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   // Earlier runs (--skip-load) leave gaps, scans and sessions behind; each run starts from none.
-  await db.query('TRUNCATE gaps, scans, scan_batches, rescan_outbox, audit_events, sessions');
+  await db.query('TRUNCATE gaps, scans, scan_batches, rescan_outbox, audit_events, sessions CASCADE');
   // An API that finds no scan at all queues a full one on start (the first-start scan), which the
   // workers would then run beside the measured scans: a stand-in record tells it this database was
   // scanned. It is failed, so nothing that reads the latest completed scan sees it.

@@ -36,7 +36,7 @@ const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(ar
 const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, nodeArgs));
 try {
   await queues.waitForWorkers(workers);
-  if (!args.repeat) await db.query('TRUNCATE gaps');
+  if (!args.repeat) await db.query('TRUNCATE gaps CASCADE');
   const { rows } = await db.query<{ id: number }>("INSERT INTO scans (trigger, as_of) VALUES ('manual', $1) RETURNING id", [args['as-of'] ?? today()]);
   const scanId = rows[0]!.id;
   const start = performance.now();

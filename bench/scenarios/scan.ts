@@ -38,7 +38,7 @@ export async function runScan(api: ApiClient, db: pg.Pool, asOf: string, workers
   // `first` starts from no gaps and the statistics of an empty gaps table, as the first scan
   // after an import does. Before `repeat` the gaps are analysed, as autovacuum would have done
   // between two nightly scans (this bench does not rely on autovacuum being on).
-  await db.query(kind === 'first' ? 'TRUNCATE gaps' : 'ANALYZE gaps');
+  await db.query(kind === 'first' ? 'TRUNCATE gaps CASCADE' : 'ANALYZE gaps');
   const start = performance.now();
   const scan = await api.ok<{ id: number }>('POST', '/api/scans', { asOf });
   const deadline = Date.now() + timeoutMs;
@@ -108,7 +108,7 @@ export async function measureGapWriteFloor(db: pg.Pool): Promise<GapWriteFloor> 
   try {
     await client.query('BEGIN');
     await client.query(`CREATE TEMP TABLE bench_open_gaps ON COMMIT DROP AS SELECT ${columns} FROM gaps WHERE resolved_at IS NULL`);
-    await client.query('TRUNCATE gaps');
+    await client.query('TRUNCATE gaps CASCADE');
     const start = performance.now();
     const inserted = await client.query(`INSERT INTO gaps (${columns}) SELECT ${columns} FROM bench_open_gaps`);
     const seconds = (performance.now() - start) / 1000;

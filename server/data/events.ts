@@ -91,32 +91,72 @@ const TOLD: readonly GapSeverity[] = ['high', 'medium'];
 const FLAP_DAYS = 7;
 
 /**
- * Records the events of a scan's gap changes, in its transaction, set-based: `opened` high and
- * medium gaps (not one whose initiative resolved a gap of the same kind and subject in the last
- * seven days: a gap that flaps is told once), `escalated` gaps (open, now high, before not), and
- * `resolved` high and medium gaps. `cause` is the scan's id: a gap escalates at most once a scan.
- * The gap's initiative's users, the users of every funder with a commitment to it that is not
- * declined or withdrawn, and admins are told.
+ * Whether a newly opened gap flaps: its initiative resolved a told gap of the same kind and subject
+ * in the last seven days (SQL over `t`, a row with the new gap's initiative_id, kind, subject_id).
+ */
+const FLAPS = `EXISTS (
+  SELECT 1 FROM events p
+  JOIN gaps r ON r.id = p.subject_id
+  WHERE p.initiative_id = t.initiative_id AND p.type = 'gap.resolved' AND p.subject_type = 'gap'
+    AND p.created_at > now() - make_interval(days => ${FLAP_DAYS})
+    AND r.kind = t.kind AND r.subject_id IS NOT DISTINCT FROM t.subject_id)`;
+
+/** The `data` of a gap's event, from a row `t` of the gap and `i` of its initiative. */
+const GAP_DATA = `jsonb_strip_nulls(jsonb_build_object(
+  'initiativeName', i.name, 'gapId', t.id, 'kind', t.kind, 'severity', t.severity,
+  'previousSeverity', t.previous, 'periodStart', t.period_start, 'periodEnd', t.period_end,
+  'shortfallCents', t.shortfall_cents))`;
+
+/**
+ * Runs `insertGaps` (an INSERT INTO gaps … RETURNING id, initiative_id, kind, subject_id,
+ * period_start, period_end, shortfall_cents, severity) and records, in the same statement, a
+ * `gap.opened` event for each high and medium gap it inserts — not for one that flaps (FLAPS: told
+ * once). Its initiative's users, `funders`' users (per initiative: the funders of its commitments
+ * not declined or withdrawn, as the scan loaded them) and admins are told. The events are built
+ * from the inserted rows: a first scan's hundreds of thousands of gaps are not looked up again.
+ */
+export async function tellOpenedGaps(
+  trx: Knex.Transaction,
+  insertGaps: string,
+  bindings: readonly Knex.Value[],
+  funders: readonly { initiative_id: number; funder_ids: readonly number[] }[],
+): Promise<void> {
+  await trx.raw(
+    `WITH opened AS (${insertGaps}),
+     funding AS (SELECT * FROM json_to_recordset(?::json) AS f(initiative_id int, funder_ids int[]))
+     INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
+     SELECT 'gap.opened', 'gap', t.id, '', t.initiative_id, coalesce(f.funder_ids, '{}'), true, ${GAP_DATA}
+     FROM (SELECT o.*, NULL::text AS previous FROM opened o WHERE o.severity = ANY (?::text[])) t
+     JOIN initiatives i ON i.id = t.initiative_id
+     LEFT JOIN funding f ON f.initiative_id = t.initiative_id
+     WHERE NOT ${FLAPS}`,
+    [...bindings, JSON.stringify(funders.map((f) => ({ initiative_id: f.initiative_id, funder_ids: `{${f.funder_ids.join(',')}}` }))), [...TOLD]],
+  );
+}
+
+/**
+ * Records the events of a scan's changes to gaps it had open, in its transaction, set-based:
+ * `escalated` gaps (open, now high, before not) and `resolved` high and medium gaps. `cause` is the
+ * scan's id: a gap escalates at most once a scan. The gap's initiative's users, the users of
+ * every funder with a commitment to it that is not declined or withdrawn, and admins are told.
+ * (New gaps are told as they are inserted: tellOpenedGaps.)
  */
 export async function recordGapEvents(
   trx: Knex.Transaction,
-  changes: { opened: readonly number[]; escalated: readonly GapChange[]; resolved: readonly GapChange[] },
+  changes: { escalated: readonly GapChange[]; resolved: readonly GapChange[] },
   cause: string,
 ): Promise<number> {
   const told = [
-    ...changes.opened.map((gapId) => ({ gap_id: gapId, type: 'gap.opened', previous: null, cause: '' })),
     ...changes.escalated.map((c) => ({ gap_id: c.gapId, type: 'gap.escalated', previous: c.previousSeverity, cause })),
     ...changes.resolved.filter((c) => c.previousSeverity && TOLD.includes(c.previousSeverity)).map((c) => ({ gap_id: c.gapId, type: 'gap.resolved', previous: c.previousSeverity, cause: '' })),
   ];
   if (!told.length) return 0;
-  // The funders are looked up once per initiative, not once per gap (a first scan tells about
-  // three gaps of each initiative).
+  // The funders are looked up once per initiative, not once per gap.
   const result = await trx.raw<{ rowCount: number }>(
     `WITH told AS (
        SELECT c.type, c.previous, c.cause, g.id, g.initiative_id, g.kind, g.subject_id, g.severity, g.period_start, g.period_end, g.shortfall_cents
        FROM jsonb_to_recordset(?::jsonb) AS c(gap_id bigint, type text, previous text, cause text)
        JOIN gaps g ON g.id = c.gap_id
-       WHERE c.type <> 'gap.opened' OR g.severity = ANY (?::text[])
      ),
      funding AS (
        SELECT m.initiative_id, array_agg(DISTINCT m.funder_id ORDER BY m.funder_id) AS funder_ids
@@ -125,22 +165,12 @@ export async function recordGapEvents(
        GROUP BY m.initiative_id
      )
      INSERT INTO events (type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data)
-     SELECT t.type, 'gap', t.id, t.cause, t.initiative_id, coalesce(f.funder_ids, '{}'), true,
-            jsonb_strip_nulls(jsonb_build_object(
-              'initiativeName', i.name, 'gapId', t.id, 'kind', t.kind, 'severity', t.severity,
-              'previousSeverity', t.previous, 'periodStart', t.period_start, 'periodEnd', t.period_end,
-              'shortfallCents', t.shortfall_cents))
+     SELECT t.type, 'gap', t.id, t.cause, t.initiative_id, coalesce(f.funder_ids, '{}'), true, ${GAP_DATA}
      FROM told t
      JOIN initiatives i ON i.id = t.initiative_id
      LEFT JOIN funding f ON f.initiative_id = t.initiative_id
-     WHERE NOT (t.type = 'gap.opened' AND EXISTS (
-       SELECT 1 FROM events p
-       JOIN gaps r ON r.id = p.subject_id
-       WHERE p.initiative_id = t.initiative_id AND p.type = 'gap.resolved' AND p.subject_type = 'gap'
-         AND p.created_at > now() - make_interval(days => ?)
-         AND r.kind = t.kind AND r.subject_id IS NOT DISTINCT FROM t.subject_id))
      ON CONFLICT (type, subject_type, subject_id, cause) DO NOTHING`,
-    [JSON.stringify(told), [...TOLD], FLAP_DAYS],
+    [JSON.stringify(told)],
   );
   return result.rowCount;
 }

@@ -6,7 +6,7 @@ import { matchGaps, type OpenGap } from '../domain/gapMatching.js';
 import type { GapDetails } from '../domain/gapDetails.js';
 import type { FoundGap } from '../domain/gaps.js';
 import type { IsoDate } from '../domain/types.js';
-import { recordGapEvents, type GapChange } from './events.js';
+import { recordGapEvents, tellOpenedGaps, type GapChange } from './events.js';
 
 interface GapRow {
   id: number;
@@ -38,6 +38,8 @@ export async function syncGaps(
   found: ReadonlyMap<number, readonly FoundGap[]>,
   /** The scan that found them: the events of what changed name it (server/data/events.ts). */
   scanId: number,
+  /** Each initiative's funders (any commitment not declined or withdrawn), told of its new gaps. */
+  fundersOf: ReadonlyMap<number, readonly number[]>,
 ): Promise<SyncResult> {
   if (!ids.length) return { opened: 0, updated: 0, resolved: 0 };
   // The range as well as the list: an index condition the planner uses whatever its statistics
@@ -96,33 +98,39 @@ export async function syncGaps(
       ],
     );
   }
-  let opened: number[] = [];
-  if (toOpen.length) {
-    // One statement and one JSON document whatever the count (array parameters of JSON would be
-    // escaped character by character on the way).
-    const rows = toOpen.map(({ initiativeId, gap }) => ({
-      initiative_id: initiativeId,
-      kind: gap.kind,
-      subject_id: gap.subjectId,
-      period_start: gap.periodStart,
-      period_end: gap.periodEnd,
-      shortfall_cents: gap.shortfallCents,
-      severity: gap.severity,
-      details: gap.details,
-    }));
-    const inserted = await trx.raw<{ rows: { id: number }[] }>(
-      `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
-       SELECT * FROM json_to_recordset(?::json)
-         AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)
-       RETURNING id`,
-      [JSON.stringify(rows)],
-    );
-    opened = inserted.rows.map((r) => r.id);
-  }
+  if (toOpen.length) await openGaps(trx, toOpen, fundersOf);
   const escalated: GapChange[] = toUpdate
     .filter((u) => u.gap.severity === 'high' && severityOf.get(u.id) !== 'high')
     .map((u) => ({ gapId: u.id, previousSeverity: severityOf.get(u.id) ?? null }));
   const resolved: GapChange[] = toResolve.map((id) => ({ gapId: id, previousSeverity: severityOf.get(id) ?? null }));
-  await recordGapEvents(trx, { opened, escalated, resolved }, String(scanId));
+  await recordGapEvents(trx, { escalated, resolved }, String(scanId));
   return { opened: toOpen.length, updated: toUpdate.length, resolved: toResolve.length };
+}
+
+/**
+ * Inserts the new gaps and, in the same statement, the events telling of them (events.ts): one
+ * JSON document whatever the count (array parameters of JSON would be escaped character by
+ * character on the way), and the events built from the inserted rows without looking them up again.
+ */
+async function openGaps(trx: Knex.Transaction, toOpen: readonly { initiativeId: number; gap: FoundGap }[], fundersOf: ReadonlyMap<number, readonly number[]>): Promise<void> {
+  const rows = toOpen.map(({ initiativeId, gap }) => ({
+    initiative_id: initiativeId,
+    kind: gap.kind,
+    subject_id: gap.subjectId,
+    period_start: gap.periodStart,
+    period_end: gap.periodEnd,
+    shortfall_cents: gap.shortfallCents,
+    severity: gap.severity,
+    details: gap.details,
+  }));
+  const initiatives = [...new Set(toOpen.map((o) => o.initiativeId))];
+  await tellOpenedGaps(
+    trx,
+    `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
+     SELECT * FROM json_to_recordset(?::json)
+       AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)
+     RETURNING id, initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity`,
+    [JSON.stringify(rows)],
+    initiatives.map((id) => ({ initiative_id: id, funder_ids: fundersOf.get(id) ?? [] })),
+  );
 }

@@ -129,14 +129,16 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
   const from = minDate(firstDayLookedAt(scan.as_of), keptFrom(scan.as_of));
   const found = new Map<number, FoundGap[]>();
   const kept: KeptRow[] = [];
+  const fundersOf = new Map<number, number[]>();
   for (let start = 0; start < ids.length; start += LOAD_PART) {
     for (const funding of await loadFunding(trx, ids.slice(start, start + LOAD_PART), { from })) {
       const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
       if (funding.status === 'active') found.set(funding.id, gaps);
       kept.push(keptRow(funding, gaps, scan.as_of, settings));
+      fundersOf.set(funding.id, [...new Set(funding.commitments.map((c) => c.funderId))].sort((a, b) => a - b));
     }
   }
-  const result = await syncGaps(trx, ids, found, batch.scanId);
+  const result = await syncGaps(trx, ids, found, batch.scanId, fundersOf);
   await keepFigures(trx, scan.as_of, kept);
   await recordObligationEvents(trx, ids, scan.as_of);
 

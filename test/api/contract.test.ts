@@ -23,7 +23,16 @@ describe('contract: the resources as the database stores and the API answers the
     await makeTranche(app.db, commitmentId);
     await makeReportFile(app.db, await makeReport(app.db, initiativeId, [await makeObligation(app.db, commitmentId)]));
     await app.db('indicator_values').insert({ indicator_id: await makeIndicator(app.db, initiativeId, { targets: { '2027': 100 } }), year: 2027, value: 87.5 });
-    expect((await app.request('POST', '/api/funders', { token: admin, body: { name: 'Fonds Contract', type: 'foundation' } })).status).to.equal(201);
+    const created = async (path: string, body: object) => {
+      const res = await app.request<{ id: number }>('POST', path, { token: admin, body });
+      expect(res.status, `${path}: ${JSON.stringify(res.body)}`).to.equal(201);
+      return res.body.id;
+    };
+    const funderId = await created('/api/funders', { name: 'Fonds Contract', type: 'foundation' });
+    await created('/api/scenarios', { initiativeId, name: 'Plan B', changes: { include: [], exclude: [], add: [], budgets: [] } });
+    const roundId = await created('/api/cofinancing-rounds', { initiativeId, title: 'Ronde contract', periodStart: '2027-01-01', periodEnd: '2027-12-31', targetCents: 1_000_000 });
+    await created('/api/pledges', { roundId, funderId, amountCents: 500_000 });
+    await app.db('simulations').insert({ rule: 'extend_short_term', params: JSON.stringify({ funderTypes: ['municipality'], toMonths: 36 }), as_of: '2027-01-01' });
     await app.db('gaps').insert(toColumns({ initiativeId, kind: 'shortfall', periodStart: '2027-01-01', periodEnd: '2027-03-31', shortfallCents: 10_000, severity: 'high', details: {} }));
     await app.db('scans').insert(toColumns({ trigger: 'manual', asOf: '2027-01-01' }));
     const [webhook] = await app.db('webhooks').insert({ url: 'https://hooks.example.org/contract', secret: 'whsec_contract', active: false }).returning<{ id: number }[]>('id');
