@@ -8,7 +8,7 @@ import { obligationDecision, type ObligationDecision } from '../contract/obligat
 import { reports as reportContract } from '../contract/reports.js';
 import type { BurdenAnswer, Computed, PortfolioBurden } from '../contract/figures.js';
 import { keptAreCurrent } from '../data/keptFigures.js';
-import { portfolioBurdenCounts } from '../data/portfolioBurden.js';
+import { portfolioBurdenCounts, type BurdenCounts } from '../data/portfolioBurden.js';
 import { burdenOf, per10k } from '../domain/burden.js';
 import { FUNDER_TYPES, OWED_OBLIGATION_STATUSES, type FunderType, type ObligationStatus } from '../domain/enums.js';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
@@ -204,36 +204,19 @@ export class ReportingService {
     const computed: Computed = (await keptAreCurrent(this.db, visible.clone(), { asOf })) ? 'kept' : 'live';
     const { byType, total } = await portfolioBurdenCounts(this.db, visible, year, asOf, computed);
     const committedOf = (type: FunderType) => money.groups.find((g) => g.group === type && g.year === year)?.committedCents ?? 0;
+    const figures = (c: BurdenCounts | undefined, committedCents: number) => {
+      const obligationCount = c?.obligations ?? 0;
+      return { initiativeCount: c?.initiatives ?? 0, obligationCount, funderCount: c?.funders ?? 0, committedCents, obligationsPer10k: per10k(obligationCount, committedCents), overdueCount: c?.overdue ?? 0 };
+    };
     const groups = FUNDER_TYPES.flatMap((funderType) => {
       const c = byType.find((r) => r.type === funderType);
       const committedCents = committedOf(funderType);
-      if (!c && !committedCents) return [];
-      const obligationCount = c?.obligations ?? 0;
-      return [
-        {
-          funderType,
-          initiativeCount: c?.initiatives ?? 0,
-          obligationCount,
-          funderCount: c?.funders ?? 0,
-          committedCents,
-          obligationsPer10k: per10k(obligationCount, committedCents),
-          overdueCount: c?.overdue ?? 0,
-        },
-      ];
+      return !c && !committedCents ? [] : [{ funderType, ...figures(c, committedCents) }];
     });
-    const committedCents = money.totals.find((t) => t.year === year)?.committedCents ?? 0;
-    const obligationCount = total?.obligations ?? 0;
     return {
       year,
       groups,
-      totals: {
-        initiativeCount: total?.initiatives ?? 0,
-        obligationCount,
-        funderCount: total?.funders ?? 0,
-        committedCents,
-        obligationsPer10k: per10k(obligationCount, committedCents),
-        overdueCount: total?.overdue ?? 0,
-      },
+      totals: figures(total, money.totals.find((t) => t.year === year)?.committedCents ?? 0),
       computed: computed === 'kept' && money.computed === 'kept' ? 'kept' : 'live',
     };
   }

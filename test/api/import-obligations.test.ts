@@ -8,19 +8,7 @@ import type { ImportRecord, PreviewRow } from '../../server/contract/imports.js'
 import { download } from '../export/support.js';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeCommitment, makeFunder, makeInitiative, makeObligation, makeUser, tokenFor } from '../support/factories.js';
-import { upload } from '../support/imports.js';
-
-type Sheet = { name: string; header: string[]; rows: unknown[][] };
-
-async function workbook(sheets: Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.header);
-    for (const r of s.rows) ws.addRow(r);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { upload, workbook } from '../support/imports.js';
 
 const OBLIGATION_HEADER = ['Toezegging', 'Soort', 'Titel', 'Periode van', 'Periode tot en met', 'Uiterlijk op', 'Toelichting'];
 const summary = (rows: PreviewRow[] | null) => (rows ?? []).map((r) => [r.sheet, r.action, r.errors.map((e) => `${e.column}:${e.code}`)]);
