@@ -41,7 +41,7 @@ export interface ScanRun {
 export async function firstFullScan(db: Knex, backend: QueueBackend, workers: number): Promise<ScanRun> {
   const { queues, children, stop } = await startWorkers(backend, workers);
   try {
-    await db.raw('TRUNCATE gaps, events, kept_figures, kept_years, kept_windows CASCADE');
+    await db.raw('TRUNCATE gaps, events, kept_figures, kept_years, kept_windows, kept_obligations CASCADE');
     const [scan] = await db('scans').insert({ trigger: 'manual', as_of: today() }).returning<{ id: number }[]>('id');
     const start = performance.now();
     await queues.queues.scan.add('start', { scanId: scan!.id }, { jobId: startJobId(scan!.id) });

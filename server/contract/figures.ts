@@ -260,11 +260,18 @@ export const burdenSchema = z.object({
   years: z.array(z.object({ year: z.number().int(), ...burdenFigures })),
 });
 
+const portfolioBurdenFigures = {
+  initiativeCount: z.number().int().describe('initiatives asked at least one obligation'),
+  ...burdenFigures,
+  overdueCount: z.number().int().describe('of obligationCount, those still owed (open or rejected) past their due date today'),
+};
+
 /** The reporting burden per funder type over the visible active initiatives in a year. */
 export const portfolioBurdenSchema = z.object({
   year: z.number().int(),
-  groups: z.array(z.object({ funderType: z.enum(FUNDER_TYPES), initiativeCount: z.number().int().describe('initiatives asked at least one obligation'), ...burdenFigures })),
-  totals: z.object({ initiativeCount: z.number().int(), ...burdenFigures }),
+  groups: z.array(z.object({ funderType: z.enum(FUNDER_TYPES), ...portfolioBurdenFigures })),
+  totals: z.object(portfolioBurdenFigures),
+  computed: computedSchema,
 });
 
 export type BurdenAnswer = z.infer<typeof burdenSchema>;

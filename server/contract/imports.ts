@@ -3,19 +3,19 @@
 // import record the API answers. The template workbook, the file reader and the console's
 // preview table all read them from here.
 import { z } from 'zod';
-import { COMMITMENT_KINDS, COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, INITIATIVE_STATUSES, TRANCHE_SCHEDULES, TRANCHE_STATUSES, type Role } from '../domain/enums.js';
+import { COMMITMENT_KINDS, COMMITMENT_STATUSES, DOMAINS, FUNDER_TYPES, INITIATIVE_STATUSES, OBLIGATION_KINDS, REPORTING_SCHEDULES, TRANCHE_SCHEDULES, TRANCHE_STATUSES, type Role } from '../domain/enums.js';
 import { FIELD_CODES, type FieldCode } from './errorCodes.js';
 import { recordId, timestamp } from './values.js';
 import { ENUM_LABELS } from './labels.js';
 
 /** The sheets in the order they are applied: a row may refer to rows of the sheets before it. */
-export const IMPORT_SHEETS = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches'] as const;
+export const IMPORT_SHEETS = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches', 'obligations'] as const;
 export type ImportSheet = (typeof IMPORT_SHEETS)[number];
 
 /** Who may import which sheet (README "Who may see and do what"); other rows are row errors. */
 export const SHEETS_BY_ROLE: Readonly<Record<Role, readonly ImportSheet[]>> = {
   admin: IMPORT_SHEETS,
-  funder: ['commitments', 'tranches'],
+  funder: ['commitments', 'tranches', 'obligations'],
   initiative: ['budgets', 'commitments', 'tranches'],
 };
 
@@ -26,6 +26,7 @@ export const SHEET_TITLES: Readonly<Record<ImportSheet, { nl: string; en: string
   budgets: { nl: 'Begrotingen', en: 'Budgets' },
   commitments: { nl: 'Toezeggingen', en: 'Commitments' },
   tranches: { nl: 'Tranches', en: 'Tranches' },
+  obligations: { nl: 'Verplichtingen', en: 'Obligations' },
 };
 
 /**
@@ -40,6 +41,8 @@ export const DUTCH_LABELS = {
   commitmentStatus: ENUM_LABELS.nl.commitmentStatus,
   trancheStatus: ENUM_LABELS.nl.trancheStatus,
   trancheSchedule: ENUM_LABELS.nl.trancheSchedule,
+  reportingSchedule: ENUM_LABELS.nl.reportingSchedule,
+  obligationKind: ENUM_LABELS.nl.obligationKind,
 } as const;
 
 export type LabelSet = keyof typeof DUTCH_LABELS;
@@ -122,6 +125,9 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportSheet, readonly ImportColumn[
     col('conditionNote', 'Voorwaarden', 'text', 'conditionNote', 'Voorwaarden en verplichtingen.', ''),
     // The example leaves it empty: the example tranche on the Tranches sheet is its schedule.
     enumCol('trancheSchedule', 'Tranches aanmaken', 'trancheSchedule', TRANCHE_SCHEDULES, 'Alleen bij een nieuwe toezegging: maak de tranches op dit schema (laat leeg als u ze op het blad Tranches invult).', ''),
+    // The example leaves it empty too: the example obligation on the Verplichtingen sheet is asked by hand.
+    enumCol('reportingSchedule', 'Verplichtingen aanmaken', 'reportingSchedule', REPORTING_SCHEDULES, 'Alleen bij een nieuwe toezegging: maak de verantwoordingsverplichtingen op dit schema (per tranche vraagt ook Tranches aanmaken). Op het blad Verplichtingen kunt u ze daarna aanpassen; ze worden niet dubbel aangemaakt.', ''),
+    col('reportDueMonths', 'Verslag uiterlijk (maanden na periode)', 'int', 'reportDueMonths', 'Alleen bij een nieuwe toezegging met Verplichtingen aanmaken: hoeveel maanden na het eind van de periode een verslag uiterlijk binnen is (0 tot 24; leeg: 3).', ''),
   ],
   tranches: [
     col('commitment', 'Toezegging', 'ref', 'commitments', 'Kenmerk van de toezegging, anders haar titel.', 'FB-2027-001', { required: true }),
@@ -133,6 +139,18 @@ export const IMPORT_COLUMNS: Readonly<Record<ImportSheet, readonly ImportColumn[
     col('dueOn', 'Verwacht op', 'date', 'dueOn', 'Wanneer het geld verwacht wordt.', ''),
     enumCol('status', 'Status', 'trancheStatus', TRANCHE_STATUSES, 'Status: kies uit de lijst (leeg: gepland).', 'gepland'),
     col('receivedOn', 'Ontvangen op', 'date', 'receivedOn', 'Wanneer het geld binnenkwam.', ''),
+  ],
+  // The titles are the obligations export's headers, so an exported list imports again.
+  obligations: [
+    col('commitment', 'Toezegging', 'ref', 'commitments', 'Kenmerk van de toezegging, anders haar titel.', 'FB-2027-001', { required: true }),
+    col('funder', 'Financier', 'ref', 'funders', 'Org-id of naam van de financier, als de toezegging anders niet eenduidig is.', 'Fonds Buurtkracht'),
+    col('initiative', 'Initiatief', 'ref', 'initiatives', 'KvK-nummer of naam van het initiatief, als de toezegging anders niet eenduidig is.', 'De Gedeelde Pan'),
+    enumCol('kind', 'Soort', 'obligationKind', OBLIGATION_KINDS, 'Soort verantwoording: kies uit de lijst. Herkend aan toezegging, soort en Periode van.', 'inhoudelijk verslag', { required: true }),
+    col('title', 'Titel', 'text', 'title', 'Titel van de verplichting.', 'Tussenverslag', { required: true }),
+    col('periodStart', 'Periode van', 'date', 'periodStart', 'Eerste dag van de periode waarover verantwoord wordt.', '01-01-2027', { required: true }),
+    col('periodEnd', 'Periode tot en met', 'date', 'periodEnd', 'Laatste dag van die periode.', '30-06-2027', { required: true }),
+    col('dueOn', 'Uiterlijk op', 'date', 'dueOn', 'Wanneer het verslag uiterlijk binnen moet zijn.', '30-09-2027', { required: true }),
+    col('note', 'Toelichting', 'text', 'note', 'Toelichting, bijvoorbeeld wat de financier precies vraagt.', ''),
   ],
 };
 

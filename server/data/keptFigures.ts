@@ -6,12 +6,14 @@
 // from before it).
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
+import { keptBurden, type BurdenObligation, type KeptBurden } from '../domain/burden.js';
 import { firstDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import type { FoundGap } from '../domain/gaps.js';
 import { windowMoney, yearMoney, type WindowMoney, type YearMoney } from '../domain/keptMoney.js';
 import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
+import { keepBurden } from './portfolioBurden.js';
 import { KEPT_MONTHS, keepPortfolioYears } from './portfolioStats.js';
 
 export interface KeptRow {
@@ -21,6 +23,8 @@ export interface KeptRow {
   years: readonly YearMoney[];
   /** its need and funding over the KEPT_MONTHS months from the month of `asOf` */
   window: WindowMoney;
+  /** its obligations per due year and funder, overdue ones counted at `asOf` (every year they are due in) */
+  burden: readonly KeptBurden[];
 }
 
 /** The calendar years whose money is kept: the year before the scan's through eight after it. */
@@ -36,15 +40,16 @@ export function keptFrom(asOf: IsoDate): IsoDate {
 
 /**
  * What a scan keeps of an initiative evaluated for `asOf`, from its funding loaded from
- * keptFrom(asOf) on (or all of it) and the gaps found.
+ * keptFrom(asOf) on (or all of it), the gaps found and all its obligations.
  */
-export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], asOf: IsoDate, settings: DomainSettings): KeptRow {
+export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], asOf: IsoDate, settings: DomainSettings, obligations: readonly BurdenObligation[]): KeptRow {
   const { firstYear, lastYear } = keptYears(asOf);
   return {
     initiativeId: funding.id,
     risk: riskFigures(funding, gaps),
     years: yearMoney(funding, firstYear, lastYear, settings),
     window: windowMoney(funding, firstDayOfMonth(monthOf(asOf)), KEPT_MONTHS),
+    burden: keptBurden(obligations, asOf),
   };
 }
 
@@ -60,6 +65,8 @@ function fingerprintOf(asOf: IsoDate, row: KeptRow): string {
     for (const t of y.byType) numbers.push(t.wholeCents, t.partCents, t.cents, t.shortCents);
   }
   for (const running of [row.window.need, row.window.committed, row.window.pipeline]) numbers.push(running.whole.length, ...running.whole, ...running.part);
+  numbers.push(row.burden.length);
+  for (const b of row.burden) numbers.push(b.year, b.funderId, b.obligationCount, b.overdueCount);
   return createHash('sha256').update(asOf).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
 }
 
@@ -119,10 +126,16 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
      ON CONFLICT (initiative_id) DO UPDATE SET window_from = excluded.window_from, ${WINDOW_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
     { windowFrom, windows: JSON.stringify(windows) },
   );
+  const changedIds = changed.map((c) => c.row.initiativeId);
   await keepPortfolioYears(
     trx,
-    changed.map((c) => c.row.initiativeId),
+    changedIds,
     changed.flatMap(({ row }) => row.years.map((money) => ({ initiativeId: row.initiativeId, money }))),
+  );
+  await keepBurden(
+    trx,
+    changedIds,
+    changed.flatMap(({ row }) => row.burden.map((b) => ({ initiativeId: row.initiativeId, ...b }))),
   );
 }
 

@@ -8,7 +8,7 @@ export interface ReferenceName {
   /** The key the name is selected under. */
   key: string;
   /** Which record's name: its resource and the field whose label titles the column. */
-  label: { resource: 'commitments' | 'tranches' | 'budgets' | 'gaps' | 'users' | 'audit-events' | 'outbound-emails'; field: string };
+  label: { resource: 'commitments' | 'tranches' | 'obligations' | 'budgets' | 'gaps' | 'users' | 'audit-events' | 'outbound-emails'; field: string };
   sql: string;
 }
 
@@ -30,6 +30,17 @@ export const REFERENCE_NAMES: Readonly<Record<string, readonly ReferenceName[]>>
       sql: initiativeName('(SELECT c.initiative_id FROM commitments c WHERE c.id = tranches.commitment_id)'),
     },
     { field: 'commitmentId', key: 'funderName', label: { resource: 'commitments', field: 'funderId' }, sql: funderName('(SELECT c.funder_id FROM commitments c WHERE c.id = tranches.commitment_id)') },
+  ],
+  // The commitment by its reference, else its title: what the import's Verplichtingen sheet finds it by.
+  obligations: [
+    {
+      field: 'commitmentId',
+      key: 'commitmentName',
+      label: { resource: 'obligations', field: 'commitmentId' },
+      sql: '(SELECT coalesce(c.reference, c.title) FROM commitments c WHERE c.id = obligations.commitment_id)',
+    },
+    { field: 'initiativeId', key: 'initiativeName', label: { resource: 'obligations', field: 'initiativeId' }, sql: initiativeName('(SELECT c.initiative_id FROM commitments c WHERE c.id = obligations.commitment_id)') },
+    { field: 'funderId', key: 'funderName', label: { resource: 'obligations', field: 'funderId' }, sql: funderName('(SELECT c.funder_id FROM commitments c WHERE c.id = obligations.commitment_id)') },
   ],
   gaps: [{ field: 'initiativeId', key: 'initiativeName', label: { resource: 'gaps', field: 'initiativeId' }, sql: initiativeName('gaps.initiative_id') }],
   users: [

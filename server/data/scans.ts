@@ -10,6 +10,7 @@ import { recordEvents } from './events.js';
 import { recordObligationEvents } from './obligationEvents.js';
 import { syncGaps } from './gaps.js';
 import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
+import { loadBurdenObligations } from './portfolioBurden.js';
 
 const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 
@@ -97,7 +98,7 @@ export interface BatchResult {
  * planner would take them for as small as before, for the next scan and the API's gap lists alike.
  */
 export async function analyzeScanTables(db: Knex): Promise<void> {
-  await db.raw('ANALYZE gaps, kept_figures, kept_years, kept_windows');
+  await db.raw('ANALYZE gaps, kept_figures, kept_years, kept_windows, kept_obligations');
 }
 
 /**
@@ -131,10 +132,12 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
   const kept: KeptRow[] = [];
   const fundersOf = new Map<number, number[]>();
   for (let start = 0; start < ids.length; start += LOAD_PART) {
-    for (const funding of await loadFunding(trx, ids.slice(start, start + LOAD_PART), { from })) {
+    const part = ids.slice(start, start + LOAD_PART);
+    const obligations = await loadBurdenObligations(trx, part);
+    for (const funding of await loadFunding(trx, part, { from })) {
       const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
       if (funding.status === 'active') found.set(funding.id, gaps);
-      kept.push(keptRow(funding, gaps, scan.as_of, settings));
+      kept.push(keptRow(funding, gaps, scan.as_of, settings, obligations.get(funding.id) ?? []));
       fundersOf.set(funding.id, [...new Set(funding.commitments.map((c) => c.funderId))].sort((a, b) => a - b));
     }
   }

@@ -8,6 +8,7 @@ export const ENUM_OF_FIELD: Readonly<Record<string, Readonly<Record<string, Labe
   initiatives: { domains: 'domain', status: 'initiativeStatus' },
   commitments: { kind: 'commitmentKind', status: 'commitmentStatus' },
   tranches: { status: 'trancheStatus' },
+  obligations: { kind: 'obligationKind', status: 'obligationStatus' },
   gaps: { kind: 'gapKind', severity: 'severity' },
   scans: { trigger: 'scanTrigger', status: 'scanStatus' },
   users: { role: 'role', language: 'language', digest: 'digest' },

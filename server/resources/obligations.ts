@@ -1,5 +1,5 @@
 import { obligations as contract } from '../contract/obligations.js';
-import { ANY_ROLE, defineResource, writesBy } from './resource.js';
+import { ANY_ROLE, defineResource, initiativesOf, writesBy } from './resource.js';
 
 // Mirrors domain/obligationSchedule.ts `lateness`: owed (open or rejected) and due before today,
 // today being the calendar date in the Netherlands (services/clock.ts).
@@ -26,4 +26,6 @@ export const obligations = defineResource(contract, {
     const c = r.commitmentId === undefined ? undefined : await trx('commitments').where({ id: r.commitmentId }).first<{ initiative_id: number; funder_id: number } | undefined>('initiative_id', 'funder_id');
     return c ? { initiativeId: c.initiative_id, funderId: c.funder_id } : null;
   },
+  // The reporting burden the scans keep (README "Kept figures") counts its initiative's obligations.
+  staleInitiatives: async (_trx, before, after) => initiativesOf(before, after),
 });

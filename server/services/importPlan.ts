@@ -10,6 +10,9 @@ import { reason, zodReasons, type FieldReason } from '../errors.js';
 import { selectFields } from '../data/listQuery.js';
 import { isBlank, readBool, readDate, readEuros, readLabelCell, readLabelList, readText, readWholeNumber, type Cell, type Read } from '../interop/cellValues.js';
 import type { RawRow, RawSheet } from '../interop/spreadsheetRead.js';
+import { DEFAULT_REPORT_DUE_MONTHS, generateObligations, type GeneratedObligation } from '../domain/obligationSchedule.js';
+import { generateTranches } from '../domain/schedule.js';
+import type { ReportingSchedule, TrancheSchedule } from '../domain/enums.js';
 import { RESOURCES } from '../resources/index.js';
 import type { ApiRecord } from '../resources/resource.js';
 import { scopeRead } from './access.js';
@@ -45,12 +48,21 @@ export interface PlannedRow extends PreviewRow {
   input: Record<string, unknown>;
   refs: Record<string, Ref>;
   version: number | null;
+  /**
+   * An obligation row that is one its commitment, created earlier in the file, gets from its
+   * reporting schedule: applying finds that obligation (after the commitment made it) rather than
+   * creating a second one: the commitment row's token, and the obligation's kind and period start.
+   */
+  generatedBy?: { commitment: string; kind: string; periodStart: string };
 }
 
 /** A placeholder id for a record an earlier row creates: the schemas check its shape only. */
 const PENDING_ID = 2 ** 31 - 1;
 
 const REF_FIELDS: Readonly<Record<string, string>> = { initiatives: 'initiativeId', funders: 'funderId', commitments: 'commitmentId' };
+
+/** Sheets whose rows belong to a commitment: their funder and initiative columns only tell commitments apart. */
+const REFERS_BY_COMMITMENT: readonly ImportSheet[] = ['tranches', 'obligations'];
 
 interface Pending {
   sheet: ImportSheet;
@@ -73,6 +85,8 @@ export class ImportPlanner {
   private readonly seen = new Map<string, number>();
   private readonly names = new Map<string, string>();
   private readonly commitments = new Map<string, CommitmentFacts>();
+  /** The obligations commitments created by this file get from their reporting schedule, by the commitment row's token. */
+  private readonly generated = new Map<string, GeneratedObligation[]>();
   /** Stored records a reference cell found (or not), by what it said: a file names the same ones row after row. */
   private readonly stored = new Map<string, { ref: Ref } | { issue: FieldReason }>();
 
@@ -143,7 +157,7 @@ export class ImportPlanner {
       const field = REF_FIELDS[column.field]!;
       if (text === undefined) {
         const own = column.field === 'initiatives' ? this.actor.initiativeId : column.field === 'funders' ? this.actor.funderId : null;
-        if (own && sheet.sheet !== 'tranches') {
+        if (own && !REFERS_BY_COMMITMENT.includes(sheet.sheet)) {
           refs[field] = { id: own };
           refTexts[column.key] = await this.nameOf(column.field, own);
         }
@@ -158,7 +172,7 @@ export class ImportPlanner {
     if (this.actor.role === 'initiative' && refs.initiativeId && 'id' in refs.initiativeId && refs.initiativeId.id !== this.actor.initiativeId) {
       fail(title('initiative'), reason('access.own_initiative'));
     }
-    if (sheet.sheet === 'tranches' && refs.commitmentId && 'id' in refs.commitmentId && this.actor.role !== 'admin') {
+    if (REFERS_BY_COMMITMENT.includes(sheet.sheet) && refs.commitmentId && 'id' in refs.commitmentId && this.actor.role !== 'admin') {
       const c = await this.knex('commitments').where({ id: refs.commitmentId.id }).first<{ funder_id: number; initiative_id: number }>('funder_id', 'initiative_id');
       if (this.actor.role === 'funder' && c?.funder_id !== this.actor.funderId) fail(title('commitment'), reason('access.own_funder'));
       if (this.actor.role === 'initiative' && c?.initiative_id !== this.actor.initiativeId) fail(title('commitment'), reason('access.own_initiative'));
@@ -173,7 +187,8 @@ export class ImportPlanner {
     const twin = this.seen.get(`${sheet.sheet}|${identity.toLowerCase()}`);
     if (twin !== undefined) return { ...base, key, action: 'error', errors: [{ column: 'row', ...reason('import.duplicate_row', { row: twin }) }] };
     this.seen.set(`${sheet.sheet}|${identity.toLowerCase()}`, raw.row);
-    const existing = await this.match(sheet.sheet, values, refs);
+    const generated = this.generatedMatch(sheet.sheet, values, refs);
+    const existing = generated ? generated.record : await this.match(sheet.sheet, values, refs);
 
     const def = RESOURCES[sheet.sheet]!;
     const withIds = (refsIn: Record<string, Ref>) => Object.fromEntries(Object.entries(refsIn).map(([f, r]) => [f, 'id' in r ? r.id : PENDING_ID]));
@@ -192,21 +207,23 @@ export class ImportPlanner {
       if (!parsed.success) zodIssues(parsed.error, input);
       else await this.funding(sheet.sheet, { pending: token }, parsed.data as Record<string, unknown>, refs, null, fail, title);
       if (errors.length) return { ...base, key, action: 'error', errors };
+      if (sheet.sheet === 'commitments') this.schedule(token, parsed.data as Record<string, unknown>);
       this.remember(sheet.sheet, token, values, refs);
       return { ...base, key, action: 'create', input: { ...creatingDefaults, ...values }, refs };
     }
 
     const writable = Object.fromEntries(Object.entries(existing).filter(([k]) => def.fields[k]?.column));
-    const { trancheSchedule: _schedule, ...updating } = values;
+    const { trancheSchedule: _tranches, reportingSchedule: _reporting, reportDueMonths: _dueMonths, ...updating } = values;
     const merged = { ...writable, ...updating };
     const parsed = def.update!.safeParse(merged);
+    const recordId = generated ? null : existing.id;
     if (!parsed.success) {
       zodIssues(parsed.error, merged);
-      return { ...base, key, recordId: existing.id, action: 'error', errors };
+      return { ...base, key, recordId, action: 'error', errors };
     }
     const next = parsed.data as Record<string, unknown>;
-    await this.funding(sheet.sheet, { id: existing.id }, next, refs, existing, fail, title);
-    if (errors.length) return { ...base, key, recordId: existing.id, action: 'error', errors };
+    if (!generated) await this.funding(sheet.sheet, { id: existing.id }, next, refs, existing, fail, title);
+    if (errors.length) return { ...base, key, recordId, action: 'error', errors };
     const changes = Object.fromEntries(
       Object.keys(updating)
         .filter((field) => normal(next[field]) !== normal(existing[field]))
@@ -214,15 +231,17 @@ export class ImportPlanner {
     );
     const changed = Object.keys(changes).length > 0;
     // Later rows may name it as this row does (a funder renamed here, found by its org-id).
-    this.remember(sheet.sheet, token, values, refs, existing.id);
+    if (generated) this.remember(sheet.sheet, token, values, refs);
+    else this.remember(sheet.sheet, token, values, refs, existing.id);
     return {
       ...base,
       key,
-      recordId: existing.id,
+      recordId,
       action: changed ? 'update' : 'unchanged',
       changes,
       input: Object.fromEntries(Object.entries(changes).map(([field, c]) => [field, c.to])),
-      version: existing.version as number,
+      version: generated ? null : (existing.version as number),
+      ...(generated ? { generatedBy: { commitment: generated.commitment, kind: values.kind as string, periodStart: values.periodStart as string } } : {}),
     };
   }
 
@@ -264,6 +283,29 @@ export class ImportPlanner {
     } else facts.scheduledCents = scheduledCents + amountCents;
   }
 
+  /** The obligations a commitment this file creates gets from its reporting schedule (resources/commitments.ts makes them). */
+  private schedule(token: string, c: Record<string, unknown>): void {
+    const schedule = c.reportingSchedule as ReportingSchedule | undefined;
+    if (!schedule || schedule === 'none') return;
+    const startDate = c.startDate as string;
+    const endDate = c.endDate as string;
+    const trancheSchedule = c.trancheSchedule as TrancheSchedule | undefined;
+    const tranches = trancheSchedule ? generateTranches(startDate, endDate, c.amountCents as number, trancheSchedule) : [];
+    this.generated.set(token, generateObligations({ startDate, endDate, tranches }, schedule, (c.reportDueMonths as number | undefined) ?? DEFAULT_REPORT_DUE_MONTHS));
+  }
+
+  /**
+   * An obligation row that names one its commitment's schedule makes (same kind and period start),
+   * when that commitment is created by an earlier row of this file: the obligation as it will be.
+   */
+  private generatedMatch(sheet: ImportSheet, v: Record<string, unknown>, refs: Record<string, Ref>): { commitment: string; record: ApiRecord } | null {
+    const commitment = refs.commitmentId;
+    if (sheet !== 'obligations' || !commitment || !('pending' in commitment)) return null;
+    const o = this.generated.get(commitment.pending)?.find((g) => g.kind === v.kind && g.periodStart === v.periodStart);
+    if (!o) return null;
+    return { commitment: commitment.pending, record: { id: PENDING_ID, commitmentId: PENDING_ID, ...o, note: null, version: 1 } as ApiRecord };
+  }
+
   /** A commitment's period, amount and scheduled tranches: as rows of this file left them, else as stored. */
   private async commitmentFacts(ref: Ref): Promise<CommitmentFacts | null> {
     const key = refKey(ref);
@@ -296,6 +338,8 @@ export class ImportPlanner {
           : `${texts.funder ?? refKey(refs.funderId)}: ${texts.initiative ?? refKey(refs.initiativeId)} ${s(v.startDate)} ${s(v.title)}`;
       case 'tranches':
         return `${texts.commitment ?? ''} ${s(v.periodStart)}`;
+      case 'obligations':
+        return `${texts.commitment ?? ''}: ${s(v.kind)} ${s(v.periodStart)}`;
     }
   }
 
@@ -329,6 +373,11 @@ export class ImportPlanner {
       }
       case 'tranches':
         if (id(refs.commitmentId) && v.periodStart) q = this.scoped('tranches').where({ commitment_id: id(refs.commitmentId), period_start: v.periodStart as string });
+        break;
+      case 'obligations':
+        if (id(refs.commitmentId) && v.kind && v.periodStart) {
+          q = this.scoped('obligations').where({ commitment_id: id(refs.commitmentId), kind: v.kind as string, period_start: v.periodStart as string }).orderBy('obligations.id');
+        }
         break;
     }
     if (!q) return null;

@@ -229,11 +229,24 @@ export class ImportService {
     }
   }
 
+  /** The obligation its commitment, created by an earlier row, made from its reporting schedule: the row updates or leaves it. */
+  private async findGenerated(trx: Knex.Transaction, row: PlannedRow, created: ReadonlyMap<string, number>): Promise<void> {
+    const { commitment, kind, periodStart } = row.generatedBy!;
+    const found = await trx('obligations')
+      .where({ commitment_id: created.get(commitment) ?? null, kind, period_start: periodStart })
+      .orderBy('id')
+      .first<{ id: number; version: number } | undefined>('id', 'version');
+    if (!found) throw new Error(`${SHEET_TITLES[row.sheet].nl}, row ${row.row}: the obligation its commitment's schedule makes was not made.`);
+    row.recordId = found.id;
+    row.version = found.version;
+  }
+
   private async write(trx: Knex.Transaction, actor: Actor, planned: PlannedRow[], onRow: (done: number) => Promise<void>): Promise<void> {
     const created = new Map<string, number>();
     let done = 0;
     for (const row of planned) {
       done += 1;
+      if (row.generatedBy) await this.findGenerated(trx, row, created);
       if (row.action !== 'create' && row.action !== 'update') continue;
       const def = RESOURCES[row.sheet]!;
       const refs = Object.fromEntries(Object.entries(row.refs).flatMap(([field, ref]) => (def.fields[field]?.column ? [[field, 'id' in ref ? ref.id : created.get(ref.pending)]] : [])));

@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { zodReason } from '../contract/errorCodes.js';
 import { obligationDecision, type ObligationDecision } from '../contract/obligations.js';
 import { reports as reportContract } from '../contract/reports.js';
-import type { BurdenAnswer, PortfolioBurden } from '../contract/figures.js';
+import type { BurdenAnswer, Computed, PortfolioBurden } from '../contract/figures.js';
+import { keptAreCurrent } from '../data/keptFigures.js';
+import { portfolioBurdenCounts, type BurdenCounts } from '../data/portfolioBurden.js';
 import { burdenOf, per10k } from '../domain/burden.js';
 import { FUNDER_TYPES, OWED_OBLIGATION_STATUSES, type FunderType, type ObligationStatus } from '../domain/enums.js';
 import { ApiError, conflict, notFound, reason, unprocessable, validationError, zodReasons } from '../errors.js';
@@ -17,6 +19,7 @@ import { assertOwnTenant, assertRoleMay, scopeRead, withOwnTenant } from './acce
 import type { Actor } from './actor.js';
 import type { AnalyticsService } from './analytics.js';
 import { recordAudit } from './audit.js';
+import { markStale } from './rescans.js';
 import { today } from './clock.js';
 import type { CrudService } from './crud.js';
 
@@ -106,6 +109,8 @@ export class ReportingService {
       }
       const report = await this.crud.get(def('reports'), actor, reportId, trx);
       await recordAudit(trx, actor, 'create', 'reports', reportId, null, report);
+      // Submitted obligations are no longer overdue: the kept burden waits for the rescan.
+      await markStale(trx, [initiative.id]);
       return report;
     });
   }
@@ -137,6 +142,8 @@ export class ReportingService {
         .update({ status: rule.to, decided_on: today(), note: input.note ?? prev.note, version: trx.raw('version + 1'), updated_at: trx.fn.now() });
       const after = await this.crud.get(obligations, actor, id, trx);
       await recordAudit(trx, actor, 'update', 'obligations', id, prev, after);
+      // A waived obligation counts no more, a rejected one is owed again: the kept burden waits for the rescan.
+      await markStale(trx, [prev.initiativeId as number]);
       return after;
     });
   }
@@ -182,38 +189,35 @@ export class ReportingService {
     return { initiativeId, from: coverage.from, years: coverage.years.map((y) => ({ year: y.year, ...burdenOf(obligations, y.year, y.committedCents) })) };
   }
 
-  /** The reporting burden per funder type over the active initiatives the actor may see. */
+  /**
+   * The reporting burden per funder type over the active initiatives the actor may see: read from
+   * the kept figures when every one of them was kept for today and has no change waiting for its
+   * rescan, else counted for the request (`computed` says which; the money follows the portfolio
+   * statistics, which answer kept or live on their own terms).
+   */
   async portfolioBurden(actor: Actor, q: { year?: number | undefined }): Promise<PortfolioBurden> {
-    const year = q.year ?? Number(today().slice(0, 4));
+    const asOf = today();
+    const year = q.year ?? Number(asOf.slice(0, 4));
     const money = await this.analytics.portfolioFragmentation(actor, { year, years: 1, groupBy: 'funderType' });
     const visible = this.db('initiatives').select('initiatives.id').where('initiatives.status', 'active');
     scopeRead(visible, def('initiatives'), actor, this.db);
-    const base = () =>
-      this.db('obligations as o')
-        .join('commitments as c', 'c.id', 'o.commitment_id')
-        .join('funders as f', 'f.id', 'c.funder_id')
-        .whereIn('c.initiative_id', visible.clone())
-        .whereNot('o.status', 'waived')
-        .whereBetween('o.due_on', [`${year}-01-01`, `${year}-12-31`]);
-    const counts = 'count(*)::int AS obligations, count(DISTINCT c.funder_id)::int AS funders, count(DISTINCT c.initiative_id)::int AS initiatives';
-    const byType = await base()
-      .groupBy('f.type')
-      .select<{ type: FunderType; obligations: number; funders: number; initiatives: number }[]>('f.type', this.db.raw(counts));
-    const total = await base().first<{ obligations: number; funders: number; initiatives: number }>(this.db.raw(counts));
+    const computed: Computed = (await keptAreCurrent(this.db, visible.clone(), { asOf })) ? 'kept' : 'live';
+    const { byType, total } = await portfolioBurdenCounts(this.db, visible, year, asOf, computed);
     const committedOf = (type: FunderType) => money.groups.find((g) => g.group === type && g.year === year)?.committedCents ?? 0;
+    const figures = (c: BurdenCounts | undefined, committedCents: number) => {
+      const obligationCount = c?.obligations ?? 0;
+      return { initiativeCount: c?.initiatives ?? 0, obligationCount, funderCount: c?.funders ?? 0, committedCents, obligationsPer10k: per10k(obligationCount, committedCents), overdueCount: c?.overdue ?? 0 };
+    };
     const groups = FUNDER_TYPES.flatMap((funderType) => {
       const c = byType.find((r) => r.type === funderType);
       const committedCents = committedOf(funderType);
-      if (!c && !committedCents) return [];
-      const obligationCount = c?.obligations ?? 0;
-      return [{ funderType, initiativeCount: c?.initiatives ?? 0, obligationCount, funderCount: c?.funders ?? 0, committedCents, obligationsPer10k: per10k(obligationCount, committedCents) }];
+      return !c && !committedCents ? [] : [{ funderType, ...figures(c, committedCents) }];
     });
-    const committedCents = money.totals.find((t) => t.year === year)?.committedCents ?? 0;
-    const obligationCount = total?.obligations ?? 0;
     return {
       year,
       groups,
-      totals: { initiativeCount: total?.initiatives ?? 0, obligationCount, funderCount: total?.funders ?? 0, committedCents, obligationsPer10k: per10k(obligationCount, committedCents) },
+      totals: figures(total, money.totals.find((t) => t.year === year)?.committedCents ?? 0),
+      computed: computed === 'kept' && money.computed === 'kept' ? 'kept' : 'live',
     };
   }
 }

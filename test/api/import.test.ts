@@ -7,19 +7,7 @@ import type { ImportRecord, PreviewRow } from '../../server/contract/imports.js'
 import { DUTCH_LABELS, importRecordSchema } from '../../server/contract/imports.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeCommitment, makeFunder, makeInitiative, makeTranche, makeUser, tokenFor } from '../support/factories.js';
-import { upload } from '../support/imports.js';
-
-type Sheet = { name: string; header: string[]; rows: unknown[][] };
-
-async function workbook(sheets: Sheet[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of sheets) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.header);
-    for (const r of s.rows) ws.addRow(r);
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+import { upload, workbook, type Sheet } from '../support/imports.js';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const actions = (rows: PreviewRow[] | null) => (rows ?? []).map((r) => `${r.sheet}:${r.action}`);

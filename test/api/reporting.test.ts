@@ -349,13 +349,16 @@ describe('API reporting', () => {
       const own = await tokenFor(app.db, await makeUser(app.db, 'initiative', { initiativeId }));
       const stats = await app.request<Record<string, unknown>>('GET', '/api/stats/burden?year=2027', { token: own });
       expect(stats.status, JSON.stringify(stats.body)).to.equal(200);
+      // Overdue: the open ones once their due date has passed (the gemeente's 2027-06-30, the fonds's 2027-04-30).
+      const overdue = (dueOn: string) => (dueOn < today() ? 1 : 0);
       expect(stats.body).to.deep.equal({
         year: 2027,
         groups: [
-          { funderType: 'municipality', initiativeCount: 1, obligationCount: 2, funderCount: 1, committedCents: 2_000_000, obligationsPer10k: 1 },
-          { funderType: 'foundation', initiativeCount: 1, obligationCount: 2, funderCount: 1, committedCents: 500_000, obligationsPer10k: 4 },
+          { funderType: 'municipality', initiativeCount: 1, obligationCount: 2, funderCount: 1, committedCents: 2_000_000, obligationsPer10k: 1, overdueCount: overdue('2027-06-30') },
+          { funderType: 'foundation', initiativeCount: 1, obligationCount: 2, funderCount: 1, committedCents: 500_000, obligationsPer10k: 4, overdueCount: overdue('2027-04-30') },
         ],
-        totals: { initiativeCount: 1, obligationCount: 4, funderCount: 2, committedCents: 2_500_000, obligationsPer10k: 1.6 },
+        totals: { initiativeCount: 1, obligationCount: 4, funderCount: 2, committedCents: 2_500_000, obligationsPer10k: 1.6, overdueCount: overdue('2027-06-30') + overdue('2027-04-30') },
+        computed: 'live',
       });
     });
   });

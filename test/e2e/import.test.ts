@@ -83,7 +83,7 @@ describe('the import page', function () {
     it('sees a row it may not import as an error, and applies the good rows', async () => {
       await login(page, run, USERS.funder);
       await openImports(page);
-      await page.getByText('U mag importeren: Toezeggingen, Tranches.').waitFor();
+      await page.getByText('U mag importeren: Toezeggingen, Tranches, Verplichtingen.').waitFor();
       const csv = [
         'Initiatief;Titel;Soort;Status;Begindatum;Einddatum;Bedrag',
         'De Gedeelde Pan;Buurtbudget 2031;subsidie;aangevraagd;01-01-2031;31-12-2031;"2.500,00"',

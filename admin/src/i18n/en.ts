@@ -594,6 +594,7 @@ export const vangnetEn: Messages<typeof vangnetNl> = {
       initiatives: 'Initiatives',
       committed: 'Committed',
       per10k: 'Per €10,000',
+      overdue: 'Of which overdue',
       funder_type: 'Funder type',
     },
     impact: {

@@ -589,6 +589,7 @@ export const vangnetNl = {
       initiatives: 'Initiatieven',
       committed: 'Toegezegd',
       per10k: 'Per € 10.000',
+      overdue: 'Waarvan te laat',
       funder_type: 'Soort financier',
     },
     impact: {

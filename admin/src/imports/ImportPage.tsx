@@ -36,7 +36,7 @@ import { formatEuro } from '../format/money';
 const POLL_MS = 700;
 
 /** Records with a page of their own in the console, to link to after applying. */
-const SHOWN: readonly ImportSheet[] = ['funders', 'initiatives', 'commitments'];
+const SHOWN: readonly ImportSheet[] = ['funders', 'initiatives', 'commitments', 'obligations'];
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);

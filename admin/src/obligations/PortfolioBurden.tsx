@@ -32,6 +32,9 @@ export function PortfolioBurden() {
               {t('obligations')}
             </TableCell>
             <TableCell component="th" scope="col" align="right">
+              {t('overdue')}
+            </TableCell>
+            <TableCell component="th" scope="col" align="right">
               {t('funders')}
             </TableCell>
             <TableCell component="th" scope="col" align="right">
@@ -52,6 +55,7 @@ export function PortfolioBurden() {
                 {translate(`vangnet.enum.funderType.${g.funderType}`)}
               </TableCell>
               <TableCell align="right">{g.obligationCount}</TableCell>
+              <TableCell align="right">{g.overdueCount}</TableCell>
               <TableCell align="right">{g.funderCount}</TableCell>
               <TableCell align="right">{g.initiativeCount}</TableCell>
               <TableCell align="right">{wholeEuro(g.committedCents)}</TableCell>
