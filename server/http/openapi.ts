@@ -106,12 +106,15 @@ function withoutUndefined(ctx: { zodSchema: z.core.$ZodTypes; jsonSchema: JsonSc
 }
 
 /** `funders` → `Funder`, `audit-events` → `AuditEvent`. */
-export function schemaName(def: ResourceContract): string {
-  return def.name
-    .replace(/s$/, '')
+const pascal = (name: string) =>
+  name
     .split('-')
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join('');
+
+/** A resource's record schema: its name in the singular (`webhook-deliveries` → `WebhookDelivery`). */
+export function schemaName(def: ResourceContract): string {
+  return pascal(def.name.replace(/ies$/, 'y').replace(/s$/, ''));
 }
 
 /** The record schemas: the contract's answers and each resource's read shape, with references between them. */
@@ -232,7 +235,7 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
   const adminOnly = isReadOnly(def.name) && def.name !== 'gaps' ? [403] : [];
   const list: PathItem = {
     get: operation({
-      operationId: `list${schemaName(def)}s`,
+      operationId: `list${pascal(def.name)}`,
       summary: `List ${def.name}`,
       tags: [tag],
       parameters: listParameters(def),
@@ -252,7 +255,7 @@ function resourcePaths(def: ResourceContract, read: JsonSchema, schemas: Record<
   };
   const exported: PathItem = {
     get: operation({
-      operationId: `export${schemaName(def)}s`,
+      operationId: `export${pascal(def.name)}`,
       summary: `Export the list of ${def.name} as xlsx or CSV (the list's filter, sort and access; Dutch or English headers and labels, euros, dates, names beside ids)`,
       tags: [tag],
       parameters: [...exportParameters(), ...listParameters(def).filter((p) => p.name !== 'range')],
@@ -642,7 +645,7 @@ function webhookPaths(schemas: Record<string, JsonSchema>, resourceItem: PathIte
         summary: 'Send a test event (type `webhook.test`) to the webhook once, even when it is switched off; answers the delivery, whose status shows how it went',
         tags,
         parameters: [idParameter],
-        ok: { '202': { description: 'The queued delivery', content: json(ref('WebhookDeliverie')) } },
+        ok: { '202': { description: 'The queued delivery', content: json(ref('WebhookDelivery')) } },
         errors: [...AUTHED, 403, 404],
       }),
     },
