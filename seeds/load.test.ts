@@ -11,11 +11,11 @@
 // Plan B: a quarter of the 2027 budget, 1_212_500 → 1_210_000 a year, for 2027–2029: 3_630_000.
 import { expect } from 'chai';
 import type { Knex } from 'knex';
-import { createDb, migrateLatest } from '../../server/data/db.js';
-import { databaseUrl } from '../../server/data/embeddedPostgres.js';
-import { loadDemoIfEmpty } from '../../seeds/load.js';
-import { TEST_DATABASE_URL } from '../support/env.js';
-import { recreateDatabase } from '../support/infra.js';
+import { createDb, migrateLatest } from '../server/data/db.js';
+import { databaseUrl } from '../server/data/embeddedPostgres.js';
+import { loadDemoIfEmpty } from './load.js';
+import { TEST_DATABASE_URL } from '../test/support/env.js';
+import { recreateDatabase } from '../test/support/infra.js';
 
 const NAME = `${new URL(TEST_DATABASE_URL).pathname.slice(1)}_demo`;
 const URL_ = databaseUrl(TEST_DATABASE_URL, NAME);
