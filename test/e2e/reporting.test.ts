@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { fillDay } from './support/forms.js';
 
 describe('reporting obligations in the console', function () {
@@ -60,7 +60,7 @@ describe('reporting obligations in the console', function () {
       await calendarRow(page, 'Gemeente Utrecht', 'Inhoudelijk verslag jaar 2', `31-03-${year + 1}`).waitFor();
       const impact = page.getByTestId('impact');
       await impact.getByRole('heading', { name: 'Gedeelde maaltijden (maaltijden)' }).waitFor();
-      expect(await impact.getByTestId('indicator-table').first().locator('tbody tr').count()).to.be.at.least(3);
+      await eventually(() => impact.getByTestId('indicator-table').first().locator('tbody tr').count(), (n) => n >= 3);
       await page.getByTestId('burden').getByRole('columnheader', { name: 'Per € 10.000' }).waitFor();
       await screenshot(page, 'reporting-02-initiative-page');
     });
@@ -71,7 +71,8 @@ describe('reporting obligations in the console', function () {
       await calendarRow(page, 'Fonds Samen Sterk', 'Inhoudelijk verslag (eind)').getByRole('checkbox').check();
       await page.getByRole('button', { name: 'Eén verslag voor deze verplichtingen' }).click();
       await page.waitForURL(/#\/reports\/create/);
-      expect(await page.getByRole('checkbox', { checked: true }).count()).to.equal(2);
+      // The form reads the chosen obligations from the address, then lists them checked.
+      await eventually(() => page.getByRole('checkbox', { checked: true }).count(), (n) => n === 2);
       await page.getByLabel('Titel').fill(`Jaarverslag ${year}`);
       await fillDay(page, 'Periode van', `${year}-01-01`);
       await fillDay(page, 'Periode tot en met', `${year}-12-31`);
@@ -86,7 +87,7 @@ describe('reporting obligations in the console', function () {
       const answered = page.getByTestId('report-obligations');
       await answered.getByText('Gemeente Utrecht').waitFor();
       await answered.getByText('Fonds Samen Sterk').waitFor();
-      expect(await answered.getByText('ingediend', { exact: true }).count()).to.equal(2);
+      await eventually(() => answered.getByText('ingediend', { exact: true }).count(), (n) => n === 2);
       await page.getByTestId('report-files').getByText('jaarverslag.pdf').waitFor();
       await screenshot(page, 'reporting-04-report');
     });
