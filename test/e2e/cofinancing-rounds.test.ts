@@ -3,8 +3,7 @@
 // its dashboard (in English), pledges and confirms, which creates its commitment; an admin follows
 // the round on a phone. Every page visited is checked with axe (screenshot()).
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { scansSettled } from './support/scans.js';
 
 describe('co-financing rounds in the console', function () {
@@ -39,20 +38,9 @@ describe('co-financing rounds in the console', function () {
     await scansSettled(run);
   });
 
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   describe('the initiative, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('opens a round from a gap and proposes a pledge of the gemeente', async () => {
       const page = tab();
@@ -85,7 +73,7 @@ describe('co-financing rounds in the console', function () {
   });
 
   describe('the gemeente, in English', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('finds the round on its dashboard, pledges and confirms, which creates its commitment', async () => {
       const page = tab();
@@ -116,15 +104,11 @@ describe('co-financing rounds in the console', function () {
   });
 
   describe('an admin on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('follows the round: its progress in words and its pledges', async () => {
       const page = tab();
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.admin.email);
-      await page.locator('input[name="password"]').fill(USERS.admin.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).waitFor();
+      await login(page, run, USERS.admin);
       await page.goto(`${run.url}/#/cofinancing-rounds/${roundId}/show`);
       await page.getByTestId('round-progress-text').getByText(/^€\s10\.000,00 bevestigd, €\s10\.000,00 toegezegd/).waitFor();
       const box = await page.getByTestId('round-overview').boundingBox();
