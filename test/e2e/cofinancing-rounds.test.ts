@@ -1,8 +1,10 @@
 // Several funders close one initiative's gap together: De Gedeelde Pan opens a co-financing round
 // from one of its gaps and proposes a pledge of Gemeente Utrecht; the gemeente finds the round on
 // its dashboard (in English), pledges and confirms, which creates its commitment; an admin follows
-// the round on a phone. Every page visited is checked with axe (screenshot()).
+// the round on a phone; the gemeente also opens the demo portfolio's own round (Tuinmaatjes
+// Utrecht, seeds/demo/planning.ts). Every page visited is checked with axe (screenshot()).
 import { expect } from 'chai';
+import { amsterdamToday } from '../analytics/shapes.js';
 import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { scansSettled } from './support/scans.js';
 
@@ -100,6 +102,28 @@ describe('co-financing rounds in the console', function () {
       expect(commitment).to.include({ amount_cents: 1_000_000, status: 'committed', initiative_id: initiativeId });
       expect(await run.db('tranches').where({ commitment_id: pledge.commitment_id! }).count<{ n: string }[]>({ n: '*' })).to.not.deep.equal([{ n: '0' }]);
       await screenshot(page, 'rounds-03-confirmed-english');
+    });
+  });
+
+  describe('the demo round, as the gemeente', () => {
+    const tab = freshPage(() => run);
+
+    it('opens Tuinmaatjes Utrecht’s round for next year: its own pledge and the fonds’s proposed match of it', async () => {
+      const page = tab();
+      const demo = await run.db('cofinancing_rounds as r').join('initiatives as i', 'i.id', 'r.initiative_id').where('i.name', 'Tuinmaatjes Utrecht').first<{ id: number; title: string }>('r.id', 'r.title');
+      expect(demo.title).to.equal(`Tuinploegen ${Number(amsterdamToday().slice(0, 4)) + 1}: samen het tekort dichten`);
+      await login(page, run, USERS.funder);
+      await page.getByTestId('open-rounds').getByRole('link', { name: demo.title }).click();
+      await page.waitForURL(new RegExp(`#/cofinancing-rounds/${demo.id}/show`));
+      const gemeente = page.getByTestId('round-pledge').filter({ hasText: 'Gemeente Utrecht' });
+      await gemeente.getByText('toegezegd', { exact: true }).waitFor();
+      const fonds = page.getByTestId('round-pledge').filter({ hasText: 'Fonds Groen Verbindt' });
+      await fonds.getByText('voorgesteld', { exact: true }).waitFor();
+      await fonds.getByText('matcht 50% van Gemeente Utrecht').waitFor();
+      // Only the pledged money counts towards the target: the gemeente's, not the proposed match.
+      await page.getByTestId('round-progress-text').getByText(/^€\s0,00 bevestigd, €\s[1-9][\d.]*,00 toegezegd van het doel €\s[\d.]+,\d\d; nog nodig: €\s[1-9][\d.]*,\d\d\.$/).waitFor();
+      await page.getByTestId('round-runway').getByTestId('whatif-chart').waitFor();
+      await screenshot(page, 'rounds-05-demo');
     });
   });
 
