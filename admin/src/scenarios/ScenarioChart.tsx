@@ -10,19 +10,7 @@ import { useFormat } from '../common/fields';
 import { formatMonth } from '../format/dates';
 import { formatEuroCompact } from '../format/money';
 import { MonthTable } from '../initiatives/RunwayTable';
-
-type Runway = WhatIfAnswer['base']['runway'];
-
-function useRunwayWords() {
-  const translate = useTranslate();
-  const format = useFormat();
-  return (runway: Runway) => {
-    const months = translate('vangnet.runway.months', { smart_count: runway.runwayMonths });
-    if (runway.horizonReached) return { months, through: translate('vangnet.runway.horizon') };
-    if (!runway.fundedThrough) return { months, through: translate('vangnet.runway.not_funded') };
-    return { months, through: translate('vangnet.runway.funded_through', { date: format.date(runway.fundedThrough) }) };
-  };
-}
+import { useRunwayWords } from '../initiatives/runwayWords';
 
 /** The chart's table alternative: the balance month by month as it is and with the scenario. */
 function BalanceTable({ answer }: { answer: WhatIfAnswer }) {
