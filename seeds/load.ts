@@ -3,7 +3,13 @@
 // an advisory lock lets exactly one of them load it.
 import type { Knex } from 'knex';
 import { toColumns } from '../server/contract/resource.js';
+import { scenarioChanges } from '../server/contract/scenarios.js';
+import { createSimulation, runSimulation } from '../server/data/simulations.js';
+import { loadFunding } from '../server/data/funding.js';
+import { periodShortfallCents } from '../server/domain/cofinancing.js';
 import { hashPassword } from '../server/services/passwords.js';
+import { Calendar } from './demo/calendar.js';
+import { DEMO_PLANNING, demoPlanCents, demoPledgeCents } from './demo/planning.js';
 import { buildDemoPortfolio } from './demo/portfolio.js';
 import { DEMO_INDICATORS, demoObligations, demoReportTitle } from './demo/reporting.js';
 
@@ -70,6 +76,7 @@ export async function loadDemoIfEmpty(db: Knex, today: string): Promise<LoadResu
         .onConflict()
         .ignore();
     }
+    await loadPlanning(trx, today, initiativeIds, funderIds);
     return { loaded: true, funders: funderIds.size, initiatives: initiativeIds.size, commitments, tranches, obligations };
   });
 }
@@ -101,4 +108,51 @@ async function loadReportsAndIndicators(trx: Knex.Transaction, initiativeId: num
       .returning<{ id: number }[]>('id');
     await trx('indicator_values').insert(values.map((value, i) => ({ indicator_id: row!.id, year: year - values.length + i, value })));
   }
+}
+
+/**
+ * The open co-financing round of seeds/demo/planning.ts with its two pledges, the saved plan B and
+ * the finished simulation. The round names no gap (gaps are the first scan's); its period is next
+ * calendar year, inside the initiative's open shortfall, and its target that year's shortfall.
+ */
+async function loadPlanning(trx: Knex.Transaction, today: string, initiativeIds: Map<string, number>, funderIds: Map<string, number>): Promise<void> {
+  const cal = new Calendar(today);
+  const plan = DEMO_PLANNING;
+  const initiativeId = initiativeIds.get(plan.initiativeKey)!;
+  const funderId = (key: string) => funderIds.get(key)!;
+  const [funding] = await loadFunding(trx, [initiativeId]);
+  const periodStart = cal.jan1(1);
+  const periodEnd = cal.dec31(1);
+  const targetCents = periodShortfallCents(funding!, periodStart, periodEnd);
+  const [round] = await trx('cofinancing_rounds')
+    .insert(toColumns({ initiativeId, title: plan.round.title(cal.year + 1), periodStart, periodEnd, targetCents, status: 'open', note: plan.round.note }))
+    .returning<{ id: number }[]>('id');
+  const amounts = demoPledgeCents(targetCents);
+  const [pledged] = await trx('pledges')
+    .insert(toColumns({ roundId: round!.id, funderId: funderId(plan.gemeente.funderKey), amountCents: amounts.gemeente, status: 'pledged', condition: 'none', note: plan.gemeente.note }))
+    .returning<{ id: number }[]>('id');
+  await trx('pledges').insert(
+    toColumns({
+      roundId: round!.id,
+      funderId: funderId(plan.fonds.funderKey),
+      amountCents: amounts.fonds,
+      status: 'proposed',
+      condition: 'match',
+      matchPledgeId: pledged!.id,
+      ratioPercent: plan.fonds.ratioPercent,
+      note: plan.fonds.note,
+    }),
+  );
+
+  const conditional = await trx('commitments')
+    .where({ initiative_id: initiativeId, funder_id: funderId(plan.scenario.includeFunderKey), status: 'conditional' })
+    .pluck<number[]>('id');
+  const nextYear = await trx('budgets').where({ initiative_id: initiativeId, year: cal.year + 1 }).first<{ amount_cents: string } | undefined>('amount_cents');
+  const changes = scenarioChanges.parse({
+    include: conditional,
+    add: [{ funderId: funderId(plan.fonds.funderKey), amountCents: demoPlanCents(Number(nextYear?.amount_cents ?? 0)), startDate: cal.jan1(1), endDate: cal.dec31(plan.scenario.years) }],
+  });
+  await trx('scenarios').insert(toColumns({ initiativeId, name: plan.scenario.name, note: plan.scenario.note, changes: JSON.stringify(changes) }));
+
+  await runSimulation(trx, await createSimulation(trx, plan.simulation, today));
 }

@@ -2,27 +2,22 @@
 // portfolio: the Dutch dashboard, an initiative's runway and coverage, a new commitment in euros,
 // a portfolio scan, and English.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { fillDay } from './support/forms.js';
 
 describe('the console for a coalition admin', function () {
   this.timeout(120_000);
   let run: ConsoleRun;
-  let context: BrowserContext;
-  let page: Page;
 
   before(async function () {
     this.timeout(300_000);
     run = await startConsole(this);
-    ({ context, page } = await newPage(run));
   });
 
-  after(async () => {
-    await context?.close();
-  });
+  const tab = freshPage(() => run);
 
   it('logs in and shows the Dutch dashboard with its figures and charts drawn from data', async () => {
+    const page = tab();
     await login(page, run, USERS.admin);
     await page.getByText('Portefeuille van de coalitie').first().waitFor();
     for (const item of ['Initiatieven', 'Financiers', 'Toezeggingen', 'Financieringsgaten', 'Scans', 'Gebruikers', 'Auditlog']) {
@@ -48,6 +43,7 @@ describe('the console for a coalition admin', function () {
   });
 
   it('opens an initiative and shows its runway chart and coverage matrix', async () => {
+    const page = tab();
     await page.getByRole('menuitem', { name: 'Initiatieven' }).click();
     await page.getByRole('cell', { name: 'De Gedeelde Pan' }).click();
     await page.getByRole('heading', { name: 'De Gedeelde Pan', exact: true }).waitFor();
@@ -69,6 +65,7 @@ describe('the console for a coalition admin', function () {
   });
 
   it('creates a commitment of € 12.345,67 with yearly tranches, stored as 1234567 cents in two tranches', async () => {
+    const page = tab();
     const title = `E2E-subsidie ${Date.now()}`;
     const nextYear = new Date().getFullYear() + 1;
     await page.goto(`${run.url}/#/commitments/create`);
@@ -103,6 +100,7 @@ describe('the console for a coalition admin', function () {
   });
 
   it('starts a scan, follows its progress and lists the gaps it found', async () => {
+    const page = tab();
     await page.getByRole('menuitem', { name: 'Scans' }).click();
     await page.getByTestId('scan-now').click();
     const dialog = page.getByTestId('scan-dialog');
@@ -125,6 +123,7 @@ describe('the console for a coalition admin', function () {
   });
 
   it('switches to English and keeps it after a reload', async () => {
+    const page = tab();
     await page.getByRole('menuitem', { name: 'Dashboard' }).click();
     await page.getByRole('button', { name: /Nederlands/i }).click();
     await page.getByRole('menuitem', { name: 'English' }).click();

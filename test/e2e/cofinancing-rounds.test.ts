@@ -1,10 +1,11 @@
 // Several funders close one initiative's gap together: De Gedeelde Pan opens a co-financing round
 // from one of its gaps and proposes a pledge of Gemeente Utrecht; the gemeente finds the round on
 // its dashboard (in English), pledges and confirms, which creates its commitment; an admin follows
-// the round on a phone. Every page visited is checked with axe (screenshot()).
+// the round on a phone; the gemeente also opens the demo portfolio's own round (Tuinmaatjes
+// Utrecht, seeds/demo/planning.ts). Every page visited is checked with axe (screenshot()).
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { amsterdamToday } from '../analytics/shapes.js';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { scansSettled } from './support/scans.js';
 
 describe('co-financing rounds in the console', function () {
@@ -39,20 +40,9 @@ describe('co-financing rounds in the console', function () {
     await scansSettled(run);
   });
 
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   describe('the initiative, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('opens a round from a gap and proposes a pledge of the gemeente', async () => {
       const page = tab();
@@ -85,7 +75,7 @@ describe('co-financing rounds in the console', function () {
   });
 
   describe('the gemeente, in English', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('finds the round on its dashboard, pledges and confirms, which creates its commitment', async () => {
       const page = tab();
@@ -115,16 +105,34 @@ describe('co-financing rounds in the console', function () {
     });
   });
 
+  describe('the demo round, as the gemeente', () => {
+    const tab = freshPage(() => run);
+
+    it('opens Tuinmaatjes Utrecht’s round for next year: its own pledge and the fonds’s proposed match of it', async () => {
+      const page = tab();
+      const demo = await run.db('cofinancing_rounds as r').join('initiatives as i', 'i.id', 'r.initiative_id').where('i.name', 'Tuinmaatjes Utrecht').first<{ id: number; title: string }>('r.id', 'r.title');
+      expect(demo.title).to.equal(`Tuinploegen ${Number(amsterdamToday().slice(0, 4)) + 1}: samen het tekort dichten`);
+      await login(page, run, USERS.funder);
+      await page.getByTestId('open-rounds').getByRole('link', { name: demo.title }).click();
+      await page.waitForURL(new RegExp(`#/cofinancing-rounds/${demo.id}/show`));
+      const gemeente = page.getByTestId('round-pledge').filter({ hasText: 'Gemeente Utrecht' });
+      await gemeente.getByText('toegezegd', { exact: true }).waitFor();
+      const fonds = page.getByTestId('round-pledge').filter({ hasText: 'Fonds Groen Verbindt' });
+      await fonds.getByText('voorgesteld', { exact: true }).waitFor();
+      await fonds.getByText('matcht 50% van Gemeente Utrecht').waitFor();
+      // Only the pledged money counts towards the target: the gemeente's, not the proposed match.
+      await page.getByTestId('round-progress-text').getByText(/^€\s0,00 bevestigd, €\s[1-9][\d.]*,00 toegezegd van het doel €\s[\d.]+,\d\d; nog nodig: €\s[1-9][\d.]*,\d\d\.$/).waitFor();
+      await page.getByTestId('round-runway').getByTestId('whatif-chart').waitFor();
+      await screenshot(page, 'rounds-05-demo');
+    });
+  });
+
   describe('an admin on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('follows the round: its progress in words and its pledges', async () => {
       const page = tab();
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.admin.email);
-      await page.locator('input[name="password"]').fill(USERS.admin.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).waitFor();
+      await login(page, run, USERS.admin);
       await page.goto(`${run.url}/#/cofinancing-rounds/${roundId}/show`);
       await page.getByTestId('round-progress-text').getByText(/^€\s10\.000,00 bevestigd, €\s10\.000,00 toegezegd/).waitFor();
       const box = await page.getByTestId('round-overview').boundingBox();

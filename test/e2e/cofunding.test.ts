@@ -10,9 +10,9 @@
 // - Tuinmaatjes Utrecht: Zorgverzekeraar Gezond Verbond only conditionally committed (applied
 //   for); Coöperatieve Buurtbank U.A. and Fonds Groen Verbindt finished before today (earlier).
 import { expect } from 'chai';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { amsterdamToday } from '../analytics/shapes.js';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 const DAY_MS = 86_400_000;
 
@@ -46,24 +46,12 @@ describe('the co-financing view of a funder', function () {
     run = await startConsole(this);
   });
 
-  /** A fresh browser profile for the tests of the enclosing `describe`, closed after them. */
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   const row = (page: Page, initiative: string) => page.getByTestId('cofunding-row').filter({ hasText: initiative });
   const cofunder = (page: Page, initiative: string, funder: string) => row(page, initiative).getByTestId('cofunder').filter({ hasText: funder });
 
   describe('in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('shows each co-funder with its status, its money in the coming years and its end date', async () => {
       const page = tab();
@@ -123,7 +111,7 @@ describe('the co-financing view of a funder', function () {
   });
 
   describe('in English', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('shows the groups, statuses, amounts and dates in English', async () => {
       const page = tab();
@@ -146,15 +134,11 @@ describe('the co-financing view of a funder', function () {
   });
 
   describe('on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('stacks each initiative, co-funders first, nothing scrolling sideways, and opens the earlier ones', async () => {
       const page = tab();
-      // Not `login`: it waits for the side menu, which a phone folds away.
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.funder.email);
-      await page.locator('input[name="password"]').fill(USERS.funder.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await login(page, run, USERS.funder);
       const card = page.getByTestId('cofunding');
       await row(page, 'Tuinmaatjes Utrecht').waitFor();
       const box = await card.boundingBox();

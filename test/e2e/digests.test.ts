@@ -2,12 +2,9 @@
 // "Mijn instellingen" (on a phone, in Dutch, then in English), and an admin reads a digest that was
 // kept without SMTP (outbound e-mails), its HTML in a sandboxed frame, in Dutch and English.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
 import { recordEvents } from '../../server/data/events.js';
 import { DigestService } from '../../server/services/digests.js';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
-
-const PHONE = { width: 390, height: 844 };
+import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 describe('e-mail digests in the console', function () {
   this.timeout(120_000);
@@ -43,23 +40,11 @@ describe('e-mail digests in the console', function () {
   });
 
   describe('a funder user on a phone', () => {
-    let context: BrowserContext;
-    let page: Page;
-
-    before(async () => {
-      ({ context, page } = await newPage(run, PHONE));
-    });
-
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run, PHONE);
 
     it('changes their own digest under Mijn instellingen in the user menu', async () => {
-      // Not `login`: it waits for the side menu, which a phone folds away.
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.funder.email);
-      await page.locator('input[name="password"]').fill(USERS.funder.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      const page = tab();
+      await login(page, run, USERS.funder);
       // On a phone the user menu is an icon button.
       await page.locator('header').getByRole('button', { name: /\(profiel\)$|^Profiel$|^Profile$/ }).click();
       await page.getByRole('menuitem', { name: 'Mijn instellingen' }).click();
@@ -76,6 +61,7 @@ describe('e-mail digests in the console', function () {
     });
 
     it('switches to English there, and the console follows', async () => {
+      const page = tab();
       await page.getByRole('combobox', { name: 'Taal' }).click();
       await page.getByRole('option', { name: 'Engels' }).click();
       await page.getByRole('combobox', { name: 'E-mailoverzicht' }).click();
@@ -89,18 +75,10 @@ describe('e-mail digests in the console', function () {
   });
 
   describe('an admin', () => {
-    let context: BrowserContext;
-    let page: Page;
-
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run);
 
     it('reads an outbound e-mail kept without SMTP: the HTML in a sandboxed frame, the text and the headers', async () => {
+      const page = tab();
       await login(page, run, USERS.admin);
       await page.getByRole('menuitem', { name: 'Verzonden e-mails' }).click();
       const row = page.getByRole('row').filter({ hasText: USERS.initiative.email }).first();
@@ -119,6 +97,7 @@ describe('e-mail digests in the console', function () {
     });
 
     it('shows it in English too', async () => {
+      const page = tab();
       await page.getByRole('button', { name: /Nederlands/i }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await page.getByText('not sent (no SMTP)').waitFor();

@@ -1,27 +1,22 @@
 // The API's refusals in the console: the field reasons arrive as codes with parameters and show in
 // Dutch under the input they concern, with amounts in euros — never the API's English sentences.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 describe('refusals in the console', function () {
   this.timeout(120_000);
   let run: ConsoleRun;
-  let context: BrowserContext;
-  let page: Page;
 
   before(async function () {
     this.timeout(300_000);
     run = await startConsole(this);
-    ({ context, page } = await newPage(run));
-    await login(page, run, USERS.admin);
   });
 
-  after(async () => {
-    await context?.close();
-  });
+  const tab = freshPage(() => run);
+  before(() => login(tab(), run, USERS.admin));
 
   it('shows a second budget for a year as a Dutch reason under the year', async () => {
+    const page = tab();
     const initiative = await run.db('initiatives').where({ name: 'De Gedeelde Pan' }).first<{ id: number }>('id');
     const budget = await run.db('budgets').where({ initiative_id: initiative.id }).orderBy('year').first<{ year: number }>('year');
     await page.goto(`${run.url}/#/initiatives/${initiative.id}/show`);
@@ -36,6 +31,7 @@ describe('refusals in the console', function () {
   });
 
   it("shows a tranche over its commitment's amount with the amounts in euros", async () => {
+    const page = tab();
     // A commitment whose tranches all count towards its amount (a cancelled one would not).
     const commitment = await run
       .db('commitments')

@@ -3,10 +3,10 @@
 // without a reload; the coalition reads why an initiative is at risk around year five. Once in
 // English, once on a phone.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { GapDetailsByKind } from '../../server/domain/gapDetails.js';
 import { formatEuro, formatPercent } from '../../admin/src/format/money.js';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { ensureScanned, scansSettled } from './support/scans.js';
 
 const INITIATIVE = 'De Gedeelde Pan';
@@ -39,18 +39,6 @@ describe('gaps explain themselves', function () {
   this.timeout(180_000);
   let run: ConsoleRun;
 
-  /** A fresh browser profile for the surrounding describe, handed over by `use`. */
-  function onOwnPage(use: (page: Page) => void): void {
-    let context: BrowserContext | undefined;
-    before(async () => {
-      const opened = await newPage(run);
-      context = opened.context;
-      use(opened.page);
-    });
-    after(async () => {
-      await context?.close();
-    });
-  }
   let initiativeId: number;
   let savedBudgets: { year: number; amount_cents: number; note: string | null }[] = [];
 
@@ -73,10 +61,10 @@ describe('gaps explain themselves', function () {
   });
 
   describe('the initiative user', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p));
+    const tab = freshPage(() => run);
 
     it('reads an expiring subsidy’s sentence with its numbers, and the follow-up it suggests', async () => {
+      const page = tab();
       const [expiring] = await openGaps(run, initiativeId, 'expiring');
       expect(expiring, 'the demo flags the ending Fonds Samen Sterk grant').to.exist;
       const d = expiring!.details;
@@ -110,6 +98,7 @@ describe('gaps explain themselves', function () {
     });
 
     it('is warned that next year’s budget is missing, with the need carried forward and marked as estimated', async () => {
+      const page = tab();
       const thisYear = new Date().getFullYear();
       savedBudgets = await run.db('budgets').where({ initiative_id: initiativeId }).where('year', '>', thisYear).select('year', 'amount_cents', 'note');
       await run.db('budgets').where({ initiative_id: initiativeId }).where('year', '>', thisYear).delete();
@@ -130,6 +119,7 @@ describe('gaps explain themselves', function () {
     });
 
     it('adds the budget where budgets are edited and sees the gaps change without a reload', async () => {
+      const page = tab();
       const nextYear = new Date().getFullYear() + 1;
       await scansSettled(run);
       const before = (await openGaps(run, initiativeId, 'shortfall')).map((g) => g.shortfall_cents);
@@ -168,10 +158,10 @@ describe('gaps explain themselves', function () {
   });
 
   describe('the coalition admin, in English', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p));
+    const tab = freshPage(() => run);
 
     it('opens an at-risk initiative from the dashboard and reads why, with its age and thresholds', async () => {
+      const page = tab();
       await login(page, run, USERS.admin);
       await page.getByRole('button', { name: /Nederlands/i }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
@@ -205,6 +195,7 @@ describe('gaps explain themselves', function () {
     });
 
     it('reads the same sentences in the list of all gaps, with the shortfall only on shortfalls', async () => {
+      const page = tab();
       await page.getByRole('menuitem', { name: 'Funding gaps' }).click();
       await page.waitForURL(/#\/gaps/);
       const rows = page.locator('tbody tr');
@@ -219,10 +210,10 @@ describe('gaps explain themselves', function () {
   });
 
   describe('on a phone', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p));
+    const tab = freshPage(() => run);
 
     it('the initiative reads its gaps, each with a next step that fits the screen', async () => {
+      const page = tab();
       // The menu folds away on a phone; log in at laptop size, then hold the phone.
       await login(page, run, USERS.initiative);
       await page.setViewportSize({ width: 390, height: 844 });

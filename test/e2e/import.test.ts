@@ -2,8 +2,8 @@
 // with a row it may not import, sees the error highlighted and applies the good rows.
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import type { Page } from 'playwright-core';
+import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 async function workbook(amount = '10.000'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -32,16 +32,10 @@ describe('the import page', function () {
   });
 
   describe('an admin', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run);
 
     it('uploads a workbook, reads the preview and applies it', async () => {
+      const page = tab();
       await login(page, run, USERS.admin);
       await openImports(page);
       await page.getByTestId('import-template').waitFor();
@@ -58,6 +52,7 @@ describe('the import page', function () {
     });
 
     it('shows what a corrected file changes, in euros', async () => {
+      const page = tab();
       await openImports(page);
       await page.getByTestId('import-file').setInputFiles({ name: 'correctie.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await workbook('12.000') });
       await page.getByTestId('import-table-commitments').getByText('Bedrag: € 10.000,00 → € 12.000,00').waitFor();
@@ -71,16 +66,10 @@ describe('the import page', function () {
   });
 
   describe('a funder on a phone', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run, { width: 390, height: 844 }));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run, PHONE);
 
     it('sees a row it may not import as an error, and applies the good rows', async () => {
+      const page = tab();
       await login(page, run, USERS.funder);
       await openImports(page);
       await page.getByText('U mag importeren: Toezeggingen, Tranches, Verplichtingen.').waitFor();

@@ -3,10 +3,10 @@
 // initiative follows one to its page (which marks it read), a funder in English marks all read,
 // and an admin reads them on a phone.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { notificationSentence } from '../../server/contract/notifications.js';
 import type { EventType } from '../../server/domain/enums.js';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { ensureScanned, scansSettled } from './support/scans.js';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -22,18 +22,6 @@ interface Told {
 describe('notifications in the console', function () {
   this.timeout(180_000);
   let run: ConsoleRun;
-
-  function onOwnPage(use: (page: Page) => void, viewport?: { width: number; height: number }): void {
-    let context: BrowserContext | undefined;
-    before(async () => {
-      const opened = await newPage(run, viewport);
-      context = opened.context;
-      use(opened.page);
-    });
-    after(async () => {
-      await context?.close();
-    });
-  }
 
   /** What the demo user with this e-mail is told of and has not read, newest first. */
   async function unreadOf(email: string): Promise<Told[]> {
@@ -55,10 +43,10 @@ describe('notifications in the console', function () {
   });
 
   describe('the initiative user', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p));
+    const tab = freshPage(() => run);
 
     it('sees the unread count on the bell, reads the sentences and follows one to its initiative', async () => {
+      const page = tab();
       const unread = await unreadOf(USERS.initiative.email);
       expect(unread.length, 'the demo initiative hears of its gaps').to.be.greaterThan(0);
       await login(page, run, USERS.initiative);
@@ -85,10 +73,10 @@ describe('notifications in the console', function () {
   });
 
   describe('a funder, in English', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p));
+    const tab = freshPage(() => run);
 
     it('filters the unread ones and marks all read with one button', async () => {
+      const page = tab();
       const unread = await unreadOf(USERS.funder.email);
       expect(unread.length, 'Gemeente Utrecht hears of the gaps of what it funds').to.be.greaterThan(0);
       await login(page, run, USERS.funder);
@@ -114,10 +102,10 @@ describe('notifications in the console', function () {
   });
 
   describe('an admin on a phone', () => {
-    let page: Page;
-    onOwnPage((p) => (page = p), { width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('reaches the notifications from the bell, each sentence within the screen, and follows one', async () => {
+      const page = tab();
       await login(page, run, USERS.admin);
       await bell(page).click();
       const sentences = page.getByTestId('notification-sentence');

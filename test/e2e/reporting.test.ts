@@ -11,8 +11,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import type { Page } from 'playwright-core';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { fillDay } from './support/forms.js';
 
 describe('reporting obligations in the console', function () {
@@ -27,22 +27,11 @@ describe('reporting obligations in the console', function () {
     panId = (await run.db('initiatives').where({ name: 'De Gedeelde Pan' }).first<{ id: number }>('id')).id;
   });
 
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   const calendarRow = (page: Page, ...texts: string[]) => texts.reduce((rows, text) => rows.filter({ hasText: text }), page.getByTestId('obligations-calendar').locator('tbody tr'));
 
   describe('the initiative, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('shows its overdue obligation on its dashboard', async () => {
       const page = tab();
@@ -94,7 +83,7 @@ describe('reporting obligations in the console', function () {
   });
 
   describe('the funder, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('reviews only what it asked, and accepts it', async () => {
       const page = tab();
@@ -112,7 +101,7 @@ describe('reporting obligations in the console', function () {
   });
 
   describe('the admin, in English', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('sees the reporting burden per funder type and the overdue obligations', async () => {
       const page = tab();
@@ -133,14 +122,11 @@ describe('reporting obligations in the console', function () {
   });
 
   describe('on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('shows the calendar and the impact without the page scrolling sideways', async () => {
       const page = tab();
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.initiative.email);
-      await page.locator('input[name="password"]').fill(USERS.initiative.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
+      await login(page, run, USERS.initiative);
       await page.getByTestId('overdue-obligations').waitFor();
       await page.goto(`${run.url}/#/initiatives/${panId}/show`);
       await calendarRow(page, 'Tussentijdse resultatenrapportage').first().waitFor();

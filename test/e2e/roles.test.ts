@@ -1,7 +1,6 @@
 // What an initiative and a funder see: only their own records, their own dashboard, no admin menus.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 const ADMIN_MENUS = ['Gebruikers', 'Auditlog', 'Scans'];
 
@@ -15,16 +14,10 @@ describe('the console for the other roles', function () {
   });
 
   describe('an initiative user', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run);
 
     it('sees its own runway on the dashboard and no admin menus', async () => {
+      const page = tab();
       await login(page, run, USERS.initiative);
       await page.getByText('Financiering van De Gedeelde Pan').first().waitFor();
       await page.getByTestId('runway-chart').locator('.recharts-bar-rectangle path').first().waitFor();
@@ -37,6 +30,7 @@ describe('the console for the other roles', function () {
     });
 
     it('sees only its own initiative', async () => {
+      const page = tab();
       await page.getByRole('menuitem', { name: 'Initiatieven' }).click();
       await page.getByRole('cell', { name: 'De Gedeelde Pan' }).waitFor();
       expect(await page.locator('tbody tr').count()).to.equal(1);
@@ -46,16 +40,10 @@ describe('the console for the other roles', function () {
   });
 
   describe('a funder user', () => {
-    let context: BrowserContext;
-    let page: Page;
-    before(async () => {
-      ({ context, page } = await newPage(run, { width: 1024, height: 768 }));
-    });
-    after(async () => {
-      await context?.close();
-    });
+    const tab = freshPage(() => run, { width: 1024, height: 768 });
 
     it('sees the co-funding of its initiatives on a tablet-sized screen, and no admin menus', async () => {
+      const page = tab();
       await login(page, run, USERS.funder);
       const table = page.getByTestId('cofunding-table');
       await table.getByTestId('cofunding-row').first().waitFor();

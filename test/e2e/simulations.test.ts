@@ -2,8 +2,7 @@
 // over the demo portfolio and answers, current beside simulated, in a headline, a chart with its
 // table and per municipality; in Dutch and in English on a phone. Every page is checked with axe.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
-import { login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 describe('the policy simulator in the console', function () {
   this.timeout(120_000);
@@ -15,20 +14,9 @@ describe('the policy simulator in the console', function () {
     run = await startConsole(this);
   });
 
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   describe('an admin, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('simulates three-year gemeente subsidies and reads how many initiatives fewer are at risk', async () => {
       const page = tab();
@@ -51,15 +39,11 @@ describe('the policy simulator in the console', function () {
   });
 
   describe('an admin, in English on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('reads the same result in English', async () => {
       const page = tab();
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(USERS.admin.email);
-      await page.locator('input[name="password"]').fill(USERS.admin.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).waitFor();
+      await login(page, run, USERS.admin);
       await page.getByRole('button', { name: /Nederlands/i }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await page.goto(simulationUrl);

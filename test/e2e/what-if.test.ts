@@ -3,9 +3,9 @@
 // both, coverage in two rows and the gaps that disappear; saved by name, then opened by the
 // funder in English; and on a phone. Every page visited is checked with axe (screenshot()).
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { amsterdamToday } from '../analytics/shapes.js';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 // Its own initiative, made through the API in `before`, so what earlier browser tests do to the
 // demo portfolio cannot change it: budgets of € 12.000 a year, Gemeente Utrecht's subsidy ending
@@ -41,23 +41,12 @@ describe('what-if: plan B beside today', function () {
     await api(run, token, '/users', { email: PLANNER.email, password: PLANNER.password, role: 'initiative', initiativeId });
   });
 
-  function freshPage(viewport?: { width: number; height: number }): () => Page {
-    let context: BrowserContext | undefined;
-    let current: Page | undefined;
-    before(async () => {
-      ({ context, page: current } = await newPage(run, viewport));
-    });
-    after(async () => {
-      await context?.close();
-    });
-    return () => current!;
-  }
 
   const section = (page: Page) => page.getByTestId('whatif-section');
   const coverageRow = async (page: Page, key: 'base' | 'scenario') => (await section(page).getByTestId(`whatif-coverage-${key}`).innerText()).replace(/\s+/g, ' ');
 
   describe('as the initiative, in Dutch', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('counts the conditional Armoede subsidy and adds a fonds for five years, side by side with today', async () => {
       const page = tab();
@@ -96,7 +85,7 @@ describe('what-if: plan B beside today', function () {
   });
 
   describe('as the funder, in English', () => {
-    const tab = freshPage();
+    const tab = freshPage(() => run);
 
     it('opens the saved plan B of an initiative it funds, and may not save one', async () => {
       const page = tab();
@@ -115,15 +104,11 @@ describe('what-if: plan B beside today', function () {
   });
 
   describe('on a phone', () => {
-    const tab = freshPage({ width: 390, height: 844 });
+    const tab = freshPage(() => run, PHONE);
 
     it('shows the section without scrolling the page sideways', async () => {
       const page = tab();
-      await page.goto(`${run.url}/#/login`);
-      await page.locator('input[name="email"]').fill(PLANNER.email);
-      await page.locator('input[name="password"]').fill(PLANNER.password);
-      await page.getByRole('button', { name: 'Aanmelden' }).click();
-      await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).waitFor();
+      await login(page, run, PLANNER);
       await page.goto(`${run.url}/#/initiatives/${initiativeId}/show`);
       await section(page).getByTestId('whatif-chart').waitFor();
       const box = await section(page).boundingBox();

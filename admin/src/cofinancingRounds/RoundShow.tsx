@@ -26,7 +26,7 @@ import { EnumChip, EnumField, enumLabel } from '../common/enums';
 import { DayField, EuroField, useFormat } from '../common/fields';
 import { FieldCell } from '../common/layout';
 import { Section } from '../common/Section';
-import { ChartLoading, LoadError } from '../common/states';
+import { ChartLoading, FormError, LoadError } from '../common/states';
 import { parseEuroCents } from '../format/money';
 import { useWhatIf } from '../scenarios/WhatIfSection';
 
@@ -247,11 +247,7 @@ function PledgeForm({ round, pledges }: { round: CofinancingRound; pledges: read
           {translate(isFunder ? 'vangnet.rounds.pledge_action' : 'vangnet.rounds.propose_action')}
         </Button>
       </Stack>
-      {error ? (
-        <Typography role="alert" color="error" variant="body2" sx={{ mt: 0.5 }}>
-          {error}
-        </Typography>
-      ) : null}
+      <FormError message={error} />
     </Box>
   );
 }

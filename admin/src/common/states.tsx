@@ -41,3 +41,13 @@ export function LoadError() {
   const translate = useTranslate();
   return <Alert severity="warning">{translate('vangnet.common.load_error')}</Alert>;
 }
+
+/** A form's refusal under its inputs, read out when it appears; nothing without one. */
+export function FormError({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <Typography role="alert" color="error" variant="body2" sx={{ mt: 0.5 }}>
+      {message}
+    </Typography>
+  );
+}

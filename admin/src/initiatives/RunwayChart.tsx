@@ -7,23 +7,12 @@ import { useTranslate } from 'react-admin';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useRunway } from '../api/queries';
 import { useLiveFigures } from '../gaps/useLiveFigures';
-import type { Runway } from '../api/types';
 import { useFormat } from '../common/fields';
 import { ChartLoading, Empty, LoadError } from '../common/states';
 import { RunwayTable } from './RunwayTable';
+import { useRunwayWords } from './runwayWords';
 import { formatMonth, formatMonthLong } from '../format/dates';
 import { formatEuroCompact } from '../format/money';
-
-function useSummary() {
-  const translate = useTranslate();
-  const format = useFormat();
-  return (runway: Runway) => {
-    const months = translate('vangnet.runway.months', { smart_count: runway.runwayMonths });
-    if (runway.horizonReached) return { months, through: translate('vangnet.runway.horizon') };
-    if (!runway.fundedThrough) return { months, through: translate('vangnet.runway.not_funded') };
-    return { months, through: translate('vangnet.runway.funded_through', { date: format.date(runway.fundedThrough) }) };
-  };
-}
 
 export default function RunwayChart({ initiativeId, height = 320 }: { initiativeId: number; height?: number }) {
   const { refetchInterval } = useLiveFigures();
@@ -32,7 +21,7 @@ export default function RunwayChart({ initiativeId, height = 320 }: { initiative
   const translate = useTranslate();
   const format = useFormat();
   const theme = useTheme();
-  const summary = useSummary();
+  const summary = useRunwayWords();
 
   if (committed.isPending || pipeline.isPending) return <ChartLoading height={height} />;
   if (!committed.data || !pipeline.data) return <LoadError />;

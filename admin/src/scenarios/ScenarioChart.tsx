@@ -1,74 +1,32 @@
 // The balance month by month as it is and with the scenario: two lines over the 60-month horizon,
 // with each one's runway in words above and the same figures as a table on request. Loaded lazily
 // (recharts is large).
-import { Box, Button, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Stack, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
-import { useId, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { WhatIfAnswer } from '../api/types';
 import { useFormat } from '../common/fields';
-import { formatMonth, formatMonthLong } from '../format/dates';
+import { formatMonth } from '../format/dates';
 import { formatEuroCompact } from '../format/money';
+import { MonthTable } from '../initiatives/RunwayTable';
+import { useRunwayWords } from '../initiatives/runwayWords';
 
-type Runway = WhatIfAnswer['base']['runway'];
-
-const amount = { whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
-
-function useRunwayWords() {
-  const translate = useTranslate();
-  const format = useFormat();
-  return (runway: Runway) => {
-    const months = translate('vangnet.runway.months', { smart_count: runway.runwayMonths });
-    if (runway.horizonReached) return { months, through: translate('vangnet.runway.horizon') };
-    if (!runway.fundedThrough) return { months, through: translate('vangnet.runway.not_funded') };
-    return { months, through: translate('vangnet.runway.funded_through', { date: format.date(runway.fundedThrough) }) };
-  };
-}
-
+/** The chart's table alternative: the balance month by month as it is and with the scenario. */
 function BalanceTable({ answer }: { answer: WhatIfAnswer }) {
   const translate = useTranslate();
-  const format = useFormat();
-  const [open, setOpen] = useState(false);
-  const id = useId();
+  const base = answer.base.runway.months;
+  const scenario = answer.scenario.runway.months;
   return (
-    <Box sx={{ mt: 1 }}>
-      <Button size="small" aria-expanded={open} aria-controls={id} onClick={() => setOpen((o) => !o)} data-testid="whatif-table-toggle">
-        {translate(open ? 'vangnet.runway.hide_table' : 'vangnet.runway.show_table')}
-      </Button>
-      {open ? (
-        <TableContainer id={id} sx={{ maxHeight: 420 }} tabIndex={0} role="region" aria-label={translate('vangnet.whatif.balance_title')}>
-          <Table size="small" stickyHeader data-testid="whatif-table">
-            <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{translate('vangnet.whatif.balance_title')}</caption>
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('vangnet.runway.month')}</TableCell>
-                <TableCell align="right">{translate('vangnet.whatif.base_balance')}</TableCell>
-                <TableCell align="right">{translate('vangnet.whatif.scenario_balance')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {answer.base.runway.months.map((m, i) => {
-                const s = answer.scenario.runway.months[i]?.balanceCents ?? 0;
-                return (
-                  <TableRow key={m.month}>
-                    <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
-                      {formatMonthLong(m.month, format.locale)}
-                    </TableCell>
-                    <TableCell align="right" sx={{ ...amount, color: m.balanceCents < 0 ? 'error.main' : undefined }}>
-                      {format.euro(m.balanceCents)}
-                    </TableCell>
-                    <TableCell align="right" sx={{ ...amount, color: s < 0 ? 'error.main' : undefined }}>
-                      {format.euro(s)}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </TableContainer>
-      ) : null}
-    </Box>
+    <MonthTable
+      months={base.map((m) => ({ month: m.month }))}
+      title={translate('vangnet.whatif.balance_title')}
+      testId="whatif-table"
+      columns={[
+        { label: translate('vangnet.whatif.base_balance'), cents: (i) => base[i]?.balanceCents, balance: true },
+        { label: translate('vangnet.whatif.scenario_balance'), cents: (i) => scenario[i]?.balanceCents ?? 0, balance: true },
+      ]}
+    />
   );
 }
 

@@ -13,7 +13,7 @@ import type { Commitment, Funder, FunderType, Role, Scenario, ScenarioChangesInp
 import { enumLabel } from '../common/enums';
 import { useFormat } from '../common/fields';
 import { Section } from '../common/Section';
-import { ChartLoading, LoadError } from '../common/states';
+import { ChartLoading, FormError, LoadError } from '../common/states';
 import { parseEuroCents } from '../format/money';
 import { ScenarioCoverage } from './ScenarioCoverage';
 import { ScenarioGaps } from './ScenarioGaps';
@@ -120,11 +120,7 @@ function AddCommitmentForm({ onAdd }: { onAdd: (a: Added) => void }) {
           {translate('vangnet.whatif.add')}
         </Button>
       </Stack>
-      {error ? (
-        <Typography role="alert" color="error" variant="body2" sx={{ mt: 0.5 }}>
-          {error}
-        </Typography>
-      ) : null}
+      <FormError message={error} />
     </Box>
   );
 }
@@ -155,11 +151,7 @@ function BudgetForm({ onSet }: { onSet: (b: { year: number; amountCents: number 
           {translate('vangnet.whatif.budget_set')}
         </Button>
       </Stack>
-      {error ? (
-        <Typography role="alert" color="error" variant="body2" sx={{ mt: 0.5 }}>
-          {error}
-        </Typography>
-      ) : null}
+      <FormError message={error} />
     </Box>
   );
 }

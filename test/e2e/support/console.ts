@@ -115,6 +115,27 @@ export async function newPage(run: ConsoleRun, viewport = { width: 1366, height:
   return { context, page };
 }
 
+/** A phone's viewport (an iPhone 12–14 in portrait). */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/**
+ * A fresh browser profile (`newPage`) for the tests of the enclosing `describe`: opened before
+ * them, closed after them. Called in the describe's body, where the run is not started yet, so
+ * it takes the run as a getter; the answer is the page's getter, for the tests.
+ */
+export function freshPage(run: () => ConsoleRun, viewport?: { width: number; height: number }): () => Page {
+  let context: BrowserContext | undefined;
+  let current: Page | undefined;
+  before(async () => {
+    ({ context, page: current } = await newPage(run(), viewport));
+  });
+  after(async () => {
+    await context?.close();
+  });
+  return () => current!;
+}
+
+/** Signs in and waits for the menu: the side menu on a laptop, its button on a phone. */
 export async function login(page: Page, run: ConsoleRun, user: { email: string; password: string }): Promise<void> {
   await page.goto(`${run.url}/#/login`);
   await page.locator('input[name="email"]').fill(user.email);
