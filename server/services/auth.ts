@@ -28,6 +28,9 @@ export interface AuthSettings {
   windowSeconds: number;
 }
 
+/** How long a login attempt, and a session after it ended, is kept. */
+const PRUNE_AFTER = '1 day';
+
 export const DEFAULT_AUTH_SETTINGS: AuthSettings = {
   sessionTtlSeconds: 12 * 3600,
   maxFailuresPerEmailAndIp: 10,
@@ -79,6 +82,7 @@ export class AuthService {
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), password);
     const success = Boolean(user && ok && !user.disabled);
     await this.db('login_attempts').insert({ ip, email: normalized, success });
+    await this.prune();
     if (!success || !user) throw unauthorized('auth.invalid_credentials', WRONG);
     const token = randomBytes(32).toString('base64url');
     await this.db('sessions').insert({
@@ -87,6 +91,16 @@ export class AuthService {
       expires_at: this.db.raw(`now() + make_interval(secs => ?)`, [this.settings.sessionTtlSeconds]),
     });
     return { token, user: toPublicUser(user) };
+  }
+
+  /**
+   * Forgets login attempts a day old (the throttle looks back `windowSeconds`; a day leaves room to
+   * look into an attack) and sessions a day after they expired; indexed range deletes, run with
+   * every login so neither table grows without end.
+   */
+  private async prune(): Promise<void> {
+    await this.db('login_attempts').where('at', '<', this.db.raw(`now() - interval '${PRUNE_AFTER}'`)).delete();
+    await this.db('sessions').where('expires_at', '<', this.db.raw(`now() - interval '${PRUNE_AFTER}'`)).delete();
   }
 
   /** 429 for a pair or an address over its limit; a delay for an email attacked from everywhere. */

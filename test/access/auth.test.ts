@@ -161,6 +161,25 @@ describe('login and sessions', () => {
     expect(res.status).to.equal(401);
   });
 
+  it('forgets login attempts and ended sessions a day old as people log in, and keeps the recent ones', async () => {
+    await app.db('login_attempts').insert([
+      { ip: '10.0.0.8', email, success: false, at: app.db.raw("now() - interval '25 hours'") },
+      { ip: '10.0.0.9', email, success: false, at: app.db.raw("now() - interval '23 hours'") },
+    ]);
+    await tokenFor(app.db, userId);
+    await tokenFor(app.db, userId);
+    const [long, lately] = await app.db('sessions').where({ user_id: userId }).orderBy('token_hash').pluck<string[]>('token_hash');
+    await app.db('sessions').where({ token_hash: long }).update({ expires_at: app.db.raw("now() - interval '25 hours'") });
+    await app.db('sessions').where({ token_hash: lately }).update({ expires_at: app.db.raw("now() - interval '1 hour'") });
+    expect((await login({ email, password: TEST_PASSWORD })).status).to.equal(200);
+    const attempts = await app.db('login_attempts').where({ email }).orderBy('at').pluck<string[]>('ip');
+    expect(attempts).to.deep.equal(['10.0.0.9', '10.0.0.1']);
+    // The session that ended 25 hours ago is gone; the one that ended an hour ago and the new one stay.
+    const left = await app.db('sessions').where({ user_id: userId }).pluck<string[]>('token_hash');
+    expect(left).to.have.length(2);
+    expect(left).to.include(lately).and.not.include(long);
+  });
+
   it('gives a session the configured lifetime', async () => {
     await login({ email, password: TEST_PASSWORD });
     const row = await app.db('sessions').where({ user_id: userId }).first<{ seconds: number }>(app.db.raw('extract(epoch from expires_at - created_at)::int AS seconds'));
