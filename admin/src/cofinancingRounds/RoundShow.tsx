@@ -193,6 +193,11 @@ function PledgeForm({ round, pledges }: { round: CofinancingRound; pledges: read
   const [matchId, setMatchId] = useState('');
   const [ratio, setRatio] = useState('50');
   const [error, setError] = useState<string | null>(null);
+  const format = useFormat();
+  // A pledge can match another funder's pledge (not a withdrawn one, and for a funder not its own).
+  const matchable = pledges.filter((p) => p.status !== 'withdrawn' && (!isFunder || p.funderId !== user?.funderId));
+  const { data: pledgers } = useGetMany<Funder>('funders', { ids: [...new Set(matchable.map((p) => p.funderId))] });
+  const pledgeName = (p: Pledge) => `${pledgers?.find((f) => f.id === p.funderId)?.name ?? `#${p.funderId}`}, ${format.euro(p.amountCents)}`;
   if (!user || round.status !== 'open') return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -213,13 +218,12 @@ function PledgeForm({ round, pledges }: { round: CofinancingRound; pledges: read
       setError(err instanceof Error ? err.message : String(err));
     }
   };
-  const matchable = pledges.filter((p) => p.status !== 'withdrawn' && (!isFunder || p.funderId !== user.funderId));
   return (
     <Box component="form" onSubmit={(e) => void submit(e)} sx={{ mt: 2 }} aria-label={translate(isFunder ? 'vangnet.rounds.pledge_title' : 'vangnet.rounds.propose_title')} data-testid="pledge-form">
       <Typography variant="subtitle2" component="h3" sx={{ mb: 1 }}>
         {translate(isFunder ? 'vangnet.rounds.pledge_title' : 'vangnet.rounds.propose_title')}
       </Typography>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} alignItems={{ md: 'flex-start' }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} useFlexGap flexWrap="wrap" alignItems={{ md: 'flex-start' }}>
         {isFunder ? null : (
           <TextField select size="small" label={translate('resources.pledges.fields.funderId')} value={funderId} onChange={(e) => setFunderId(e.target.value)} sx={{ minWidth: 220 }}>
             {(funders ?? []).map((f) => (
@@ -235,7 +239,7 @@ function PledgeForm({ round, pledges }: { round: CofinancingRound; pledges: read
             <MenuItem value="">{translate('vangnet.rounds.no_match')}</MenuItem>
             {matchable.map((p) => (
               <MenuItem key={p.id} value={String(p.id)}>
-                #{p.id}
+                {pledgeName(p)}
               </MenuItem>
             ))}
           </TextField>
@@ -243,7 +247,7 @@ function PledgeForm({ round, pledges }: { round: CofinancingRound; pledges: read
         {matchId ? (
           <TextField size="small" label={translate('resources.pledges.fields.ratioPercent')} value={ratio} onChange={(e) => setRatio(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }} />
         ) : null}
-        <Button type="submit" variant="outlined" data-testid="pledge-submit">
+        <Button type="submit" variant="outlined" sx={{ flexShrink: 0 }} data-testid="pledge-submit">
           {translate(isFunder ? 'vangnet.rounds.pledge_action' : 'vangnet.rounds.propose_action')}
         </Button>
       </Stack>
