@@ -1,6 +1,7 @@
 // Where the queues live, chosen in this one place: Redis when REDIS_URL is set, else BullMQ's
 // PostgreSQL backend in the API's own database (schema `bullmq`), so a laptop needs nothing installed.
 import {
+  ConnectionClosedError,
   Queue,
   Worker,
   createPostgresBackend,
@@ -75,6 +76,37 @@ function postgresConnection(backend: Extract<QueueBackend, { kind: 'postgres' }>
   return { connectionString: backend.databaseUrl, schema: backend.schema, migrate: true, max, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 1_000 };
 }
 
+/** What BullMQ's PostgreSQL backend and its connection remember of their first readiness. */
+interface Readiness {
+  readyPromise?: Promise<void>;
+  waitUntilReady(): Promise<void>;
+}
+
+/**
+ * BullMQ's PostgreSQL backend remembers its first readiness (connect, and migrate its schema) for
+ * good, also when it failed: a connection first used while PostgreSQL was down or shutting down
+ * then fails every later call at once, and a worker's fetch loop, retrying without delay an error
+ * it does not take for a connection error, never yields to the event loop again (seen in the
+ * outage test: a process at 100% CPU whose timers never fire). So a failed readiness is forgotten,
+ * and the next call connects again; and it counts as a connection error, after which the worker
+ * waits its `runRetryDelay`.
+ */
+function forgetFailedReadiness(target: Readiness): void {
+  const wait = target.waitUntilReady.bind(target);
+  target.waitUntilReady = () =>
+    wait().catch((err: unknown) => {
+      target.readyPromise = undefined;
+      throw new ConnectionClosedError(`PostgreSQL is not ready for the queues: ${err instanceof Error ? err.message : String(err)}`);
+    });
+}
+
+const postgresBackend: typeof createPostgresBackend = (...args) => {
+  const backend = createPostgresBackend(...args);
+  forgetFailedReadiness(backend.connection as unknown as Readiness);
+  forgetFailedReadiness(backend as unknown as Readiness);
+  return backend;
+};
+
 function timeout(ms: number): Promise<false> {
   return new Promise((resolve) => setTimeout(() => resolve(false), ms).unref());
 }
@@ -127,7 +159,7 @@ export function openLink(backend: QueueBackend, onError: (err: Error) => void): 
       const queue = new Queue<T, unknown, string, T, unknown, string, PostgresQueueBackend, PostgresConnectionOptions>(
         name,
         { ...opts, connection: postgresConnection(backend, 2) },
-        createPostgresBackend,
+        postgresBackend,
       );
       queue.on('error', onQueueError);
       opened.push(queue);
@@ -168,7 +200,7 @@ export function openWorker<T>(
     name,
     processor,
     { ...opts, connection: postgresConnection(backend, (opts.concurrency ?? 1) + 1) },
-    createPostgresBackend,
+    postgresBackend,
   );
   worker.on('failed', handlers.failed);
   worker.on('error', handlers.error);
