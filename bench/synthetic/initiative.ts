@@ -326,5 +326,8 @@ export function buildInitiative(ctx: Context, index: number): SyntheticInitiativ
   if (random.chance(0.01)) grant(ctx.funders.byType.other, 36, 0.2, 'loan', 'none', 'Lening');
 
   const reporting = reportingOf(ctx.seed, index, ctx.asOf, ctx.funders, b.commitments);
-  return { initiative, budgets, commitments: b.commitments.map((c, k) => ({ ...c, ...reporting[k]! })) };
+  // The planned commitments become rows in place: a copy of each would cost the loader its pace.
+  const commitments = b.commitments as (PlannedCommitment & Partial<Reporting>)[];
+  commitments.forEach((c, k) => Object.assign(c, reporting[k]));
+  return { initiative, budgets, commitments: commitments as CommitmentRow[] };
 }

@@ -50,8 +50,9 @@ const FIELDS = new Map<Table, readonly string[]>(
 );
 const fieldsOf = (table: Table): readonly string[] => FIELDS.get(table)!;
 
-/** The record's values in its table's COPY order; a field it leaves out is null. */
-const valuesOf = (table: Table, record: Readonly<Record<string, unknown>>): CopyValue[] => fieldsOf(table).map((name) => (record[name] ?? null) as CopyValue);
+/** The record's values in its table's COPY order, `keys` (id, parent id) first; a field it leaves out is null. */
+const valuesOf = (table: Table, record: object, keys: Readonly<Record<string, number>> = {}): CopyValue[] =>
+  fieldsOf(table).map((name) => (keys[name] ?? (record as Record<string, unknown>)[name] ?? null) as CopyValue);
 
 interface SetAside {
   indexes: { name: string; def: string }[];
@@ -121,12 +122,12 @@ async function copyPortfolio(writers: Record<Table, CopyWriter>, options: LoadOp
   for (let index = 0; index < options.initiatives; index++) {
     const { initiative: i, budgets, commitments } = buildInitiative(ctx, index);
     await writers.initiatives.row(valuesOf('initiatives', i));
-    for (const b of budgets) await writers.budgets.row(valuesOf('budgets', { id: ++budgetId, initiativeId: i.id, ...b }));
+    for (const b of budgets) await writers.budgets.row(valuesOf('budgets', b, { id: ++budgetId, initiativeId: i.id }));
     for (const c of commitments) {
       const id = ++commitmentId;
-      await writers.commitments.row(valuesOf('commitments', { id, initiativeId: i.id, ...c }));
-      for (const t of c.tranches) await writers.tranches.row(valuesOf('tranches', { id: ++trancheId, commitmentId: id, ...t }));
-      for (const o of c.obligations) await writers.obligations.row(valuesOf('obligations', { id: ++obligationId, commitmentId: id, ...o }));
+      await writers.commitments.row(valuesOf('commitments', c, { id, initiativeId: i.id }));
+      for (const t of c.tranches) await writers.tranches.row(valuesOf('tranches', t, { id: ++trancheId, commitmentId: id }));
+      for (const o of c.obligations) await writers.obligations.row(valuesOf('obligations', o, { id: ++obligationId, commitmentId: id }));
     }
     if (options.log && (index + 1) % 20_000 === 0) options.log(`  generated ${index + 1} of ${options.initiatives} initiatives`);
   }

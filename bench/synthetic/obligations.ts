@@ -10,7 +10,7 @@
 // of the portfolio is the same row for row as before obligations were generated.
 import { addDays, toEpochDay } from '../../server/domain/dates.js';
 import type { CommitmentKind, CommitmentStatus, FunderType, ObligationStatus, ReportingSchedule } from '../../server/domain/enums.js';
-import { generateObligations } from '../../server/domain/obligationSchedule.js';
+import { generateObligations, type GeneratedObligation } from '../../server/domain/obligationSchedule.js';
 import type { IsoDate } from '../../server/domain/types.js';
 import type { CreatedOf, obligations } from '../../server/contract/index.js';
 import type { FunderCatalog, FunderRow } from './funders.js';
@@ -61,6 +61,7 @@ const HABITS: Record<FunderType, { schedule: Weights<ReportingSchedule>; dueMont
 const weighted = <K extends string>(random: Random, weights: Weights<K>): K => random.weighted(weights as Record<K, number>);
 
 interface Habit {
+  type: FunderType;
   schedule: ReportingSchedule;
   dueMonths: number;
 }
@@ -77,17 +78,17 @@ export class FunderHabits {
     this.funders = new Map(catalog.all.map((f) => [f.id, f]));
   }
 
-  of(funderId: number): Habit & { type: FunderType } {
-    const funder = this.funders.get(funderId);
-    if (!funder) throw new RangeError(`no synthetic funder ${funderId}`);
+  of(funderId: number): Habit {
     let habit = this.habits.get(funderId);
     if (!habit) {
+      const funder = this.funders.get(funderId);
+      if (!funder) throw new RangeError(`no synthetic funder ${funderId}`);
       const random = new Random(this.seed, 'reporting', funderId);
       const h = HABITS[funder.type];
-      habit = { schedule: weighted(random, h.schedule), dueMonths: Number(weighted(random, h.dueMonths)) };
+      habit = { type: funder.type, schedule: weighted(random, h.schedule), dueMonths: Number(weighted(random, h.dueMonths)) };
       this.habits.set(funderId, habit);
     }
-    return { ...habit, type: funder.type };
+    return habit;
   }
 }
 
@@ -103,27 +104,39 @@ export function habitsOf(seed: string, catalog: FunderCatalog): FunderHabits {
 const earlierOf = (a: IsoDate, b: IsoDate) => (a < b ? a : b);
 const laterOf = (a: IsoDate, b: IsoDate) => (a > b ? a : b);
 
-/** What became of an obligation by `asOf`. */
-function stateOf(random: Random, o: { periodEnd: IsoDate; dueOn: IsoDate }, asOf: IsoDate): Pick<ObligationRow, 'status' | 'submittedOn' | 'decidedOn' | 'note'> {
-  const open = { status: 'open', submittedOn: null, decidedOn: null, note: null } as const;
-  if (o.periodEnd >= asOf) return open;
+const row = (o: GeneratedObligation, status: ObligationStatus, submittedOn: IsoDate | null, decidedOn: IsoDate | null, note: string | null): ObligationRow => ({
+  kind: o.kind,
+  title: o.title,
+  periodStart: o.periodStart,
+  periodEnd: o.periodEnd,
+  dueOn: o.dueOn,
+  note,
+  status,
+  submittedOn,
+  decidedOn,
+});
+
+/** The obligation as it stands at `asOf` (day number `asOfDay`): what became of it by then. */
+function obligationAt(random: Random, o: GeneratedObligation, asOf: IsoDate, asOfDay: number): ObligationRow {
+  if (o.periodEnd >= asOf) return row(o, 'open', null, null, null);
   if (o.dueOn > asOf) {
     // Not due yet: a few are in already.
-    if (!random.chance(0.2)) return open;
-    return { status: 'submitted', submittedOn: addDays(o.periodEnd, random.int(1, toEpochDay(asOf) - toEpochDay(o.periodEnd))), decidedOn: null, note: null };
+    if (!random.chance(0.2)) return row(o, 'open', null, null, null);
+    return row(o, 'submitted', addDays(o.periodEnd, random.int(1, asOfDay - toEpochDay(o.periodEnd))), null, null);
   }
-  const daysPast = toEpochDay(asOf) - toEpochDay(o.dueOn);
-  if (random.chance(0.03)) {
-    return { status: 'waived', submittedOn: null, decidedOn: laterOf(addDays(o.dueOn, -random.int(0, 30)), addDays(o.periodEnd, 1)), note: 'Vrijgesteld: de bijdrage is te klein voor een apart verslag.' };
-  }
+  const daysPast = asOfDay - toEpochDay(o.dueOn);
+  if (random.chance(0.03)) return row(o, 'waived', null, laterOf(addDays(o.dueOn, -random.int(0, 30)), addDays(o.periodEnd, 1)), WAIVED);
   // Still owed: many of the recently due, few of the old ones.
-  if (random.chance(daysPast <= 90 ? 0.15 : daysPast <= 365 ? 0.04 : 0.01)) return open;
+  if (random.chance(daysPast <= 90 ? 0.15 : daysPast <= 365 ? 0.04 : 0.01)) return row(o, 'open', null, null, null);
   const submittedOn = earlierOf(laterOf(addDays(o.dueOn, random.int(-45, 20)), addDays(o.periodEnd, 1)), asOf);
   const decidedOn = addDays(submittedOn, random.int(7, 60));
-  if (decidedOn > asOf) return { status: 'submitted', submittedOn, decidedOn: null, note: null };
-  if (random.chance(0.03)) return { status: 'rejected', submittedOn, decidedOn, note: 'Het financieel overzicht sluit niet aan op de begroting; graag aangevuld opnieuw indienen.' };
-  return { status: 'accepted', submittedOn, decidedOn, note: null };
+  if (decidedOn > asOf) return row(o, 'submitted', submittedOn, null, null);
+  if (random.chance(0.03)) return row(o, 'rejected', submittedOn, decidedOn, REJECTED);
+  return row(o, 'accepted', submittedOn, decidedOn, null);
 }
+
+const WAIVED = 'Vrijgesteld: de bijdrage is te klein voor een apart verslag.';
+const REJECTED = 'Het financieel overzicht sluit niet aan op de begroting; graag aangevuld opnieuw indienen.';
 
 /**
  * The schedule, term and obligations of each commitment of initiative `index`, in order. Money not
@@ -133,6 +146,7 @@ function stateOf(random: Random, o: { periodEnd: IsoDate; dueOn: IsoDate }, asOf
 export function reportingOf(seed: string, index: number, asOf: IsoDate, catalog: FunderCatalog, commitments: readonly ReportedCommitment[]): Reporting[] {
   const random = new Random(seed, 'obligations', index);
   const habits = habitsOf(seed, catalog);
+  const asOfDay = toEpochDay(asOf);
   return commitments.map((c) => {
     const habit = habits.of(c.funderId);
     // One in ten commitments departs from the funder's habit (a special programme, a pilot).
@@ -147,7 +161,7 @@ export function reportingOf(seed: string, index: number, asOf: IsoDate, catalog:
     return {
       reportingSchedule: schedule,
       reportDueMonths: dueMonths,
-      obligations: generated.map((o) => ({ ...o, ...stateOf(random, o, asOf) })),
+      obligations: generated.map((o) => obligationAt(random, o, asOf, asOfDay)),
     };
   });
 }
