@@ -3,6 +3,7 @@
 // database, which is created and migrated first. `--dry-run` only generates and prints the sizes
 // and distributions. The same seed, size and as-of day give the same portfolio, row for row.
 import { parseArgs } from 'node:util';
+import { lateness } from '../server/domain/obligationSchedule.js';
 import { today } from '../server/services/clock.js';
 import { buildFunders } from './synthetic/funders.js';
 import { buildInitiative } from './synthetic/initiative.js';
@@ -23,7 +24,7 @@ function show(title: string, counts: Map<string, number>): void {
 function dryRun(initiatives: number, seed: string, asOf: string): void {
   const funders = buildFunders(seed);
   const ctx = { seed, asOf, funders };
-  const c = { budgets: 0, commitments: 0, tranches: 0 };
+  const c = { budgets: 0, commitments: 0, tranches: 0, obligations: 0 };
   const counts = {
     funderType: new Map<string, number>(),
     founded: new Map<string, number>(),
@@ -32,7 +33,15 @@ function dryRun(initiatives: number, seed: string, asOf: string): void {
     months: new Map<string, number>(),
     schedule: new Map<string, number>(),
     trancheStatus: new Map<string, number>(),
+    /** of the commitments */
+    reportingSchedule: new Map<string, number>(),
+    reportDueMonths: new Map<string, number>(),
+    /** of the obligations */
+    obligationStatus: new Map<string, number>(),
+    obligationOverdue: new Map<string, number>(),
+    obligationsByFunderType: new Map<string, number>(),
   };
+  const typeOf = new Map(funders.all.map((f) => [f.id, f.type]));
   for (const f of funders.all) tally(counts.funderType, f.type);
   for (let i = 0; i < initiatives; i++) {
     const s = buildInitiative(ctx, i);
@@ -47,9 +56,17 @@ function dryRun(initiatives: number, seed: string, asOf: string): void {
       tally(counts.months, months <= 12 ? '≤12' : months <= 24 ? '13–24' : '>24');
       tally(counts.schedule, m.tranches.length === 0 ? 'none' : m.tranches.length === 1 ? 'one' : m.tranches.length <= 4 ? '2–4' : '>4');
       for (const t of m.tranches) tally(counts.trancheStatus, t.status);
+      tally(counts.reportingSchedule, m.reportingSchedule);
+      if (m.reportingSchedule !== 'none') tally(counts.reportDueMonths, String(m.reportDueMonths));
+      c.obligations += m.obligations.length;
+      for (const o of m.obligations) {
+        tally(counts.obligationStatus, o.status);
+        tally(counts.obligationOverdue, lateness(o.status, o.dueOn, asOf).overdue ? 'overdue' : 'not overdue');
+        tally(counts.obligationsByFunderType, typeOf.get(m.funderId)!);
+      }
     }
   }
-  console.log(`${funders.all.length} funders, ${initiatives} initiatives, ${c.budgets} budgets, ${c.commitments} commitments (${(c.commitments / initiatives).toFixed(2)} per initiative), ${c.tranches} tranches (${(c.tranches / c.commitments).toFixed(2)} per commitment)`);
+  console.log(`${funders.all.length} funders, ${initiatives} initiatives, ${c.budgets} budgets, ${c.commitments} commitments (${(c.commitments / initiatives).toFixed(2)} per initiative), ${c.tranches} tranches (${(c.tranches / c.commitments).toFixed(2)} per commitment), ${c.obligations} obligations (${(c.obligations / c.commitments).toFixed(2)} per commitment)`);
   for (const [title, m] of Object.entries(counts)) show(title, m);
 }
 

@@ -214,7 +214,7 @@ async function main(): Promise<void> {
     log('analytics endpoints');
     await settle('analytics');
     const analytics = await measureAnalytics(client, db, asOf);
-    log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms (${analytics.fragmentation.computed}), funding ${analytics.funding?.medianMs.toFixed(0)} ms (${analytics.funding?.computed}), risk ${analytics.risk.medianMs.toFixed(0)} ms (${analytics.risk.computed})`);
+    log(`  runway ${analytics.runway.medianMs.toFixed(1)} ms, fragmentation ${analytics.fragmentation.medianMs.toFixed(0)} ms (${analytics.fragmentation.computed}), funding ${analytics.funding?.medianMs.toFixed(0)} ms (${analytics.funding?.computed}), risk ${analytics.risk.medianMs.toFixed(0)} ms (${analytics.risk.computed}), burden ${analytics.burden?.medianMs.toFixed(0)} ms (${analytics.burden?.computed})`);
     const apiPeakRssMb = peakRssMb(api.pid);
     log('kept-figure renewal per rescan');
     await settle('kept renewal');

@@ -6,13 +6,15 @@
 // now and then a cancelled tranche. Amounts are a share of the budgeted need, so coverage, gaps
 // and runway look like a real portfolio's. Every row satisfies the schema's CHECK rules: periods
 // end on or after they start, tranches lie inside their commitment and the non-cancelled ones add
-// up to at most its amount.
+// up to at most its amount. Each commitment then gets its reporting schedule and obligations
+// (obligations.ts), from a random stream of their own.
 import { addDays, addMonths, daysInYear, formatIsoDate, toEpochDay, yearOf } from '../../server/domain/dates.js';
 import type { CommitmentKind, CommitmentStatus, Domain, TrancheSchedule, TrancheStatus } from '../../server/domain/enums.js';
 import { generateTranches } from '../../server/domain/schedule.js';
 import type { IsoDate } from '../../server/domain/types.js';
 import type { budgets, commitments, CreatedOf, Initiative, tranches } from '../../server/contract/index.js';
 import type { FunderCatalog, FunderRow } from './funders.js';
+import { reportingOf, type Reporting } from './obligations.js';
 import { Random } from './random.js';
 
 // The records in the contract's field names; the loader writes them to the columns named after them.
@@ -23,7 +25,11 @@ export type BudgetRow = Omit<CreatedOf<typeof budgets>, 'initiativeId'>;
 /** Every synthetic tranche has a due date. */
 export type TrancheRow = Omit<CreatedOf<typeof tranches>, 'commitmentId' | 'dueOn'> & { dueOn: IsoDate };
 
-export type CommitmentRow = Omit<CreatedOf<typeof commitments>, 'initiativeId' | 'trancheSchedule' | 'reportingSchedule' | 'reportDueMonths'> & { tranches: TrancheRow[] };
+/** A commitment as the builder plans it, before its reporting obligations. */
+type PlannedCommitment = Omit<CreatedOf<typeof commitments>, 'initiativeId' | 'trancheSchedule' | 'reportingSchedule' | 'reportDueMonths'> & { tranches: TrancheRow[] };
+
+/** With the reporting schedule and term it was created with (no columns) and the obligations they made. */
+export type CommitmentRow = PlannedCommitment & Reporting;
 
 export interface SyntheticInitiative {
   initiative: InitiativeRow;
@@ -65,7 +71,7 @@ function randomDayIn(random: Random, year: number): IsoDate {
 }
 
 class Builder {
-  readonly commitments: CommitmentRow[] = [];
+  readonly commitments: PlannedCommitment[] = [];
   private readonly needByYear = new Map<number, number>();
 
   constructor(
@@ -319,5 +325,9 @@ export function buildInitiative(ctx: Context, index: number): SyntheticInitiativ
   if (random.chance(0.12)) grant(ctx.funders.byType.other, 12, 0.03 + random.next() * 0.07, random.chance(0.6) ? 'donation' : 'contract', random.chance(0.5) ? 'once' : 'none', 'Bijdrage');
   if (random.chance(0.01)) grant(ctx.funders.byType.other, 36, 0.2, 'loan', 'none', 'Lening');
 
-  return { initiative, budgets, commitments: b.commitments };
+  const reporting = reportingOf(ctx.seed, index, ctx.asOf, ctx.funders, b.commitments);
+  // The planned commitments become rows in place: a copy of each would cost the loader its pace.
+  const commitments = b.commitments as (PlannedCommitment & Partial<Reporting>)[];
+  commitments.forEach((c, k) => Object.assign(c, reporting[k]));
+  return { initiative, budgets, commitments: commitments as CommitmentRow[] };
 }

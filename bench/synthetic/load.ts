@@ -1,6 +1,6 @@
 // Loads a synthetic portfolio into an empty, migrated database the way PostgreSQL's manual
-// ("Populating a Database") advises: the secondary indexes and foreign keys of the five tables
-// are set aside, the rows stream in through five concurrent COPYs (one pass of the generator),
+// ("Populating a Database") advises: the secondary indexes and foreign keys of the six tables
+// are set aside, the rows stream in through six concurrent COPYs (one pass of the generator),
 // then the indexes are built and the foreign keys added back — which validates every row
 // against them — and the tables are vacuumed and analysed. Every CHECK, primary key and unique
 // constraint stays in force during the COPY; nothing is left unchecked at the end.
@@ -12,6 +12,7 @@ import { RESOURCES } from '../../server/resources/index.js';
 import { CopyWriter, type CopyValue } from './copy.js';
 import { buildFunders } from './funders.js';
 import { buildInitiative } from './initiative.js';
+import { OBLIGATION_ACTION_FIELDS } from './obligations.js';
 
 export interface LoadOptions {
   databaseUrl: string;
@@ -21,30 +22,37 @@ export interface LoadOptions {
   log?: (message: string) => void;
 }
 
-export const TABLES = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches'] as const;
+export const TABLES = ['funders', 'initiatives', 'budgets', 'commitments', 'tranches', 'obligations'] as const;
 export type Table = (typeof TABLES)[number];
 
 export interface LoadReport {
   seed: string;
   asOf: IsoDate;
+  /** absent for obligations in reports recorded before they were generated */
   rows: Record<Table, number>;
   totalRows: number;
   seconds: { migrate: number; copy: number; indexes: number; foreignKeys: number; vacuumAnalyze: number; total: number };
   /** All rows over the whole load (COPY, indexes, foreign keys, vacuum and analyse). */
   rowsPerSecond: number;
+  /** All rows over the COPY alone: the generator's pace, as PostgreSQL takes its rows (absent in reports recorded before it was). */
+  copyRowsPerSecond?: number;
   /** Tranche rows over the whole load, and the time 1M tranches take at that pace. */
   tranchesPerSecond: number;
   secondsPerMillionTranches: number;
 }
 
-/** Each table's fields in COPY order: `id` and every field a write stores (server/resources/). */
+/** Fields the product sets by an action rather than a write: an obligation's status and its dates. */
+const ACTION_FIELDS: Partial<Record<Table, readonly string[]>> = { obligations: OBLIGATION_ACTION_FIELDS };
+
+/** Each table's fields in COPY order: `id`, every field a write stores (server/resources/), then those set by actions. */
 const FIELDS = new Map<Table, readonly string[]>(
-  TABLES.map((table) => [table, ['id', ...Object.entries(RESOURCES[table]!.fields).flatMap(([name, spec]) => (spec.column ? [name] : []))]]),
+  TABLES.map((table) => [table, ['id', ...Object.entries(RESOURCES[table]!.fields).flatMap(([name, spec]) => (spec.column ? [name] : [])), ...(ACTION_FIELDS[table] ?? [])]]),
 );
 const fieldsOf = (table: Table): readonly string[] => FIELDS.get(table)!;
 
-/** The record's values in its table's COPY order; a field it leaves out is null. */
-const valuesOf = (table: Table, record: Readonly<Record<string, unknown>>): CopyValue[] => fieldsOf(table).map((name) => (record[name] ?? null) as CopyValue);
+/** The record's values in its table's COPY order, `keys` (id, parent id) first; a field it leaves out is null. */
+const valuesOf = (table: Table, record: object, keys: Readonly<Record<string, number>> = {}): CopyValue[] =>
+  fieldsOf(table).map((name) => (keys[name] ?? (record as Record<string, unknown>)[name] ?? null) as CopyValue);
 
 interface SetAside {
   indexes: { name: string; def: string }[];
@@ -110,14 +118,16 @@ async function copyPortfolio(writers: Record<Table, CopyWriter>, options: LoadOp
   let budgetId = 0;
   let commitmentId = 0;
   let trancheId = 0;
+  let obligationId = 0;
   for (let index = 0; index < options.initiatives; index++) {
     const { initiative: i, budgets, commitments } = buildInitiative(ctx, index);
     await writers.initiatives.row(valuesOf('initiatives', i));
-    for (const b of budgets) await writers.budgets.row(valuesOf('budgets', { id: ++budgetId, initiativeId: i.id, ...b }));
+    for (const b of budgets) await writers.budgets.row(valuesOf('budgets', b, { id: ++budgetId, initiativeId: i.id }));
     for (const c of commitments) {
       const id = ++commitmentId;
-      await writers.commitments.row(valuesOf('commitments', { id, initiativeId: i.id, ...c }));
-      for (const t of c.tranches) await writers.tranches.row(valuesOf('tranches', { id: ++trancheId, commitmentId: id, ...t }));
+      await writers.commitments.row(valuesOf('commitments', c, { id, initiativeId: i.id }));
+      for (const t of c.tranches) await writers.tranches.row(valuesOf('tranches', t, { id: ++trancheId, commitmentId: id }));
+      for (const o of c.obligations) await writers.obligations.row(valuesOf('obligations', o, { id: ++obligationId, commitmentId: id }));
     }
     if (options.log && (index + 1) % 20_000 === 0) options.log(`  generated ${index + 1} of ${options.initiatives} initiatives`);
   }
@@ -188,6 +198,7 @@ export async function loadPortfolio(options: LoadOptions): Promise<LoadReport> {
       totalRows,
       seconds: { migrate: migrateSeconds, copy: copySeconds, indexes: indexSeconds, foreignKeys: fkSeconds, vacuumAnalyze: vacuumSeconds, total },
       rowsPerSecond: totalRows / loadSeconds,
+      copyRowsPerSecond: totalRows / copySeconds,
       tranchesPerSecond: rows.tranches / loadSeconds,
       secondsPerMillionTranches: rows.tranches ? (loadSeconds * 1_000_000) / rows.tranches : 0,
     };

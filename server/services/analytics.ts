@@ -132,8 +132,8 @@ export class AnalyticsService {
     this.answers = new AnswerCache(db);
   }
 
-  /** A portfolio answer from the answer cache: `question` and who asks make the key. */
-  private cached<T>(actor: Actor, question: string, compute: () => Promise<T>): Promise<T> {
+  /** A portfolio answer from the answer cache: `question` and who asks make the key (the reporting burden's too). */
+  cached<T>(actor: Actor, question: string, compute: () => Promise<T>): Promise<T> {
     return this.answers.get(`${actor.role}:${actor.funderId ?? ''}:${actor.initiativeId ?? ''}:${question}`, compute);
   }
 

@@ -5,7 +5,8 @@
 import { expect } from 'chai';
 import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 import { startTestApp, type TestApp } from '../support/app.js';
-import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative } from '../support/factories.js';
+import { today } from '../../server/services/clock.js';
+import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative, makeObligation } from '../support/factories.js';
 import { funderUserToken } from './shapes.js';
 
 describe('analytics: portfolio answers cached while nothing changes', () => {
@@ -50,6 +51,23 @@ describe('analytics: portfolio answers cached while nothing changes', () => {
     await app.db('budgets').where({ initiative_id: initiative, year: 2087 }).update({ amount_cents: 365_000 });
     // The POST moved the version before the direct update: this answer was not cached after it.
     expect(await funding(funder)).to.equal(before - 31_000);
+  });
+
+  it('keeps the reporting burden too, for the day it was asked on', async () => {
+    // A fonds of its own that grants the initiative something this year and asks one report due in it.
+    const year = Number(today().slice(0, 4));
+    const fondsId = await makeFunder(app.db, { type: 'foundation' });
+    const commitmentId = await makeCommitment(app.db, initiative, fondsId, { status: 'committed', startDate: `${year}-01-01`, endDate: `${year}-12-31`, amountCents: 100_000 });
+    const fonds = await funderUserToken(app.db, fondsId);
+    await makeObligation(app.db, commitmentId, { periodStart: `${year}-01-01`, periodEnd: `${year}-06-30`, dueOn: `${year}-09-30` });
+    const obligations = async () =>
+      (await app.request<{ totals: { obligationCount: number } }>('GET', `/api/stats/burden?year=${year}`, { token: fonds })).body.totals.obligationCount;
+    expect(await obligations()).to.equal(1);
+    // A second report asked without moving the version: not seen yet; after the version moves, counted.
+    await app.db('obligations').insert({ commitment_id: commitmentId, kind: 'financial_report', title: 'Financieel verslag', period_start: `${year}-07-01`, period_end: `${year}-12-31`, due_on: `${year}-12-31` });
+    expect(await obligations()).to.equal(1);
+    await bumpFiguresVersion(app.db);
+    expect(await obligations()).to.equal(2);
   });
 
   it('never answers one user from another user’s cache', async () => {
