@@ -100,8 +100,17 @@ function forgetFailedReadiness(target: Readiness): void {
     });
 }
 
+/** What of node-postgres's pool the backend's connection keeps. */
+interface ClientEvents {
+  on(event: 'connect', listener: (client: { on(event: 'error', listener: (err: Error) => void): void }) => void): void;
+}
+
 const postgresBackend: typeof createPostgresBackend = (...args) => {
   const backend = createPostgresBackend(...args);
+  // node-postgres's pool listens for the errors of idle clients only: a client the backend has
+  // checked out (migrating its schema at first use) that PostgreSQL drops would raise its 'error'
+  // with nobody listening, an uncaught exception. The query it was running fails either way.
+  (backend.connection as unknown as { pool: ClientEvents }).pool.on('connect', (client) => client.on('error', () => undefined));
   forgetFailedReadiness(backend.connection as unknown as Readiness);
   forgetFailedReadiness(backend as unknown as Readiness);
   return backend;

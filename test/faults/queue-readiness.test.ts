@@ -1,9 +1,11 @@
-// The queues on PostgreSQL first used while PostgreSQL is away (a laptop's worker started before
-// its database, a restart): BullMQ's PostgreSQL backend remembers a failed first readiness for
-// good, so every later call failed at once and a worker's fetch loop spun without ever yielding.
-// server/queues/backend.ts forgets a failed readiness; here, on a private server the test stops
-// and starts itself, the queue and a worker made while it is down work once it is back.
+// The queues on PostgreSQL while PostgreSQL goes away (a laptop's worker started before its
+// database, a restart), on a private server the test stops and starts itself
+// (server/queues/backend.ts): a client the backend has checked out that PostgreSQL drops is no
+// uncaught exception; and BullMQ's backend, which remembered a failed first readiness for good (so
+// every later call failed at once and a worker's fetch loop spun without ever yielding), connects
+// again: the queue and a worker made while PostgreSQL was down work once it is back.
 import { expect } from 'chai';
+import pg_ from 'pg';
 import { openLink, openWorker, queueBackend } from '../../server/queues/backend.js';
 import { recreateDatabase } from '../support/infra.js';
 import { PrivatePostgres } from '../support/privatePostgres.js';
@@ -24,6 +26,31 @@ describe('queues on PostgreSQL first used while PostgreSQL is away', function ()
 
   after(async () => {
     await pg?.destroy();
+  });
+
+  it('survives PostgreSQL dropping a client the queues have checked out, as a restart does mid-migration', async () => {
+    await pg.start();
+    const link = openLink(queueBackend(undefined, url), () => undefined);
+    const { queue } = link.open<{ n: number }>('dropped', { prefix: 'readiness' }, () => undefined);
+    const admin = new pg_.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      await queue.getJobCounts('wait');
+      // The backend's own pool, as its schema migration checks a client out of it.
+      const { pool } = (queue as unknown as { backend: { connection: { pool: pg_.Pool } } }).backend.connection;
+      const client = await pool.connect();
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+      // Without a listener the client's 'error' would be an uncaught exception, failing this test.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      client.release(true);
+      expect(await queue.getJobCounts('wait')).to.deep.equal({ wait: 0 });
+    } finally {
+      await admin.end();
+      await queue.close();
+      await link.close();
+    }
+    await pg.stop('fast');
   });
 
   it('answers again once PostgreSQL is back, and a worker made meanwhile takes its jobs', async () => {
