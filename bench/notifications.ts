@@ -7,22 +7,19 @@
 // difference, plus the batch's obligation events recorded again, is what the events cost; their
 // share is that against the scan's time without them.
 // Written to results/<date>-notifications.md.
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb } from '../server/data/db.js';
 import type { Knex } from 'knex';
 import { syncGaps } from '../server/data/gaps.js';
 import { recordObligationEvents } from '../server/data/obligationEvents.js';
 import type { FoundGap } from '../server/domain/gaps.js';
-import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { codeVersion } from './support/database.js';
-import { REPO_ROOT } from './support/processes.js';
-import { benchBackend, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
+import { singleBackend } from './support/queues.js';
 import { waitForQuiet } from './support/quiet.js';
+import { recordMarkdown } from './support/record.js';
 import { firstFullScan } from './support/scans.js';
 
 const { values: args } = parseArgs({
@@ -36,11 +33,8 @@ const { values: args } = parseArgs({
 const workers = Number(args.workers);
 const batchSize = Number(args.batch);
 const quietSeconds = Number(args['quiet-seconds']);
-const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
 const db = createDb(BENCH_DATABASE_URL, 4);
-const [kind] = parseQueueKinds(args.queues);
-if (!kind || args.queues === 'both') throw new Error('--queues must be redis or postgres');
-const backend = benchBackend(kind, config.REDIS_URL, BENCH_DATABASE_URL);
+const { kind, backend } = singleBackend(args.queues);
 
 interface GapRow {
   id: number;
@@ -164,9 +158,7 @@ try {
     'events cost the scan.',
     '',
   ];
-  const out = path.join(REPO_ROOT, 'bench', 'results', `${today()}-notifications.md`);
-  writeFileSync(out, lines.join('\n'));
-  console.log(lines.join('\n'));
+  recordMarkdown('notifications', lines);
 } finally {
   await db.destroy();
 }

@@ -5,12 +5,9 @@
 // rule is the design note's headline question: gemeenten give three-year subsidies
 // (`extend_short_term` of municipalities to 36 months). Targets: the simulation within 3× the
 // scan's time, the worker's peak RSS within 300 MB. Written to results/<date>-simulation.md.
-import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../server/config.js';
 import type { SimulationResult } from '../server/contract/simulations.js';
 import { createDb } from '../server/data/db.js';
 import { createSimulation } from '../server/data/simulations.js';
@@ -18,9 +15,10 @@ import { simulationJob } from '../server/queues/queues.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { codeVersion } from './support/database.js';
-import { peakRssMb, REPO_ROOT } from './support/processes.js';
-import { benchBackend, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
+import { peakRssMb } from './support/processes.js';
+import { singleBackend } from './support/queues.js';
 import { waitForQuiet } from './support/quiet.js';
+import { recordMarkdown } from './support/record.js';
 import { firstFullScan, startWorkers } from './support/scans.js';
 
 const { values: args } = parseArgs({
@@ -32,11 +30,8 @@ const { values: args } = parseArgs({
 });
 const workers = Number(args.workers);
 const quietSeconds = Number(args['quiet-seconds']);
-const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
 const db = createDb(BENCH_DATABASE_URL, 4);
-const [kind] = parseQueueKinds(args.queues);
-if (!kind || args.queues === 'both') throw new Error('--queues must be redis or postgres');
-const backend = benchBackend(kind, config.REDIS_URL, BENCH_DATABASE_URL);
+const { kind, backend } = singleBackend(args.queues);
 
 const SCAN_TIMES = 3;
 const WORKER_RSS_MB = 300;
@@ -94,9 +89,7 @@ try {
     'and writes what it finds.',
     '',
   ];
-  const out = path.join(REPO_ROOT, 'bench', 'results', `${today()}-simulation.md`);
-  writeFileSync(out, lines.join('\n'));
-  console.log(lines.join('\n'));
+  recordMarkdown('simulation', lines);
 } finally {
   await db.destroy();
 }

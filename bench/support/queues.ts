@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { openLink, queueBackend, type QueueBackend, type QueueLink } from '../../server/queues/backend.js';
 import { createQueues, SCHEDULER_ID, type Queues } from '../../server/queues/queues.js';
+import { loadConfig } from '../../server/config.js';
 import { BENCH_DATABASE_URL } from '../defaults.js';
 
 /**
@@ -28,6 +29,14 @@ export function parseQueueKinds(option: string): QueueKind[] {
 /** Redis queues run on REDIS_URL, else the local Redis; PostgreSQL queues in the bench database. */
 export function benchBackend(kind: QueueKind, configuredRedisUrl: string | undefined, databaseUrl: string): QueueBackend {
   return queueBackend(kind === 'redis' ? (configuredRedisUrl ?? 'redis://127.0.0.1:6379') : undefined, databaseUrl);
+}
+
+/** The backend of a tool that measures on one (`--queues redis|postgres`), as configured. */
+export function singleBackend(option: string): { kind: QueueKind; backend: QueueBackend } {
+  const [kind] = parseQueueKinds(option);
+  if (!kind || option === 'both') throw new Error('--queues must be redis or postgres');
+  const config = loadConfig({ ...process.env, DATABASE_URL: BENCH_DATABASE_URL, QUEUE_PREFIX: BENCH_QUEUE_PREFIX });
+  return { kind, backend: benchBackend(kind, config.REDIS_URL, BENCH_DATABASE_URL) };
 }
 
 /**
