@@ -40,6 +40,7 @@ import * as report5 from './20261130-45-create-indicators.js';
 import * as report6 from './20261130-46-create-indicator-values.js';
 import * as report7 from './20261130-47-keep-obligations.js';
 import * as m48 from './20261130-48-prune-sign-ins.js';
+import * as m49 from './20261130-49-owed-obligations-index.js';
 import * as m24 from './20261130-21-create-scenarios.js';
 import * as m25 from './20261130-22-create-cofinancing-rounds.js';
 import * as m26 from './20261130-23-create-pledges.js';
@@ -85,6 +86,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-46-create-indicator-values': report6,
   '20261130-47-keep-obligations': report7,
   '20261130-48-prune-sign-ins': m48,
+  '20261130-49-owed-obligations-index': m49,
   '20261130-21-create-scenarios': m24,
   '20261130-22-create-cofinancing-rounds': m25,
   '20261130-23-create-pledges': m26,

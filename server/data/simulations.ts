@@ -25,7 +25,7 @@ export async function createSimulation(knex: Knex, rule: SimulationRule, asOf: s
 }
 
 /** Runs a simulation from the start (a retried job starts over: nothing is kept until the end). */
-export async function runSimulation(db: Knex, id: number, settings: DomainSettings = DEFAULT_SETTINGS, batchSize = 1000): Promise<void> {
+export async function runSimulation(db: Knex, id: number, settings: DomainSettings = DEFAULT_SETTINGS, batchSize = 200): Promise<void> {
   const row = await db('simulations').where({ id }).first<SimulationRow | undefined>();
   if (!row) throw new Error(`simulation ${id} is not recorded (yet)`);
   if (row.status === 'completed') return;
