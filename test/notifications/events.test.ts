@@ -182,4 +182,13 @@ describe('who is told of an event', () => {
     expect(await toldTo('funder', g, null)).to.equal(0);
     expect(await toldTo('admin', null, null)).to.equal(0);
   });
+
+  it("removes an initiative's events with it, and no other's", async () => {
+    const [gone, stays] = [await makeInitiative(db), await makeInitiative(db)];
+    const event = (initiativeId: number, subjectId: number) => ({ type: 'round.pledge' as const, subjectType: 'pledge' as const, subjectId, cause: 'pledged:1', initiativeId, funderIds: [], admins: true, data: {} });
+    await recordEvents(db, [event(gone, 992_001), event(gone, 992_002), event(stays, 992_003)]);
+    await db('initiatives').where({ id: gone }).delete();
+    expect(await eventsOf(db, gone)).to.deep.equal([]);
+    expect((await eventsOf(db, stays)).map((e) => Number(e.subject_id))).to.deep.equal([992_003]);
+  });
 });
