@@ -4,7 +4,7 @@
 import { expect } from 'chai';
 import { recordEvents } from '../../server/data/events.js';
 import { DigestService } from '../../server/services/digests.js';
-import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 describe('e-mail digests in the console', function () {
   this.timeout(120_000);
@@ -45,12 +45,14 @@ describe('e-mail digests in the console', function () {
     it('changes their own digest under Mijn instellingen in the user menu', async () => {
       const page = tab();
       await login(page, run, USERS.funder);
-      // On a phone the user menu is an icon button.
+      // On a phone the user menu is an icon button. Its item is chosen once the menu has opened,
+      // and the page checked once the menu has gone (axe would measure its items mid-fade).
       await page.locator('header').getByRole('button', { name: /\(profiel\)$|^Profiel$|^Profile$/ }).click();
+      const menu = page.locator('#menu-appbar .MuiPaper-root');
+      await eventually(() => menu.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).opacity), (opacity) => opacity === '1');
       await page.getByRole('menuitem', { name: 'Mijn instellingen' }).click();
       await page.locator('#react-admin-title', { hasText: 'Mijn instellingen' }).waitFor();
-      // The user menu fades out as the page opens: axe would measure its items mid-fade.
-      await page.getByRole('menuitem', { name: 'Uitloggen' }).waitFor({ state: 'hidden' });
+      await page.locator('#menu-appbar').waitFor({ state: 'detached' });
       await page.getByRole('combobox', { name: 'E-mailoverzicht' }).waitFor();
       expect(await page.getByRole('combobox', { name: 'E-mailoverzicht' }).innerText()).to.contain('dagelijks');
       await screenshot(page, 'digests-01-settings-phone');
