@@ -49,7 +49,7 @@ export async function measureKeptRenewal(databaseUrl: string, asOf: string, coun
       );
       // The renewal: its money per year computed from the funding the batch loads anyway, and the kept figures written.
       const [funding] = await loadFunding(db, [id], { from: keptFrom(asOf) });
-      renewal.push((await timed(() => rolledBack(db, (trx) => keepFigures(trx, asOf, [keptRow(funding!, [], asOf, DEFAULT_SETTINGS, [])])))).ms);
+      renewal.push((await timed(() => rolledBack(db, (trx) => keepFigures(trx, asOf, DEFAULT_SETTINGS, [keptRow(funding!, [], asOf, DEFAULT_SETTINGS)])))).ms);
     }
     return {
       initiatives: ids.length,

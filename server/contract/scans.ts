@@ -9,6 +9,8 @@ export const scans = readOnlyContract({
     trigger: field.enum(SCAN_TRIGGERS, { sortable: true, filterable: true }),
     status: field.enum(SCAN_STATUSES, { sortable: true, filterable: true }),
     asOf: field.date({ sortable: true, filterable: true }),
+    /** every initiative evaluated, also those nothing changed for since they were evaluated for the day */
+    full: field.bool({ filterable: true }),
     startedAt: field.timestamp({ sortable: true, filterable: true }),
     finishedAt: nullable(field.timestamp({ sortable: true, filterable: true })),
     batchesTotal: field.int(),

@@ -6,14 +6,12 @@
 // from before it).
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import { keptBurden, type BurdenObligation, type KeptBurden } from '../domain/burden.js';
 import { firstDayOfMonth, monthOf, yearOf } from '../domain/dates.js';
 import type { FoundGap } from '../domain/gaps.js';
 import { windowMoney, yearMoney, type WindowMoney, type YearMoney } from '../domain/keptMoney.js';
 import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
-import { keepBurden } from './portfolioBurden.js';
 import { KEPT_MONTHS, keepPortfolioYears } from './portfolioStats.js';
 
 export interface KeptRow {
@@ -23,8 +21,6 @@ export interface KeptRow {
   years: readonly YearMoney[];
   /** its need and funding over the KEPT_MONTHS months from the month of `asOf` */
   window: WindowMoney;
-  /** its obligations per due year and funder, overdue ones counted at `asOf` (every year they are due in) */
-  burden: readonly KeptBurden[];
 }
 
 /** The calendar years whose money is kept: the year before the scan's through eight after it. */
@@ -39,35 +35,33 @@ export function keptFrom(asOf: IsoDate): IsoDate {
 }
 
 /**
- * What a scan keeps of an initiative evaluated for `asOf`, from its funding loaded from
- * keptFrom(asOf) on (or all of it), the gaps found and all its obligations.
+ * What a scan keeps of an initiative's money evaluated for `asOf`, from its funding loaded from
+ * keptFrom(asOf) on (or all of it) and the gaps found. Its obligations the scan keeps in SQL
+ * (data/portfolioBurden.ts `keepBurden`).
  */
-export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], asOf: IsoDate, settings: DomainSettings, obligations: readonly BurdenObligation[]): KeptRow {
+export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], asOf: IsoDate, settings: DomainSettings): KeptRow {
   const { firstYear, lastYear } = keptYears(asOf);
   return {
     initiativeId: funding.id,
     risk: riskFigures(funding, gaps),
     years: yearMoney(funding, firstYear, lastYear, settings),
     window: windowMoney(funding, firstDayOfMonth(monthOf(asOf)), KEPT_MONTHS),
-    burden: keptBurden(obligations, asOf),
   };
 }
 
 /**
- * A digest of what is kept of an initiative for `asOf`: the day, the risk figures and every number
+ * A digest of what is kept of an initiative for `asOf`: the day, the thresholds, the risk figures and every number
  * of its money, hashed as the bytes of their float8 values (turning the numbers into text would
  * cost more than the rest of the comparison).
  */
-function fingerprintOf(asOf: IsoDate, row: KeptRow): string {
+function fingerprintOf(asOf: IsoDate, settingsKey: string, row: KeptRow): string {
   const numbers: number[] = [row.years.length];
   for (const y of row.years) {
     numbers.push(y.year, y.wholeCents, y.partCents, y.cents, y.shortCents, y.hhi ?? Number.NaN);
     for (const t of y.byType) numbers.push(t.wholeCents, t.partCents, t.cents, t.shortCents);
   }
   for (const running of [row.window.need, row.window.committed, row.window.pipeline]) numbers.push(running.whole.length, ...running.whole, ...running.part);
-  numbers.push(row.burden.length);
-  for (const b of row.burden) numbers.push(b.year, b.funderId, b.obligationCount, b.overdueCount);
-  return createHash('sha256').update(asOf).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
+  return createHash('sha256').update(asOf).update(settingsKey).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
 }
 
 const WINDOW_COLUMNS = ['need_whole', 'need_part', 'committed_whole', 'committed_part', 'pipeline_whole', 'pipeline_part'] as const;
@@ -79,8 +73,9 @@ const WINDOW_COLUMNS = ['need_whole', 'need_part', 'committed_whole', 'committed
  * what the last one found writes nothing at all. Call inside the transaction that locked the
  * initiatives.
  */
-export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: readonly KeptRow[]): Promise<void> {
+export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings: DomainSettings, rows: readonly KeptRow[]): Promise<void> {
   if (!rows.length) return;
+  const settingsKey = settingsKeyOf(settings);
   const { firstYear, lastYear } = keptYears(asOf);
   const windowFrom = firstDayOfMonth(monthOf(asOf));
   const ids = rows.map((r) => r.initiativeId);
@@ -94,7 +89,7 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
   );
   const changed: { row: KeptRow; fingerprint: string }[] = [];
   for (const row of rows) {
-    const fingerprint = fingerprintOf(asOf, row);
+    const fingerprint = fingerprintOf(asOf, settingsKey, row);
     if (kept.get(row.initiativeId) !== fingerprint) changed.push({ row, fingerprint });
   }
   if (!changed.length) return;
@@ -102,13 +97,13 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
   // One JSON document a table, whatever the count (float8 read back from JavaScript's shortest form exactly).
   const figures = changed.map(({ row, fingerprint }) => ({ initiative_id: row.initiativeId, risk: row.risk, fingerprint }));
   await trx.raw(
-    `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year, fingerprint)
-     SELECT f.initiative_id, :asOf::date, f.risk, :firstYear::int, :lastYear::int, f.fingerprint
+    `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year, fingerprint, settings_key)
+     SELECT f.initiative_id, :asOf::date, f.risk, :firstYear::int, :lastYear::int, f.fingerprint, :settingsKey
      FROM json_to_recordset(:figures::json) AS f(initiative_id int, risk jsonb, fingerprint text)
      ON CONFLICT (initiative_id) DO UPDATE
      SET as_of = excluded.as_of, risk = excluded.risk, first_year = excluded.first_year, last_year = excluded.last_year,
-         fingerprint = excluded.fingerprint, computed_at = now()`,
-    { asOf, firstYear, lastYear, figures: JSON.stringify(figures) },
+         fingerprint = excluded.fingerprint, settings_key = excluded.settings_key, computed_at = now()`,
+    { asOf, firstYear, lastYear, settingsKey, figures: JSON.stringify(figures) },
   );
   const windows = changed.map(({ row: { initiativeId, window: w } }) => ({
     initiative_id: initiativeId,
@@ -132,11 +127,27 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, rows: re
     changedIds,
     changed.flatMap(({ row }) => row.years.map((money) => ({ initiativeId: row.initiativeId, money }))),
   );
-  await keepBurden(
-    trx,
-    changedIds,
-    changed.flatMap(({ row }) => row.burden.map((b) => ({ initiativeId: row.initiativeId, ...b }))),
-  );
+}
+
+/** The thresholds as kept with the figures evaluated with them. */
+export function settingsKeyOf(settings: DomainSettings): string {
+  const sorted = Object.fromEntries(Object.entries(settings).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url');
+}
+
+/**
+ * The initiatives with ids from `from` to `to` whose kept figures are current for `asOf` and were
+ * evaluated with `settings`: evaluating them again for that day would find exactly what is kept and
+ * write nothing (a write that changed one since left its row in rescan_outbox, in its own
+ * transaction, so it is not among them).
+ */
+export async function currentFor(trx: Knex.Transaction, from: number, to: number, asOf: IsoDate, settings: DomainSettings): Promise<Set<number>> {
+  const rows = await trx('kept_figures as k')
+    .whereBetween('k.initiative_id', [from, to])
+    .where({ 'k.as_of': asOf, 'k.settings_key': settingsKeyOf(settings) })
+    .whereNotExists((q) => q.select(trx.raw('1')).from('rescan_outbox as o').whereRaw('o.initiative_id = k.initiative_id'))
+    .pluck<number[]>('k.initiative_id');
+  return new Set(rows);
 }
 
 /** What the kept figures must cover: the day they were evaluated for, a span of years, or the months from a month's first day. */

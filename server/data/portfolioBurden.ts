@@ -1,41 +1,58 @@
 // The reporting burden of a portfolio (design/reporting.md, "Figures"): per funder type, the
 // obligations due in a year (waived ones left out), the distinct funders asking them, the
-// initiatives asked, and how many of them are overdue today. Read from what the scans kept
-// (kept_obligations, rows of domain/burden.ts `keptBurden`) when those are current, else counted
-// over the obligations themselves with SQL that mirrors `keptBurden`; a test proves the two equal.
+// initiatives asked, and how many of them are overdue today. Both ways of answering add up the same
+// rows, defined once here (`burdenRows`): each initiative's obligations counted per due year and
+// funder at a day. The scans keep those rows (kept_obligations, `keepBurden`); a request reads them
+// when they are current, else counts them over the obligations for itself. A test proves the two equal.
 import type { Knex } from 'knex';
-import type { BurdenObligation, KeptBurden } from '../domain/burden.js';
-import type { FunderType, ObligationStatus } from '../domain/enums.js';
 import type { Computed } from '../contract/figures.js';
+import { OWED_OBLIGATION_STATUSES, type FunderType } from '../domain/enums.js';
 import type { IsoDate } from '../domain/types.js';
 
-/** An initiative's obligations as the burden counts them. */
-export type InitiativeObligations = Map<number, BurdenObligation[]>;
-
-/** The obligations of the initiatives, each with the funder asking it. */
-export async function loadBurdenObligations(trx: Knex.Transaction, ids: readonly number[]): Promise<InitiativeObligations> {
-  const out: InitiativeObligations = new Map(ids.map((id) => [id, []]));
-  if (!ids.length) return out;
-  const rows = await trx('obligations as o')
+/** The obligations (waived ones left out) of the commitments `where` selects, per initiative, due year and funder, with how many are overdue at `asOf` (domain/obligationSchedule.ts `lateness`). */
+function burdenRows(db: Knex, asOf: IsoDate, where: (q: Knex.QueryBuilder) => void): Knex.QueryBuilder {
+  const year = 'extract(year FROM o.due_on)::int';
+  return db('obligations as o')
     .join('commitments as c', 'c.id', 'o.commitment_id')
-    .whereIn('c.initiative_id', [...ids])
-    .whereBetween('c.initiative_id', [Math.min(...ids), Math.max(...ids)])
-    .select<{ initiative_id: number; funder_id: number; due_on: IsoDate; status: ObligationStatus }[]>('c.initiative_id', 'c.funder_id', 'o.due_on', 'o.status');
-  for (const r of rows) out.get(r.initiative_id)?.push({ funderId: r.funder_id, dueOn: r.due_on, status: r.status });
-  return out;
+    .whereNot('o.status', 'waived')
+    .modify(where)
+    .groupBy('c.initiative_id', db.raw(year), 'c.funder_id')
+    .select(
+      'c.initiative_id',
+      db.raw(`${year} AS year`),
+      'c.funder_id',
+      db.raw('count(*)::int AS obligation_count'),
+      db.raw(`(count(*) FILTER (WHERE o.status = ANY(?::text[]) AND o.due_on < ?::date))::int AS overdue_count`, [[...OWED_OBLIGATION_STATUSES], asOf]),
+    );
 }
 
-/** Replaces the kept burden of the initiatives `ids` with `rows`; keepFigures calls it for the initiatives whose kept figures changed. */
-export async function keepBurden(trx: Knex.Transaction, ids: readonly number[], rows: readonly (KeptBurden & { initiativeId: number })[]): Promise<void> {
+/**
+ * Makes the kept burden of the initiatives `ids` what their obligations say at `asOf`, in SQL
+ * alone, writing only the rows that differ (a scan that finds what the last one found writes
+ * nothing). Call inside the transaction that locked the initiatives.
+ */
+export async function keepBurden(trx: Knex.Transaction, ids: readonly number[], asOf: IsoDate): Promise<void> {
   if (!ids.length) return;
-  await trx('kept_obligations').whereIn('initiative_id', [...ids]).whereBetween('initiative_id', [Math.min(...ids), Math.max(...ids)]).delete();
-  if (!rows.length) return;
-  const fresh = rows.map((r) => ({ initiative_id: r.initiativeId, year: r.year, funder_id: r.funderId, obligation_count: r.obligationCount, overdue_count: r.overdueCount }));
+  // The range as well as the list: an index condition on the commitments whatever the statistics say.
+  const [from, to] = [Math.min(...ids), Math.max(...ids)];
+  const fresh = burdenRows(trx, asOf, (q) => q.whereIn('c.initiative_id', [...ids]).whereBetween('c.initiative_id', [from, to]));
   await trx.raw(
-    `INSERT INTO kept_obligations (initiative_id, year, funder_id, obligation_count, overdue_count)
-     SELECT initiative_id, year, funder_id, obligation_count, overdue_count
-     FROM json_to_recordset(:fresh::json) AS f(initiative_id int, year int, funder_id int, obligation_count int, overdue_count int)`,
-    { fresh: JSON.stringify(fresh) },
+    `WITH fresh AS (?),
+     gone AS (
+       DELETE FROM kept_obligations k
+       WHERE k.initiative_id = ANY(?::int[]) AND k.initiative_id BETWEEN ? AND ?
+         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year AND f.funder_id = k.funder_id)
+     )
+     INSERT INTO kept_obligations (initiative_id, year, funder_id, obligation_count, overdue_count)
+     SELECT f.initiative_id, f.year, f.funder_id, f.obligation_count, f.overdue_count FROM fresh f
+     WHERE NOT EXISTS (
+       SELECT 1 FROM kept_obligations k
+       WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id
+         AND k.obligation_count = f.obligation_count AND k.overdue_count = f.overdue_count
+     )
+     ON CONFLICT (initiative_id, year, funder_id) DO UPDATE
+     SET obligation_count = excluded.obligation_count, overdue_count = excluded.overdue_count`,
+    [fresh, [...ids], from, to],
   );
 }
 
@@ -54,26 +71,20 @@ export async function portfolioBurdenCounts(
   asOf: IsoDate,
   source: Computed,
 ): Promise<{ byType: (BurdenCounts & { type: FunderType })[]; total: BurdenCounts | undefined }> {
-  const base =
+  const rows: Knex.QueryBuilder =
     source === 'kept'
-      ? () => db('kept_obligations as k').join('funders as f', 'f.id', 'k.funder_id').whereIn('k.initiative_id', initiatives.clone()).where('k.year', year)
-      : () =>
-          db('obligations as o')
-            .join('commitments as c', 'c.id', 'o.commitment_id')
-            .join('funders as f', 'f.id', 'c.funder_id')
-            .whereIn('c.initiative_id', initiatives.clone())
-            .whereNot('o.status', 'waived')
-            .whereBetween('o.due_on', [`${year}-01-01`, `${year}-12-31`]);
-  // Live, overdue mirrors domain/obligationSchedule.ts `lateness` at asOf; kept rows hold it counted.
-  const counts =
-    source === 'kept'
-      ? 'sum(k.obligation_count)::int AS obligations, sum(k.overdue_count)::int AS overdue, count(DISTINCT k.funder_id)::int AS funders, count(DISTINCT k.initiative_id)::int AS initiatives'
-      : "count(*)::int AS obligations, (count(*) FILTER (WHERE o.status IN ('open', 'rejected') AND o.due_on < :asOf::date))::int AS overdue, count(DISTINCT c.funder_id)::int AS funders, count(DISTINCT c.initiative_id)::int AS initiatives";
-  const select = db.raw(counts, { asOf });
-  const byType = await base()
-    .groupBy('f.type')
-    .select<(BurdenCounts & { type: FunderType })[]>('f.type', select);
-  const total = await base().first<BurdenCounts | undefined>(select);
+      ? db('kept_obligations as k').whereIn('k.initiative_id', initiatives).where('k.year', year)
+      : db.from(burdenRows(db, asOf, (q) => q.whereIn('c.initiative_id', initiatives).whereBetween('o.due_on', [`${year}-01-01`, `${year}-12-31`])).as('k'));
+  // One pass for the funder types and the total: the row of the empty grouping set (type null) is the total.
+  const counted = await rows
+    .join('funders as f', 'f.id', 'k.funder_id')
+    .groupByRaw('GROUPING SETS ((f.type), ())')
+    .select<(BurdenCounts & { type: FunderType | null })[]>(
+      'f.type',
+      db.raw('sum(k.obligation_count)::int AS obligations, sum(k.overdue_count)::int AS overdue, count(DISTINCT k.funder_id)::int AS funders, count(DISTINCT k.initiative_id)::int AS initiatives'),
+    );
+  const byType = counted.flatMap(({ type, ...counts }) => (type === null ? [] : [{ type, ...counts }]));
+  const total = counted.find((c) => c.type === null);
   // A sum over no rows is null: nothing is due that year.
-  return { byType, total: total && total.obligations !== null ? total : undefined };
+  return { byType, total: total && total.obligations !== null ? { obligations: total.obligations, overdue: total.overdue, funders: total.funders, initiatives: total.initiatives } : undefined };
 }

@@ -9,8 +9,8 @@ import { loadFunding } from './funding.js';
 import { recordEvents } from './events.js';
 import { recordObligationEvents } from './obligationEvents.js';
 import { syncGaps } from './gaps.js';
-import { keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
-import { loadBurdenObligations } from './portfolioBurden.js';
+import { currentFor, keepFigures, keptFrom, keptRow, type KeptRow } from './keptFigures.js';
+import { keepBurden } from './portfolioBurden.js';
 
 const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 
@@ -25,6 +25,8 @@ export interface ScanRow {
   batches_total: number;
   batches_done: number;
   initiatives_total: number;
+  /** evaluate every initiative, also those nothing changed for since they were evaluated for the day */
+  full: boolean;
 }
 
 export interface Batch {
@@ -35,9 +37,9 @@ export interface Batch {
   toId: number;
 }
 
-export async function createScan(knex: Knex, trigger: ScanTrigger, asOf: IsoDate, jobKey: string | null = null): Promise<ScanRow> {
+export async function createScan(knex: Knex, trigger: ScanTrigger, asOf: IsoDate, jobKey: string | null = null, full = false): Promise<ScanRow> {
   const [inserted] = await knex('scans')
-    .insert({ trigger, as_of: asOf, job_key: jobKey })
+    .insert({ trigger, as_of: asOf, job_key: jobKey, full })
     .onConflict('job_key')
     .ignore()
     .returning<ScanRow[]>('*');
@@ -86,6 +88,8 @@ export interface BatchResult {
   /** false when the batch had already been done */
   ran: boolean;
   initiatives: number;
+  /** of those, the ones left out because nothing changed for them since they were evaluated for the day */
+  unchanged: number;
   opened: number;
   resolved: number;
   /** true when this batch completed a portfolio scan */
@@ -112,8 +116,8 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
     .onConflict(['scan_id', 'batch_no'])
     .ignore()
     .returning('batch_no');
-  if (!claimed.length) return { ran: false, initiatives: 0, opened: 0, resolved: 0, portfolioCompleted: false };
-  const scan = await trx('scans').where({ id: batch.scanId }).first<ScanRow>('as_of');
+  if (!claimed.length) return { ran: false, initiatives: 0, unchanged: 0, opened: 0, resolved: 0, portfolioCompleted: false };
+  const scan = await trx('scans').where({ id: batch.scanId }).first<ScanRow>('as_of', 'trigger', 'full');
 
   // Lock the initiatives first and read their funding after: a write that commits meanwhile
   // queues its own rescan, which waits for this lock and then sees it.
@@ -124,6 +128,11 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
       .forNoKeyUpdate()
       .select<{ id: number }[]>('id')
   ).map((r) => r.id);
+  // A portfolio scan for the day the figures were kept for leaves out the initiatives nothing
+  // changed for since (README "Kept figures"): it would find what is kept and write nothing. A
+  // rescan after a change, and a full scan, evaluate every initiative.
+  const unchanged = scan.trigger === 'change' || scan.full ? new Set<number>() : await currentFor(trx, batch.fromId, batch.toId, scan.as_of, settings);
+  const evaluated = unchanged.size ? ids.filter((id) => !unchanged.has(id)) : ids;
   // What the gap rules look at, and what the kept figures hold (from the first kept year on),
   // loaded a part of the batch at a time: only the results are kept for the whole batch, so a
   // worker holds one part's funding at once, whatever SCAN_BATCH is.
@@ -131,19 +140,18 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
   const found = new Map<number, FoundGap[]>();
   const kept: KeptRow[] = [];
   const fundersOf = new Map<number, number[]>();
-  for (let start = 0; start < ids.length; start += LOAD_PART) {
-    const part = ids.slice(start, start + LOAD_PART);
-    const obligations = await loadBurdenObligations(trx, part);
-    for (const funding of await loadFunding(trx, part, { from })) {
+  for (let start = 0; start < evaluated.length; start += LOAD_PART) {
+    for (const funding of await loadFunding(trx, evaluated.slice(start, start + LOAD_PART), { from })) {
       const gaps = funding.status === 'active' ? findGaps(funding, scan.as_of, settings) : [];
       if (funding.status === 'active') found.set(funding.id, gaps);
-      kept.push(keptRow(funding, gaps, scan.as_of, settings, obligations.get(funding.id) ?? []));
+      kept.push(keptRow(funding, gaps, scan.as_of, settings));
       fundersOf.set(funding.id, [...new Set(funding.commitments.map((c) => c.funderId))].sort((a, b) => a - b));
     }
   }
-  const result = await syncGaps(trx, ids, found, batch.scanId, fundersOf);
-  await keepFigures(trx, scan.as_of, kept);
-  await recordObligationEvents(trx, ids, scan.as_of);
+  const result = await syncGaps(trx, evaluated, found, batch.scanId, fundersOf);
+  await keepFigures(trx, scan.as_of, settings, kept);
+  await keepBurden(trx, evaluated, scan.as_of);
+  await recordObligationEvents(trx, evaluated, scan.as_of);
 
   await trx('scan_batches')
     .where({ scan_id: batch.scanId, batch_no: batch.batchNo })
@@ -162,7 +170,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
     })
     .returning<{ status: string; trigger: ScanTrigger }[]>(['status', 'trigger']);
   const portfolioCompleted = progress?.status === 'completed' && progress.trigger !== 'change';
-  return { ran: true, initiatives: ids.length, opened: result.opened, resolved: result.resolved, portfolioCompleted };
+  return { ran: true, initiatives: ids.length, unchanged: unchanged.size, opened: result.opened, resolved: result.resolved, portfolioCompleted };
 }
 
 /** A portfolio scan that has not finished and made no progress for a while. */

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { burdenOf, keptBurden, per10k } from './burden.js';
+import { burdenOf, per10k } from './burden.js';
 
 describe('reporting burden', () => {
   const obligations = [
@@ -21,18 +21,5 @@ describe('reporting burden', () => {
   it('has no ratio without committed funding', () => {
     expect(per10k(2, 0)).to.equal(null);
     expect(burdenOf([], 2027, 0)).to.deep.equal({ obligationCount: 0, funderCount: 0, committedCents: 0, obligationsPer10k: null });
-  });
-
-  it('keeps the obligations per due year and funder, with those overdue at the day asked', () => {
-    const more = [...obligations, { funderId: 1, dueOn: '2027-05-31', status: 'rejected' as const }];
-    // At 2027-06-01: funder 1's open (03-31) and rejected (05-31) are past due; accepted and
-    // submitted are not owed; the waived one is no row at all; 2028 is not due yet.
-    expect(keptBurden(more, '2027-06-01')).to.deep.equal([
-      { year: 2027, funderId: 1, obligationCount: 3, overdueCount: 2 },
-      { year: 2027, funderId: 2, obligationCount: 1, overdueCount: 0 },
-      { year: 2028, funderId: 2, obligationCount: 1, overdueCount: 0 },
-    ]);
-    // On its due date an obligation is not overdue yet.
-    expect(keptBurden(more, '2027-03-31')[0]).to.include({ overdueCount: 0 });
   });
 });

@@ -4,7 +4,6 @@
 // timing"). A waived obligation was lifted by its funder and counts for nothing.
 import { yearOf } from './dates.js';
 import type { ObligationStatus } from './enums.js';
-import { lateness } from './obligationSchedule.js';
 import type { IsoDate } from './types.js';
 
 export const CENTS_PER_10K = 1_000_000;
@@ -31,33 +30,4 @@ export function burdenOf(obligations: readonly BurdenObligation[], year: number,
   const due = obligations.filter((o) => o.status !== 'waived' && yearOf(o.dueOn) === year);
   const obligationCount = due.length;
   return { obligationCount, funderCount: new Set(due.map((o) => o.funderId)).size, committedCents, obligationsPer10k: per10k(obligationCount, committedCents) };
-}
-
-/** What the scans keep of an initiative's obligations: per year they are due in and funder asking them. */
-export interface KeptBurden {
-  year: number;
-  funderId: number;
-  /** Obligations due in the year, waived ones left out (as burdenOf counts them). */
-  obligationCount: number;
-  /** Of those, the ones overdue at `asOf` (lateness of obligationSchedule.ts). */
-  overdueCount: number;
-}
-
-/**
- * An initiative's obligations counted per due year and funder, at `asOf`: the rows the portfolio
- * burden (`GET /api/stats/burden`) adds up. Years and funders without a counted obligation have no
- * row; rows in year, then funder order.
- */
-export function keptBurden(obligations: readonly BurdenObligation[], asOf: IsoDate): KeptBurden[] {
-  const rows = new Map<string, KeptBurden>();
-  for (const o of obligations) {
-    if (o.status === 'waived') continue;
-    const year = yearOf(o.dueOn);
-    const key = `${year}:${o.funderId}`;
-    const row = rows.get(key) ?? { year, funderId: o.funderId, obligationCount: 0, overdueCount: 0 };
-    row.obligationCount += 1;
-    if (lateness(o.status, o.dueOn, asOf).overdue) row.overdueCount += 1;
-    rows.set(key, row);
-  }
-  return [...rows.values()].sort((a, b) => a.year - b.year || a.funderId - b.funderId);
 }

@@ -45,14 +45,17 @@ export class ScanService {
     private readonly options: ScanOptions,
   ) {}
 
-  /** `POST /api/scans`: records a manual scan and queues its start, or answers 503 and records nothing. */
-  async start(actor: Actor, asOf: IsoDate | undefined): Promise<ApiRecord> {
+  /**
+   * `POST /api/scans`: records a manual scan and queues its start, or answers 503 and records
+   * nothing. A `full` scan evaluates every initiative, also those a scan for the day would leave out.
+   */
+  async start(actor: Actor, asOf: IsoDate | undefined, full = false): Promise<ApiRecord> {
     assertRoleMay(actor, 'scans', 'create');
     const queue = this.queue;
     if (!queue || !(await queue.ready())) throw unavailable(QUEUE_DOWN, 'unavailable.queue');
     const scanId = await this.db.transaction(async (trx) => {
-      const scan = await createScan(trx, 'manual', asOf ?? today());
-      await recordAudit(trx, actor, 'create', 'scans', scan.id, null, { id: scan.id, trigger: scan.trigger, asOf: scan.as_of });
+      const scan = await createScan(trx, 'manual', asOf ?? today(), null, full);
+      await recordAudit(trx, actor, 'create', 'scans', scan.id, null, { id: scan.id, trigger: scan.trigger, asOf: scan.as_of, full });
       try {
         await queue.queueStart(scan.id);
       } catch {

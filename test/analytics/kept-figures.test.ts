@@ -6,9 +6,9 @@
 // (outbox rows removed in the same transaction, as the rescan processor does).
 import { expect } from 'chai';
 import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
-import { createScan, runBatch } from '../../server/data/scans.js';
+import { createScan, runBatch, type BatchResult } from '../../server/data/scans.js';
 import { markRescanned } from '../../server/data/outbox.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { DEFAULT_SETTINGS, withDefaults } from '../../server/domain/settings.js';
 import { listQuery, startTestApp, type TestApp } from '../support/app.js';
 import { adminToken, makeBudget, makeCommitment, makeFunder, makeInitiative, makeTranche } from '../support/factories.js';
 import type { RiskBody } from './shapes.js';
@@ -29,14 +29,15 @@ describe('analytics: kept figures (risk list)', () => {
     return id;
   }
 
-  async function scan(trigger: 'manual' | 'change', only?: number): Promise<void> {
-    await app.db.transaction(async (trx) => {
+  async function scan(trigger: 'manual' | 'change', only?: number, settings = DEFAULT_SETTINGS): Promise<BatchResult> {
+    const result = await app.db.transaction(async (trx) => {
       if (only) await markRescanned(trx, only);
       const s = await createScan(trx, trigger, AS_OF);
       await trx('scans').where({ id: s.id }).update({ status: 'running', batches_total: 1 });
-      await runBatch(trx, { scanId: s.id, batchNo: 0, fromId: only ?? Math.min(...ids), toId: only ?? Math.max(...ids) }, DEFAULT_SETTINGS);
+      return runBatch(trx, { scanId: s.id, batchNo: 0, fromId: only ?? Math.min(...ids), toId: only ?? Math.max(...ids) }, settings);
     });
     await bumpFiguresVersion(app.db); // as the scan service does after a batch commits
+    return result;
   }
 
   const risk = () => app.request<RiskBody[]>('GET', `/api/stats/risk${listQuery({ range: [0, 99] })}&asOf=${AS_OF}`, { token: admin });
@@ -145,8 +146,14 @@ describe('analytics: kept figures (risk list)', () => {
     await scan('manual');
     expect(await versions()).to.deep.equal(before);
 
+    // A change as the API makes it: the write and its initiative's outbox row, in one transaction.
     const budget = app.db('budgets').where({ initiative_id: fixed, year: 2091 });
-    await budget.clone().update({ amount_cents: 400_000 });
+    const change = (amountCents: number) =>
+      app.db.transaction(async (trx) => {
+        await budget.clone().transacting(trx).update({ amount_cents: amountCents });
+        await trx('rescan_outbox').insert({ initiative_id: fixed });
+      });
+    await change(400_000);
     try {
       await scan('manual');
       const after = await versions();
@@ -156,9 +163,34 @@ describe('analytics: kept figures (risk list)', () => {
       }
       expect((await risk()).body).to.deep.equal(await live());
     } finally {
-      await budget.clone().update({ amount_cents: 365_000 });
-      await scan('manual');
+      await change(365_000);
+      await scan('change', fixed);
     }
+  });
+
+  it('leaves out of a scan for the same day what nothing changed for, and evaluates it again for a change, other thresholds or a rescan', async () => {
+    const openGaps = () => app.db('gaps').whereIn('initiative_id', ids).whereNull('resolved_at').orderBy('id').pluck<number[]>('id');
+    await scan('manual');
+    const gaps = await openGaps();
+    expect(gaps).not.to.deep.equal([]);
+    const again = await scan('manual');
+    expect(again.initiatives).to.be.at.least(ids.length);
+    expect(again).to.include({ unchanged: again.initiatives, opened: 0, resolved: 0 });
+    // Left out is not resolved: their gaps stay open as they were.
+    expect(await openGaps()).to.deep.equal(gaps);
+
+    await app.db('rescan_outbox').insert({ initiative_id: fixed });
+    try {
+      expect(await scan('manual')).to.include({ unchanged: again.initiatives - 1 });
+    } finally {
+      await app.db('rescan_outbox').where({ initiative_id: fixed }).delete();
+    }
+    expect(await scan('change', fixed)).to.include({ initiatives: 1, unchanged: 0 });
+    expect(await openGaps()).to.deep.equal(gaps);
+    // Other thresholds: every initiative evaluated, and again when the thresholds change back.
+    expect(await scan('manual', undefined, withDefaults({ cliffPercent: 60 }))).to.include({ unchanged: 0 });
+    expect(await scan('manual')).to.include({ unchanged: 0 });
+    expect(await scan('manual')).to.include({ unchanged: again.initiatives });
   });
 
   it('computes per request for another day than the kept figures were computed for', async () => {

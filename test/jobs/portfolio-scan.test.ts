@@ -164,4 +164,36 @@ forEachBackend('portfolio scan', (backend) => {
       expect(batches.filter((b) => b.gaps_opened !== 0 || b.gaps_resolved !== 0)).to.deep.equal([]);
     });
   });
+  describe('a scan after a change made straight in the database', () => {
+    let gone: { id: number; initiativeId: number };
+    let sameDay: ScanRecord;
+    let full: ScanRecord;
+
+    before(async () => {
+      // Outside Vangnet: no rescan outbox row, no figures version.
+      const [row] = await app.db('gaps').whereIn('initiative_id', portfolio.ids).whereNull('resolved_at').orderBy('id').limit(1).select<{ id: number; initiative_id: number }[]>('id', 'initiative_id');
+      gone = { id: row!.id, initiativeId: row!.initiative_id };
+      await app.db('gaps').where({ id: gone.id }).delete();
+      sameDay = (await waitForScan(app, token, (await postScan(app, token, AS_OF)).id)).final;
+      full = (await waitForScan(app, token, (await postScan(app, token, AS_OF, true)).id)).final;
+    });
+
+    it('is left alone by a scan for the same day, which evaluates only what changed through Vangnet', () => {
+      expect(sameDay).to.include({ status: 'completed', full: false, gapsOpened: 0, gapsResolved: 0 });
+    });
+
+    it('is found by a full scan, which evaluates every initiative again', async () => {
+      expect(full).to.include({ status: 'completed', full: true, gapsOpened: 1, gapsResolved: 0 });
+      const found = (await gapsOf(app, token, gone.initiativeId)).map((g) => shapeOf(g, true));
+      expect(ordered(found)).to.deep.equal(ordered(portfolio.expected.get(gone.initiativeId)!));
+    });
+
+    it('refuses a full flag that is not a boolean', async () => {
+      const before = await countRows(app.db, 'scans');
+      const res = await app.request('POST', '/api/scans', { token, body: { asOf: AS_OF, full: 'ja' } });
+      expect(res.status).to.equal(400);
+      expect(JSON.stringify(res.body)).to.contain('"full"').and.to.contain('field.bool');
+      expect(await countRows(app.db, 'scans')).to.equal(before);
+    });
+  });
 });

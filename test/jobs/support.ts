@@ -49,8 +49,8 @@ export interface GapRecord {
 /** What a scan must find: a gap without its id and timestamps. */
 export type GapShape = Pick<GapRecord, 'kind' | 'periodStart' | 'periodEnd' | 'shortfallCents' | 'severity'> & { details?: Record<string, unknown> };
 
-export async function postScan(app: TestApp, token: string, asOf: string): Promise<ScanRecord> {
-  const res = await app.request<ScanRecord>('POST', '/api/scans', { token, body: { asOf } });
+export async function postScan(app: TestApp, token: string, asOf: string, full?: boolean): Promise<ScanRecord> {
+  const res = await app.request<ScanRecord>('POST', '/api/scans', { token, body: { asOf, full } });
   if (res.status !== 202) throw new Error(`POST /api/scans answered ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body;
 }
