@@ -15,7 +15,7 @@ import type { ImportRecord } from '../server/contract/imports.js';
 import { createDb, ensureDatabase, migrateLatest } from '../server/data/db.js';
 import { adminToken, codeVersion, databaseName, dropDatabase } from './support/database.js';
 import { describeMachine } from './support/machine.js';
-import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
+import { freePort, peakRssMb, REPO_ROOT, startNode, startWorkerNode, waitForHttp, type Child } from './support/processes.js';
 import { Random } from './synthetic/random.js';
 
 const { values: args } = parseArgs({
@@ -105,7 +105,7 @@ const children: Child[] = [];
 try {
   const api = startNode('API', 'bin/main.ts', { ...env, PORT: String(port), START_WORKER: 'false', DEMO_DATA: 'false' });
   children.push(api);
-  const worker = startNode('worker', 'bin/worker.ts', env);
+  const worker = startWorkerNode('worker', env);
   children.push(worker);
   const url = `http://127.0.0.1:${port}`;
   await waitForHttp(`${url}/readyz`, api);

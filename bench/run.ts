@@ -25,7 +25,7 @@ import { captureList, statements, type CapturedList, type ListRequest } from './
 import { adminToken, codeVersion, databaseName, dropDatabase } from './support/database.js';
 import { ApiClient, listQuery } from './support/http.js';
 import { describeMachine } from './support/machine.js';
-import { freePort, peakRssMb, REPO_ROOT, startNode, waitForHttp, type Child } from './support/processes.js';
+import { freePort, peakRssMb, REPO_ROOT, startNode, startWorkerNode, waitForHttp, type Child } from './support/processes.js';
 import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds, QUEUE_LABELS, type QueueKind } from './support/queues.js';
 import { waitForQuiet, type Quiet } from './support/quiet.js';
 import { checkTargets, renderMarkdown, sizeLabel, type BenchResult, type QueueRun } from './support/report.js';
@@ -77,7 +77,7 @@ function childEnv(kind: QueueKind): Record<string, string> {
 
 async function withWorkers<T>(queues: BenchQueues, count: number, work: (workers: Child[]) => Promise<T>): Promise<T> {
   const env = childEnv(queues.backend.kind);
-  const workers = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, profileArgs));
+  const workers = Array.from({ length: count }, (_, i) => startWorkerNode(`worker ${i + 1}`, env, profileArgs));
   try {
     await queues.waitForWorkers(count);
     return await work(workers);

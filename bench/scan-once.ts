@@ -11,7 +11,7 @@ import { startJobId } from '../server/queues/queues.js';
 import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
-import { peakRssMb, startNode } from './support/processes.js';
+import { peakRssMb, startWorkerNode } from './support/processes.js';
 import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
 
 const { values: args } = parseArgs({
@@ -33,7 +33,7 @@ const queues = new BenchQueues(backend);
 await queues.reset();
 const env = { DATABASE_URL: BENCH_DATABASE_URL, ...backendEnv(backend), LOG_LEVEL: 'warn' };
 const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(args.profile)] : [];
-const children = Array.from({ length: workers }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, nodeArgs));
+const children = Array.from({ length: workers }, (_, i) => startWorkerNode(`worker ${i + 1}`, env, nodeArgs));
 try {
   await queues.waitForWorkers(workers);
   if (!args.repeat) await db.query('TRUNCATE gaps CASCADE');

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { WORKER_NODE_FLAGS } from '../../jobs/runtime.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -31,6 +32,11 @@ export async function freePort(): Promise<number> {
   server.close();
   if (!address || typeof address === 'string') throw new Error('no free port');
   return address.port;
+}
+
+/** A worker process (bin/worker.ts) as `npm run worker` starts it, with its V8 flags. */
+export function startWorkerNode(name: string, env: Record<string, string>, nodeArgs: string[] = []): Child {
+  return startNode(name, 'bin/worker.ts', env, [...WORKER_NODE_FLAGS, ...nodeArgs]);
 }
 
 /** Starts `node [nodeArgs] --import tsx <script>` from the repository root with extra environment. */

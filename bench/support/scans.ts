@@ -7,7 +7,7 @@ import type { QueueBackend } from '../../server/queues/backend.js';
 import { startJobId } from '../../server/queues/queues.js';
 import { today } from '../../server/services/clock.js';
 import { BENCH_DATABASE_URL } from '../defaults.js';
-import { peakRssMb, startNode, type Child } from './processes.js';
+import { peakRssMb, startWorkerNode, type Child } from './processes.js';
 import { backendEnv, BenchQueues } from './queues.js';
 
 /** Worker processes on the bench database and `backend`, connected to the queues; stopped by `stop`. */
@@ -15,7 +15,7 @@ export async function startWorkers(backend: QueueBackend, count: number): Promis
   const queues = new BenchQueues(backend);
   await queues.reset();
   const env = { DATABASE_URL: BENCH_DATABASE_URL, ...backendEnv(backend), LOG_LEVEL: 'warn' };
-  const children = Array.from({ length: count }, (_, i) => startNode(`worker ${i + 1}`, 'bin/worker.ts', env, []));
+  const children = Array.from({ length: count }, (_, i) => startWorkerNode(`worker ${i + 1}`, env));
   const stop = async () => {
     await Promise.all(children.map((c) => c.stop()));
     await queues.reset();

@@ -36,22 +36,26 @@ export async function keepBurden(trx: Knex.Transaction, ids: readonly number[], 
   // The range as well as the list: an index condition on the commitments whatever the statistics say.
   const [from, to] = [Math.min(...ids), Math.max(...ids)];
   const fresh = burdenRows(trx, asOf, (q) => q.whereIn('c.initiative_id', [...ids]).whereBetween('c.initiative_id', [from, to]));
+  // Rows gone, rows changed, rows new: three writes that touch different rows, so one statement.
+  // The kept rows are compared by key (a hashed NOT IN, an index lookup per fresh row), never by a
+  // scan of the fresh rows per kept row; a new row is a plain insert (the batch holds its
+  // initiatives locked, so no one else writes their rows meanwhile).
   await trx.raw(
-    `WITH fresh AS (?),
+    `WITH fresh AS MATERIALIZED (?),
      gone AS (
        DELETE FROM kept_obligations k
        WHERE k.initiative_id = ANY(?::int[]) AND k.initiative_id BETWEEN ? AND ?
-         AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.initiative_id = k.initiative_id AND f.year = k.year AND f.funder_id = k.funder_id)
+         AND (k.initiative_id, k.year, k.funder_id) NOT IN (SELECT f.initiative_id, f.year, f.funder_id FROM fresh f)
+     ),
+     changed AS (
+       UPDATE kept_obligations k SET obligation_count = f.obligation_count, overdue_count = f.overdue_count
+       FROM fresh f
+       WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id
+         AND (k.obligation_count, k.overdue_count) IS DISTINCT FROM (f.obligation_count, f.overdue_count)
      )
      INSERT INTO kept_obligations (initiative_id, year, funder_id, obligation_count, overdue_count)
      SELECT f.initiative_id, f.year, f.funder_id, f.obligation_count, f.overdue_count FROM fresh f
-     WHERE NOT EXISTS (
-       SELECT 1 FROM kept_obligations k
-       WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id
-         AND k.obligation_count = f.obligation_count AND k.overdue_count = f.overdue_count
-     )
-     ON CONFLICT (initiative_id, year, funder_id) DO UPDATE
-     SET obligation_count = excluded.obligation_count, overdue_count = excluded.overdue_count`,
+     WHERE NOT EXISTS (SELECT 1 FROM kept_obligations k WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id)`,
     [fresh, [...ids], from, to],
   );
 }

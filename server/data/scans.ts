@@ -15,7 +15,7 @@ import { keepBurden } from './portfolioBurden.js';
 const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 
 /** How many initiatives' funding a batch loads at a time. */
-const LOAD_PART = 100;
+const LOAD_PART = 250;
 
 export interface ScanRow {
   id: number;

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import type { Knex } from 'knex';
+import { WORKER_NODE_FLAGS } from '../../jobs/runtime.js';
 import { createDb } from '../../server/data/db.js';
 import type { GapKind, GapSeverity } from '../../server/domain/enums.js';
 import type { Scan } from '../../server/records.js';
@@ -254,7 +255,7 @@ export interface WorkerChild {
  * on the queues of `app` (Redis or PostgreSQL).
  */
 export async function spawnWorker(app: Pick<TestApp, 'config'>, env: Record<string, string> = {}): Promise<WorkerChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bin/worker.ts'], {
+  const child = spawn(process.execPath, [...WORKER_NODE_FLAGS, '--import', 'tsx', 'bin/worker.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
