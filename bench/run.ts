@@ -110,7 +110,7 @@ async function measureQueues(kind: QueueKind, client: ApiClient, db: pg.Pool): P
     const workerPeakRssMb: Record<string, number[]> = {};
     const scanTimeout = Math.max(300_000, initiatives * 10);
     const scanTwice = async (workers: number) => {
-      for (const scanKind of ['first', 'repeat'] as const) {
+      for (const scanKind of ['first', 'repeat', 'full'] as const) {
         await settle(`scan on ${label}, ${workers} worker(s), ${scanKind}`);
         const scan = await runScan(client, db, asOf, workers, scanKind, scanTimeout);
         log(`  scan with ${workers} worker(s), ${scanKind}: ${scan.seconds.toFixed(2)} s, ${scan.gapsOpened} gaps opened`);

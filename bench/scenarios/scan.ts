@@ -5,11 +5,17 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { ApiClient } from '../support/http.js';
 import { median } from '../support/stats.js';
+import { FORGET_SCANS_SQL } from '../support/scans.js';
 
 export interface ScanResult {
   scanId: number;
   /** `first`: the gaps table was emptied before, so the scan opens every gap; `repeat`: the same scan again, nothing changes. */
-  kind: 'first' | 'repeat';
+  /**
+   * first: from no gaps and no kept figures; repeat: the same day again, nothing changed (every
+   * initiative left out); full: the same day again with `full: true` (every initiative evaluated
+   * again, nothing written: about what the nightly scan of a new day costs when little changed).
+   */
+  kind: 'first' | 'repeat' | 'full';
   workers: number;
   /** from sending the POST to seeing the scan record completed (polled every 5 ms) */
   seconds: number;
@@ -35,12 +41,12 @@ interface ScanRow {
 }
 
 export async function runScan(api: ApiClient, db: pg.Pool, asOf: string, workers: number, kind: ScanResult['kind'], timeoutMs: number): Promise<ScanResult> {
-  // `first` starts from no gaps and the statistics of an empty gaps table, as the first scan
-  // after an import does. Before `repeat` the gaps are analysed, as autovacuum would have done
-  // between two nightly scans (this bench does not rely on autovacuum being on).
-  await db.query(kind === 'first' ? 'TRUNCATE gaps CASCADE' : 'ANALYZE gaps');
+  // `first` starts from no gaps and kept figures and the statistics of empty tables, as the first
+  // scan after an import does. Before the others the gaps are analysed, as autovacuum would have
+  // done between two nightly scans (this bench does not rely on autovacuum being on).
+  await db.query(kind === 'first' ? FORGET_SCANS_SQL : 'ANALYZE gaps');
   const start = performance.now();
-  const scan = await api.ok<{ id: number }>('POST', '/api/scans', { asOf });
+  const scan = await api.ok<{ id: number }>('POST', '/api/scans', kind === 'full' ? { asOf, full: true } : { asOf });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows } = await db.query<ScanRow>(

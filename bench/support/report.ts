@@ -77,6 +77,12 @@ function check(figure: string, value: number, limit: number, kind: 'max' | 'min'
 }
 
 /** The targets of issues 4, 5, 7 and 14 (set for 100k initiatives on a 2-core machine). */
+/** A scan as the targets and the side-by-side table name it. */
+function scanName(scan: ScanResult): string {
+  const kind = { first: 'first full scan', repeat: 'repeat full scan', full: 'full repeat scan (every initiative evaluated)' }[scan.kind];
+  return `${kind}, ${scan.workers} worker${scan.workers > 1 ? 's' : ''}`;
+}
+
 export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   const checks: TargetCheck[] = [];
   if (r.load) checks.push(check('bulk load, seconds per 1M tranches', r.load.secondsPerMillionTranches, 60, 'max', s));
@@ -84,8 +90,9 @@ export function checkTargets(r: Omit<BenchResult, 'targets'>): TargetCheck[] {
   for (const q of r.queues) {
     const on = ` (${QUEUE_LABELS[q.backend]} queues)`;
     for (const scan of q.scans) {
-      const label = `${scan.kind} full scan, ${scan.workers} worker${scan.workers > 1 ? 's' : ''}`;
-      // issue 14: the first scan within 10 s, a repeat (nothing changed) within 5 s
+      const label = scanName(scan);
+      // issue 14: the first scan within 10 s, a repeat (nothing changed) within 5 s; a full repeat,
+      // which evaluates every initiative again, is held to the repeat's target too
       checks.push(check(label + on, scan.seconds, scan.kind === 'first' ? 10 : 5, 'max', s));
       checks.push(check(`${label} ÷ bare aggregate${on}`, scan.seconds / r.floor.seconds, 3, 'max', (n) => `${f1(n)}×`));
     }
@@ -167,7 +174,12 @@ export function renderMarkdown(r: BenchResult): string {
     );
     out.push('');
   }
-  const scanLabel = (x: ScanResult) => (x.kind === 'first' ? 'first (opens every gap)' : 'repeat (nothing changes)');
+  const SCAN_LABELS: Record<ScanResult['kind'], string> = {
+    first: 'first (opens every gap)',
+    repeat: 'repeat (nothing changed: every initiative left out)',
+    full: 'full repeat (every initiative evaluated again, nothing changes)',
+  };
+  const scanLabel = (x: ScanResult) => SCAN_LABELS[x.kind];
   out.push(
     table(
       ['queues', 'workers', 'scan', 'wall time', '÷ floor', 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
@@ -205,7 +217,7 @@ export function renderMarkdown(r: BenchResult): string {
     out.push('');
     const [first] = r.queues;
     const perScan = (first?.scans ?? []).map((x, i): (string | number)[] => [
-      `${x.kind} full scan, ${x.workers} worker${x.workers > 1 ? 's' : ''}`,
+      scanName(x),
       ...r.queues.map((q) => {
         const y = q.scans[i];
         return y ? s(y.seconds) : '—';

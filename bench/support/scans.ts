@@ -30,6 +30,12 @@ export async function startWorkers(backend: QueueBackend, count: number): Promis
   return { queues, children, stop };
 }
 
+/**
+ * What a first full scan starts from: no gaps, events or kept figures (a scan for the day would
+ * leave out every initiative whose kept figures are current, README "Kept figures").
+ */
+export const FORGET_SCANS_SQL = 'TRUNCATE gaps, events, kept_figures, kept_years, kept_windows, kept_obligations CASCADE';
+
 export interface ScanRun {
   seconds: number;
   gapsOpened: number;
@@ -41,7 +47,7 @@ export interface ScanRun {
 export async function firstFullScan(db: Knex, backend: QueueBackend, workers: number): Promise<ScanRun> {
   const { queues, children, stop } = await startWorkers(backend, workers);
   try {
-    await db.raw('TRUNCATE gaps, events, kept_figures, kept_years, kept_windows, kept_obligations CASCADE');
+    await db.raw(FORGET_SCANS_SQL);
     const [scan] = await db('scans').insert({ trigger: 'manual', as_of: today() }).returning<{ id: number }[]>('id');
     const start = performance.now();
     await queues.queues.scan.add('start', { scanId: scan!.id }, { jobId: startJobId(scan!.id) });
