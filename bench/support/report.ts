@@ -176,7 +176,7 @@ export function renderMarkdown(r: BenchResult): string {
   }
   const SCAN_LABELS: Record<ScanResult['kind'], string> = {
     first: 'first (opens every gap)',
-    repeat: 'repeat (nothing changed: every initiative left out)',
+    repeat: 'repeat (same day, nothing changed)',
     full: 'full repeat (every initiative evaluated again, nothing changes)',
   };
   const scanLabel = (x: ScanResult) => SCAN_LABELS[x.kind];

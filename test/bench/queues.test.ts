@@ -63,7 +63,7 @@ describe('bench: queue backends', () => {
       const markdown = renderMarkdown({ ...both, targets });
       expect(markdown).to.contain('## Queue backends side by side');
       expect(markdown).to.contain('| edit-to-flag p95 | 404 ms | 1500 ms |');
-      expect(markdown).to.match(/\| PostgreSQL \| 2 \| repeat \(nothing changes\) \|/);
+      expect(markdown).to.match(/\| PostgreSQL \| 2 \| repeat \(same day, nothing changed\) \|/);
       expect(renderMarkdown({ ...redisOnly, targets: checkTargets(redisOnly) })).to.not.contain('side by side');
     });
 
