@@ -44,6 +44,7 @@ import * as m49 from './20261130-49-owed-obligations-index.js';
 import * as m50 from './20261130-50-events-cascade-by-statement.js';
 import * as m51 from './20261130-51-derived-cascade-by-statement.js';
 import * as m52 from './20261130-52-kept-settings.js';
+import * as m53 from './20261130-53-scans-unchanged.js';
 import * as m24 from './20261130-21-create-scenarios.js';
 import * as m25 from './20261130-22-create-cofinancing-rounds.js';
 import * as m26 from './20261130-23-create-pledges.js';
@@ -93,6 +94,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261130-50-events-cascade-by-statement': m50,
   '20261130-51-derived-cascade-by-statement': m51,
   '20261130-52-kept-settings': m52,
+  '20261130-53-scans-unchanged': m53,
   '20261130-21-create-scenarios': m24,
   '20261130-22-create-cofinancing-rounds': m25,
   '20261130-23-create-pledges': m26,

@@ -71,7 +71,8 @@ export interface VangnetDataProvider extends DataProvider {
   cofunding(funderId: number, options: { page: number; perPage: number; years?: number }): Promise<Cofunding>;
   /** Need and funding of the visible active initiatives over the coming `months` months (default 12). */
   portfolioFunding(options?: { asOf?: string; months?: number }): Promise<PortfolioFunding>;
-  startScan(asOf?: string): Promise<Scan>;
+  /** `full`: every initiative evaluated, also those a scan for the day would leave out. */
+  startScan(options?: { asOf?: string; full?: boolean }): Promise<Scan>;
   /** Base and scenario side by side: the initiative's figures as they are and with the changes. */
   whatIf(initiativeId: number, changes: ScenarioChangesInput & { asOf?: string }): Promise<WhatIfAnswer>;
   /** Confirms a pledge: the API creates its commitment; answers the pledge. */
@@ -165,8 +166,8 @@ export function createDataProvider(): VangnetDataProvider {
     cofunding: (funderId, { page, perPage, years }) =>
       getJson(`/funders/${funderId}/cofunding`, { range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]), years }),
     portfolioFunding: ({ asOf, months } = {}) => getJson('/stats/funding', { asOf, months }),
-    startScan: async (asOf) => {
-      const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify(asOf ? { asOf } : {}) });
+    startScan: async ({ asOf, full } = {}) => {
+      const { json } = await httpClient(`${API_URL}/scans`, { method: 'POST', body: JSON.stringify({ ...(asOf ? { asOf } : {}), ...(full ? { full } : {}) }) });
       return json as Scan;
     },
     whatIf: async (id, changes) => {

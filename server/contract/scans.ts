@@ -17,6 +17,8 @@ export const scans = readOnlyContract({
     batchesDone: field.int(),
     initiativesTotal: field.int(),
     initiativesScanned: field.int({ sortable: true }),
+    /** of those, left out because nothing changed for them since they were evaluated for the scan's day */
+    initiativesUnchanged: field.int(),
     gapsOpened: field.int({ sortable: true }),
     gapsResolved: field.int({ sortable: true }),
     error: nullable(field.text()),

@@ -161,6 +161,7 @@ export async function runBatch(trx: Knex.Transaction, batch: Batch, settings: Do
     .update({
       batches_done: trx.raw('batches_done + 1'),
       initiatives_scanned: trx.raw('initiatives_scanned + ?', [ids.length]),
+      initiatives_unchanged: trx.raw('initiatives_unchanged + ?', [unchanged.size]),
       gaps_opened: trx.raw('gaps_opened + ?', [result.opened]),
       gaps_resolved: trx.raw('gaps_resolved + ?', [result.resolved]),
       progressed_at: trx.raw('clock_timestamp()'),

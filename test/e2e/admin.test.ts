@@ -109,7 +109,18 @@ describe('the console for a coalition admin', function () {
     expect(await dialog.getByTestId('scan-batches').innerText()).to.equal('Batches: 4 van 4');
     expect(await dialog.getByTestId('scan-initiatives').innerText()).to.equal('Initiatieven: 40 van 40');
     expect(await dialog.getByTestId('scan-done').innerText()).to.match(/Scan klaar: \d+ nieuwe en \d+ opgeloste gaten\./);
+    // The first start scanned the demo for today, so this scan left out what nothing changed for since.
+    expect(await dialog.getByTestId('scan-unchanged').innerText()).to.match(/^\d+ van de 40 initiatieven zijn niet veranderd sinds ze voor deze peildatum zijn doorgerekend/);
     await screenshot(page, '05-scan-progress');
+
+    // A full scan evaluates every initiative again; the dialog follows it instead.
+    await dialog.getByTestId('scan-full').click();
+    await dialog.getByTestId('scan-full-note').waitFor();
+    await dialog.getByTestId('scan-done').waitFor({ timeout: 60_000 });
+    expect(await dialog.getByTestId('scan-unchanged').count()).to.equal(0);
+    const [full] = await run.db('scans').orderBy('id', 'desc').limit(1).select<{ full: boolean; initiatives_unchanged: number; status: string }[]>('full', 'initiatives_unchanged', 'status');
+    expect(full).to.deep.equal({ full: true, initiatives_unchanged: 0, status: 'completed' });
+    await screenshot(page, '05b-full-scan');
 
     await dialog.getByTestId('scan-view-gaps').click();
     await page.waitForURL(/#\/gaps/);

@@ -67,7 +67,7 @@ forEachBackend('portfolio scan', (backend) => {
     });
 
     it('answers 202 with the new scan record', () => {
-      expect(posted).to.include({ trigger: 'manual', asOf: AS_OF, error: null });
+      expect(posted).to.include({ trigger: 'manual', asOf: AS_OF, error: null, full: false, initiativesUnchanged: 0 });
       expect(posted.id).to.be.a('number');
       expect(posted.status).to.be.oneOf(['queued', 'running']);
     });
@@ -179,11 +179,11 @@ forEachBackend('portfolio scan', (backend) => {
     });
 
     it('is left alone by a scan for the same day, which evaluates only what changed through Vangnet', () => {
-      expect(sameDay).to.include({ status: 'completed', full: false, gapsOpened: 0, gapsResolved: 0 });
+      expect(sameDay).to.include({ status: 'completed', full: false, gapsOpened: 0, gapsResolved: 0, initiativesUnchanged: sameDay.initiativesTotal });
     });
 
     it('is found by a full scan, which evaluates every initiative again', async () => {
-      expect(full).to.include({ status: 'completed', full: true, gapsOpened: 1, gapsResolved: 0 });
+      expect(full).to.include({ status: 'completed', full: true, gapsOpened: 1, gapsResolved: 0, initiativesUnchanged: 0 });
       const found = (await gapsOf(app, token, gone.initiativeId)).map((g) => shapeOf(g, true));
       expect(ordered(found)).to.deep.equal(ordered(portfolio.expected.get(gone.initiativeId)!));
     });

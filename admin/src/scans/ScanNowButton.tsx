@@ -1,5 +1,6 @@
 // "Scan now": POST /api/scans (202), then follow the scan on GET /api/scans/{id} until it is
-// done, with its progress, and offer the gaps it found.
+// done, with its progress, and offer the gaps it found — and, when it left out initiatives nothing
+// changed for since they were evaluated for the day, a full scan that evaluates those too.
 import RadarIcon from '@mui/icons-material/Radar';
 import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
@@ -15,7 +16,7 @@ const isFinished = (scan: Scan | undefined) => scan?.status === 'completed' || s
 /** The list of open gaps, newest findings first. */
 export const OPEN_GAPS_PATH = `/gaps?${new URLSearchParams({ filter: JSON.stringify({ open: true }), sort: 'detectedAt', order: 'DESC' }).toString()}`;
 
-function ScanDialog({ scanId, onClose }: { scanId: number; onClose: () => void }) {
+function ScanDialog({ scanId, onClose, onFullScan }: { scanId: number; onClose: () => void; onFullScan: () => void }) {
   const translate = useTranslate();
   const refresh = useRefresh();
   const redirect = useRedirect();
@@ -47,11 +48,22 @@ function ScanDialog({ scanId, onClose }: { scanId: number; onClose: () => void }
                 {translate('vangnet.scans.done', { opened: scan.gapsOpened, resolved: scan.gapsResolved })}
               </Alert>
             ) : null}
+            {scan.status === 'completed' && scan.initiativesUnchanged > 0 ? (
+              <Alert severity="info" data-testid="scan-unchanged">
+                {translate('vangnet.scans.unchanged', { unchanged: scan.initiativesUnchanged, total: scan.initiativesTotal })}
+              </Alert>
+            ) : null}
+            {scan.full ? <Alert severity="info" data-testid="scan-full-note">{translate('vangnet.scans.full')}</Alert> : null}
             {scan.status === 'failed' ? <Alert severity="error">{translate('vangnet.scans.failed', { error: scan.error ?? '' })}</Alert> : null}
           </Stack>
         ) : null}
       </DialogContent>
-      <DialogActions>
+      <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>
+        {scan?.status === 'completed' && scan.initiativesUnchanged > 0 ? (
+          <MuiButton onClick={onFullScan} variant="outlined" data-testid="scan-full">
+            {translate('vangnet.scans.scan_full')}
+          </MuiButton>
+        ) : null}
         {finished ? (
           <MuiButton
             onClick={() => {
@@ -77,10 +89,10 @@ export function ScanNowButton() {
   const [scanId, setScanId] = useState<number | null>(null);
   const [starting, setStarting] = useState(false);
   if (!canAccess) return null;
-  const start = async () => {
+  const start = async (full = false) => {
     setStarting(true);
     try {
-      const scan = await dp.startScan();
+      const scan = await dp.startScan({ full });
       setScanId(scan.id);
     } catch (error) {
       notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
@@ -90,10 +102,10 @@ export function ScanNowButton() {
   };
   return (
     <>
-      <Button label="vangnet.scans.scan_now" onClick={start} disabled={starting} variant="contained" data-testid="scan-now">
+      <Button label="vangnet.scans.scan_now" onClick={() => void start()} disabled={starting} variant="contained" data-testid="scan-now">
         <RadarIcon />
       </Button>
-      {scanId !== null ? <ScanDialog scanId={scanId} onClose={() => setScanId(null)} /> : null}
+      {scanId !== null ? <ScanDialog key={scanId} scanId={scanId} onClose={() => setScanId(null)} onFullScan={() => void start(true)} /> : null}
     </>
   );
 }
