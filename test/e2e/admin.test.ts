@@ -2,7 +2,7 @@
 // portfolio: the Dutch dashboard, an initiative's runway and coverage, a new commitment in euros,
 // a portfolio scan, and English.
 import { expect } from 'chai';
-import { eventually, freshPage, login, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { fillDay } from './support/forms.js';
 
 describe('the console for a coalition admin', function () {
@@ -149,5 +149,28 @@ describe('the console for a coalition admin', function () {
     await page.getByRole('columnheader', { name: 'Founded on' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).to.equal('en');
     await screenshot(page, '07-english');
+  });
+
+  describe('the coalition admin on a phone, in English', () => {
+    const phone = freshPage(() => run, PHONE);
+
+    it('starts a scan, is told which initiatives it left out, and starts a full scan', async () => {
+      const page = phone();
+      await page.addInitScript("localStorage.setItem('RaStore.locale', JSON.stringify('en'))");
+      await login(page, run, USERS.admin);
+      await page.goto(`${run.url}/#/scans`);
+      await page.getByTestId('scan-now').click();
+      const dialog = page.getByTestId('scan-dialog');
+      await dialog.getByTestId('scan-done').waitFor({ timeout: 60_000 });
+      expect(await dialog.getByTestId('scan-unchanged').innerText()).to.match(/^\d+ of the 40 initiatives have not changed since they were evaluated for this date/);
+      await screenshot(page, '05c-scan-phone-en');
+
+      await dialog.getByTestId('scan-full').click();
+      await dialog.getByTestId('scan-full-note').waitFor();
+      await dialog.getByTestId('scan-done').waitFor({ timeout: 60_000 });
+      expect(await dialog.getByTestId('scan-full-note').innerText()).to.equal('Full scan: every initiative evaluated again.');
+      expect(await dialog.getByTestId('scan-unchanged').count()).to.equal(0);
+      await screenshot(page, '05d-full-scan-phone-en');
+    });
   });
 });

@@ -2,7 +2,7 @@
 // done, with its progress, and offer the gaps it found — and, when it left out initiatives nothing
 // changed for since they were evaluated for the day, a full scan that evaluates those too.
 import RadarIcon from '@mui/icons-material/Radar';
-import { Alert, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
+import { Alert, Box, Button as MuiButton, Dialog, DialogActions, DialogContent, DialogTitle, Stack } from '@mui/material';
 import { useState } from 'react';
 import { Button, useCanAccess, useGetOne, useNotify, useRedirect, useRefresh, useTranslate } from 'react-admin';
 import { useVangnetData } from '../api/queries';
@@ -51,6 +51,11 @@ function ScanDialog({ scanId, onClose, onFullScan }: { scanId: number; onClose: 
             {scan.status === 'completed' && scan.initiativesUnchanged > 0 ? (
               <Alert severity="info" data-testid="scan-unchanged">
                 {translate('vangnet.scans.unchanged', { unchanged: scan.initiativesUnchanged, total: scan.initiativesTotal })}
+                <Box sx={{ mt: 1 }}>
+                  <MuiButton onClick={onFullScan} variant="outlined" size="small" data-testid="scan-full">
+                    {translate('vangnet.scans.scan_full')}
+                  </MuiButton>
+                </Box>
               </Alert>
             ) : null}
             {scan.full ? <Alert severity="info" data-testid="scan-full-note">{translate('vangnet.scans.full')}</Alert> : null}
@@ -58,12 +63,7 @@ function ScanDialog({ scanId, onClose, onFullScan }: { scanId: number; onClose: 
           </Stack>
         ) : null}
       </DialogContent>
-      <DialogActions sx={{ flexWrap: 'wrap', gap: 1 }}>
-        {scan?.status === 'completed' && scan.initiativesUnchanged > 0 ? (
-          <MuiButton onClick={onFullScan} variant="outlined" data-testid="scan-full">
-            {translate('vangnet.scans.scan_full')}
-          </MuiButton>
-        ) : null}
+      <DialogActions>
         {finished ? (
           <MuiButton
             onClick={() => {
