@@ -16,7 +16,7 @@ const isFinished = (scan: Scan | undefined) => scan?.status === 'completed' || s
 /** The list of open gaps, newest findings first. */
 export const OPEN_GAPS_PATH = `/gaps?${new URLSearchParams({ filter: JSON.stringify({ open: true }), sort: 'detectedAt', order: 'DESC' }).toString()}`;
 
-function ScanDialog({ scanId, onClose, onFullScan }: { scanId: number; onClose: () => void; onFullScan: () => void }) {
+function ScanDialog({ scanId, onClose, onFullScan, starting }: { scanId: number; onClose: () => void; onFullScan: () => void; starting: boolean }) {
   const translate = useTranslate();
   const refresh = useRefresh();
   const redirect = useRedirect();
@@ -52,7 +52,7 @@ function ScanDialog({ scanId, onClose, onFullScan }: { scanId: number; onClose: 
               <Alert severity="info" data-testid="scan-unchanged">
                 {translate('vangnet.scans.unchanged', { unchanged: scan.initiativesUnchanged, total: scan.initiativesTotal })}
                 <Box sx={{ mt: 1 }}>
-                  <MuiButton onClick={onFullScan} variant="outlined" size="small" data-testid="scan-full">
+                  <MuiButton onClick={onFullScan} disabled={starting} variant="outlined" size="small" data-testid="scan-full">
                     {translate('vangnet.scans.scan_full')}
                   </MuiButton>
                 </Box>
@@ -105,7 +105,7 @@ export function ScanNowButton() {
       <Button label="vangnet.scans.scan_now" onClick={() => void start()} disabled={starting} variant="contained" data-testid="scan-now">
         <RadarIcon />
       </Button>
-      {scanId !== null ? <ScanDialog key={scanId} scanId={scanId} onClose={() => setScanId(null)} onFullScan={() => void start(true)} /> : null}
+      {scanId !== null ? <ScanDialog key={scanId} scanId={scanId} onClose={() => setScanId(null)} onFullScan={() => void start(true)} starting={starting} /> : null}
     </>
   );
 }
