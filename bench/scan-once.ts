@@ -1,8 +1,10 @@
-// `tsx bench/scan-once.ts [--workers 1] [--repeat] [--queues redis|postgres] [--profile DIR] [--as-of YYYY-MM-DD]`
+// `tsx bench/scan-once.ts [--workers 1] [--repeat] [--full] [--queues redis|postgres] [--profile DIR] [--as-of YYYY-MM-DD]`
 // One full gap scan of the already loaded benchmark database (BENCH_DATABASE_URL), without the
 // API: the scan record and its start job are made the way POST /api/scans makes them. For
 // looking into the scan alone, e.g. with `--profile /tmp/prof` (a V8 CPU profile per worker,
-// open it in Chrome DevTools or speedscope). `--repeat` keeps the gaps of the previous scan.
+// open it in Chrome DevTools or speedscope). Without `--repeat` the scan starts from no gaps and
+// no kept figures (FORGET_SCANS_SQL), as the bench's first scan does; `--repeat` keeps them, so a
+// scan for the same day leaves out every unchanged initiative unless `--full` is given too.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -12,12 +14,14 @@ import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { peakRssMb, startWorkerNode } from './support/processes.js';
+import { FORGET_SCANS_SQL } from './support/scans.js';
 import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
 
 const { values: args } = parseArgs({
   options: {
     workers: { type: 'string', default: '1' },
     repeat: { type: 'boolean', default: false },
+    full: { type: 'boolean', default: false },
     queues: { type: 'string', default: 'redis' },
     profile: { type: 'string' },
     'as-of': { type: 'string' },
@@ -36,8 +40,8 @@ const nodeArgs = args.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(ar
 const children = Array.from({ length: workers }, (_, i) => startWorkerNode(`worker ${i + 1}`, env, nodeArgs));
 try {
   await queues.waitForWorkers(workers);
-  if (!args.repeat) await db.query('TRUNCATE gaps CASCADE');
-  const { rows } = await db.query<{ id: number }>("INSERT INTO scans (trigger, as_of) VALUES ('manual', $1) RETURNING id", [args['as-of'] ?? today()]);
+  if (!args.repeat) await db.query(FORGET_SCANS_SQL);
+  const { rows } = await db.query<{ id: number }>("INSERT INTO scans (trigger, as_of, \"full\") VALUES ('manual', $1, $2) RETURNING id", [args['as-of'] ?? today(), args.full]);
   const scanId = rows[0]!.id;
   const start = performance.now();
   await queues.queues.scan.add('start', { scanId }, { jobId: startJobId(scanId) });
