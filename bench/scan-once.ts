@@ -5,7 +5,6 @@
 // open it in Chrome DevTools or speedscope). Without `--repeat` the scan starts from no gaps and
 // no kept figures (FORGET_SCANS_SQL), as the bench's first scan does; `--repeat` keeps them, so a
 // scan for the same day leaves out every unchanged initiative unless `--full` is given too.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import pg from 'pg';
@@ -14,7 +13,7 @@ import { loadConfig } from '../server/config.js';
 import { today } from '../server/services/clock.js';
 import { BENCH_DATABASE_URL } from './defaults.js';
 import { peakRssMb, startWorkerNode } from './support/processes.js';
-import { FORGET_SCANS_SQL } from './support/scans.js';
+import { FORGET_SCANS_SQL, nextLook } from './support/scans.js';
 import { backendEnv, benchBackend, BenchQueues, BENCH_QUEUE_PREFIX, parseQueueKinds } from './support/queues.js';
 
 const { values: args } = parseArgs({
@@ -52,7 +51,7 @@ try {
       console.log(`scan ${scanId}: ${((performance.now() - start) / 1000).toFixed(2)} s with ${workers} worker(s), ${scan.batches_total} batches, ${scan.gaps_opened} gaps opened`);
       break;
     }
-    await sleep(5);
+    await nextLook(start);
   }
   console.log(`peak RSS: ${children.map((c) => `${Math.round(peakRssMb(c.pid))} MB`).join(', ')}`);
 } finally {

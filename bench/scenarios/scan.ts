@@ -1,11 +1,10 @@
 // The full gap scan: started through the API (POST /api/scans, as an admin) and timed until its
 // record says completed; and PostgreSQL's floor for it, the bare aggregate of DESIGN.md's
 // performance notes.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import type { ApiClient } from '../support/http.js';
 import { median } from '../support/stats.js';
-import { FORGET_SCANS_SQL } from '../support/scans.js';
+import { FORGET_SCANS_SQL, nextLook } from '../support/scans.js';
 
 export interface ScanResult {
   scanId: number;
@@ -17,7 +16,7 @@ export interface ScanResult {
    */
   kind: 'first' | 'repeat' | 'full';
   workers: number;
-  /** from sending the POST to seeing the scan record completed (polled every 5 ms) */
+  /** from sending the POST to seeing the scan record completed (polled every 2 to 50 ms: nextLook) */
   seconds: number;
   /**
    * finished_at − started_at as the scan record says. Shorter than the truth: finished_at is
@@ -70,7 +69,7 @@ export async function runScan(api: ApiClient, db: pg.Pool, asOf: string, workers
       };
     }
     if (Date.now() > deadline) throw new Error(`scan ${scan.id} did not finish within ${timeoutMs / 1000} s (${row?.status})`);
-    await sleep(5);
+    await nextLook(start);
   }
 }
 

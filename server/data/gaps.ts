@@ -6,6 +6,7 @@ import { matchGaps, type OpenGap } from '../domain/gapMatching.js';
 import type { GapDetails } from '../domain/gapDetails.js';
 import type { FoundGap } from '../domain/gaps.js';
 import type { IsoDate } from '../domain/types.js';
+import { dateArray, int4Array, int8Array, jsonbArray, textArray } from './binaryArrays.js';
 import { recordGapEvents, tellOpenedGaps, type GapChange } from './events.js';
 
 interface GapRow {
@@ -109,28 +110,27 @@ export async function syncGaps(
 
 /**
  * Inserts the new gaps and, in the same statement, the events telling of them (events.ts): one
- * JSON document whatever the count (array parameters of JSON would be escaped character by
- * character on the way), and the events built from the inserted rows without looking them up again.
+ * array a column whatever the count, in binary form (binaryArrays.ts), and the events built from
+ * the inserted rows without looking them up again.
  */
 async function openGaps(trx: Knex.Transaction, toOpen: readonly { initiativeId: number; gap: FoundGap }[], fundersOf: ReadonlyMap<number, readonly number[]>): Promise<void> {
-  const rows = toOpen.map(({ initiativeId, gap }) => ({
-    initiative_id: initiativeId,
-    kind: gap.kind,
-    subject_id: gap.subjectId,
-    period_start: gap.periodStart,
-    period_end: gap.periodEnd,
-    shortfall_cents: gap.shortfallCents,
-    severity: gap.severity,
-    details: gap.details,
-  }));
+  const gaps = toOpen.map((o) => o.gap);
   const initiatives = [...new Set(toOpen.map((o) => o.initiativeId))];
   await tellOpenedGaps(
     trx,
     `INSERT INTO gaps (initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details)
-     SELECT * FROM json_to_recordset(?::json)
-       AS g(initiative_id int, kind text, subject_id bigint, period_start date, period_end date, shortfall_cents bigint, severity text, details jsonb)
+     SELECT * FROM unnest(?::int[], ?::text[], ?::bigint[], ?::date[], ?::date[], ?::bigint[], ?::text[], ?::jsonb[])
      RETURNING id, initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity`,
-    [JSON.stringify(rows)],
+    [
+      int4Array(toOpen.map((o) => o.initiativeId)),
+      textArray(gaps.map((g) => g.kind)),
+      int8Array(gaps.map((g) => g.subjectId)),
+      dateArray(gaps.map((g) => g.periodStart)),
+      dateArray(gaps.map((g) => g.periodEnd)),
+      int8Array(gaps.map((g) => g.shortfallCents)),
+      textArray(gaps.map((g) => g.severity)),
+      jsonbArray(gaps.map((g) => g.details)),
+    ],
     initiatives.map((id) => ({ initiative_id: id, funder_ids: fundersOf.get(id) ?? [] })),
   );
 }

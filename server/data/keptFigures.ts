@@ -12,6 +12,7 @@ import { windowMoney, yearMoney, type WindowMoney, type YearMoney } from '../dom
 import { riskFigures, type RiskFigures } from '../domain/risk.js';
 import type { DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
+import { float8Array, int4Array } from './binaryArrays.js';
 import { KEPT_MONTHS, keepPortfolioYears } from './portfolioStats.js';
 
 export interface KeptRow {
@@ -64,7 +65,15 @@ function fingerprintOf(asOf: IsoDate, settingsKey: string, row: KeptRow): string
   return createHash('sha256').update(asOf).update(settingsKey).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
 }
 
-const WINDOW_COLUMNS = ['need_whole', 'need_part', 'committed_whole', 'committed_part', 'pipeline_whole', 'pipeline_part'] as const;
+/** The columns of kept_windows, each with the running money it holds. */
+const WINDOW_COLUMNS: readonly (readonly [string, (w: WindowMoney) => readonly number[]])[] = [
+  ['need_whole', (w) => w.need.whole],
+  ['need_part', (w) => w.need.part],
+  ['committed_whole', (w) => w.committed.whole],
+  ['committed_part', (w) => w.committed.part],
+  ['pipeline_whole', (w) => w.pipeline.whole],
+  ['pipeline_part', (w) => w.pipeline.part],
+];
 
 /**
  * Replaces the kept figures of the initiatives (`rows`, one per initiative), evaluated for `asOf`.
@@ -105,21 +114,17 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings
          fingerprint = excluded.fingerprint, settings_key = excluded.settings_key, computed_at = now()`,
     { asOf, firstYear, lastYear, settingsKey, figures: JSON.stringify(figures) },
   );
-  const windows = changed.map(({ row: { initiativeId, window: w } }) => ({
-    initiative_id: initiativeId,
-    need_whole: w.need.whole,
-    need_part: w.need.part,
-    committed_whole: w.committed.whole,
-    committed_part: w.committed.part,
-    pipeline_whole: w.pipeline.whole,
-    pipeline_part: w.pipeline.part,
-  }));
+  // A column an array of every row's months, cut into each row's by its ordinal (binaryArrays.ts).
+  const windows = changed.map((c) => c.row.window);
+  const names = WINDOW_COLUMNS.map(([name]) => name);
+  const slice = (k: number) => `w.c${k}[(r.n - 1) * ${KEPT_MONTHS} + 1 : r.n * ${KEPT_MONTHS}]`;
   await trx.raw(
-    `INSERT INTO kept_windows (initiative_id, window_from, ${WINDOW_COLUMNS.join(', ')})
-     SELECT f.initiative_id, :windowFrom::date, ${WINDOW_COLUMNS.map((c) => `f.${c}`).join(', ')}
-     FROM json_to_recordset(:windows::json) AS f(initiative_id int, ${WINDOW_COLUMNS.map((c) => `${c} float8[]`).join(', ')})
-     ON CONFLICT (initiative_id) DO UPDATE SET window_from = excluded.window_from, ${WINDOW_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    { windowFrom, windows: JSON.stringify(windows) },
+    `INSERT INTO kept_windows (initiative_id, window_from, ${names.join(', ')})
+     SELECT r.initiative_id, ?::date, ${names.map((_, k) => slice(k)).join(', ')}
+     FROM unnest(?::int[]) WITH ORDINALITY AS r(initiative_id, n),
+          (SELECT ${names.map((_, k) => `?::float8[] AS c${k}`).join(', ')}) AS w
+     ON CONFLICT (initiative_id) DO UPDATE SET window_from = excluded.window_from, ${names.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+    [windowFrom, int4Array(changed.map((c) => c.row.initiativeId)), ...WINDOW_COLUMNS.map(([, pick]) => float8Array(windows.flatMap((w) => monthsOf(pick(w)))))],
   );
   const changedIds = changed.map((c) => c.row.initiativeId);
   await keepPortfolioYears(
@@ -127,6 +132,12 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings
     changedIds,
     changed.flatMap(({ row }) => row.years.map((money) => ({ initiativeId: row.initiativeId, money }))),
   );
+}
+
+/** A window's running money, checked to hold the KEPT_MONTHS months its row's slice of the column takes. */
+function monthsOf(running: readonly number[]): readonly number[] {
+  if (running.length !== KEPT_MONTHS) throw new Error(`a kept window holds ${KEPT_MONTHS} months, not ${running.length}`);
+  return running;
 }
 
 /** The thresholds as kept with the figures evaluated with them. */

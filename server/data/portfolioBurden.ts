@@ -36,26 +36,34 @@ export async function keepBurden(trx: Knex.Transaction, ids: readonly number[], 
   // The range as well as the list: an index condition on the commitments whatever the statistics say.
   const [from, to] = [Math.min(...ids), Math.max(...ids)];
   const fresh = burdenRows(trx, asOf, (q) => q.whereIn('c.initiative_id', [...ids]).whereBetween('c.initiative_id', [from, to]));
-  // Rows gone, rows changed, rows new: three writes that touch different rows, so one statement.
-  // The kept rows are compared by key (a hashed NOT IN, an index lookup per fresh row), never by a
-  // scan of the fresh rows per kept row; a new row is a plain insert (the batch holds its
-  // initiatives locked, so no one else writes their rows meanwhile).
+  // The batch's kept rows are read once, by one range of the primary key, and set against the
+  // fresh ones by a hashed full join: rows gone are deleted, rows changed updated, new rows
+  // inserted, each write touching only the rows that differ (none at all when nothing did). The
+  // batch holds its initiatives locked, so no one else writes their rows meanwhile.
   await trx.raw(
     `WITH fresh AS MATERIALIZED (?),
-     gone AS (
-       DELETE FROM kept_obligations k
+     kept AS MATERIALIZED (
+       SELECT k.initiative_id, k.year, k.funder_id, k.obligation_count, k.overdue_count FROM kept_obligations k
        WHERE k.initiative_id = ANY(?::int[]) AND k.initiative_id BETWEEN ? AND ?
-         AND (k.initiative_id, k.year, k.funder_id) NOT IN (SELECT f.initiative_id, f.year, f.funder_id FROM fresh f)
+     ),
+     diff AS MATERIALIZED (
+       SELECT coalesce(f.initiative_id, k.initiative_id) AS initiative_id, coalesce(f.year, k.year) AS year,
+              coalesce(f.funder_id, k.funder_id) AS funder_id, f.obligation_count, f.overdue_count,
+              CASE WHEN f.initiative_id IS NULL THEN 'gone' WHEN k.initiative_id IS NULL THEN 'new' ELSE 'changed' END AS change
+       FROM fresh f FULL JOIN kept k ON k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id
+       WHERE (f.obligation_count, f.overdue_count) IS DISTINCT FROM (k.obligation_count, k.overdue_count)
+     ),
+     gone AS (
+       DELETE FROM kept_obligations k USING diff d
+       WHERE d.change = 'gone' AND k.initiative_id = d.initiative_id AND k.year = d.year AND k.funder_id = d.funder_id
      ),
      changed AS (
-       UPDATE kept_obligations k SET obligation_count = f.obligation_count, overdue_count = f.overdue_count
-       FROM fresh f
-       WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id
-         AND (k.obligation_count, k.overdue_count) IS DISTINCT FROM (f.obligation_count, f.overdue_count)
+       UPDATE kept_obligations k SET obligation_count = d.obligation_count, overdue_count = d.overdue_count
+       FROM diff d
+       WHERE d.change = 'changed' AND k.initiative_id = d.initiative_id AND k.year = d.year AND k.funder_id = d.funder_id
      )
      INSERT INTO kept_obligations (initiative_id, year, funder_id, obligation_count, overdue_count)
-     SELECT f.initiative_id, f.year, f.funder_id, f.obligation_count, f.overdue_count FROM fresh f
-     WHERE NOT EXISTS (SELECT 1 FROM kept_obligations k WHERE k.initiative_id = f.initiative_id AND k.year = f.year AND k.funder_id = f.funder_id)`,
+     SELECT d.initiative_id, d.year, d.funder_id, d.obligation_count, d.overdue_count FROM diff d WHERE d.change = 'new'`,
     [fresh, [...ids], from, to],
   );
 }

@@ -22,6 +22,7 @@ import type { Knex } from 'knex';
 import { COMMITTED_STATUSES, PIPELINE_STATUSES } from '../domain/enums.js';
 import { FUNDER_TYPE_GROUPS, type YearMoney } from '../domain/keptMoney.js';
 import type { GroupStats, TotalStats } from '../contract/figures.js';
+import { float8Array, int4Array } from './binaryArrays.js';
 
 
 export type PortfolioGrouping = 'funderType' | 'municipality' | 'domain';
@@ -319,27 +320,33 @@ export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly nu
   if (!ids.length) return;
   await trx('kept_years').whereIn('initiative_id', [...ids]).whereBetween('initiative_id', [Math.min(...ids), Math.max(...ids)]).delete();
   if (!rows.length) return;
-  const columns = ['whole_cents', 'part_cents', 'cents', 'short_cents', 'hhi', 'type_whole_cents', 'type_part_cents', 'type_cents', 'type_short_cents'];
-  // One JSON document whatever the count (float8 read back from JavaScript's shortest form exactly).
-  const fresh = rows.map(({ initiativeId, money: m }) => ({
-    initiative_id: initiativeId,
-    year: m.year,
-    whole_cents: m.wholeCents,
-    part_cents: m.partCents,
-    cents: m.cents,
-    short_cents: m.shortCents,
-    hhi: m.hhi,
-    type_whole_cents: m.byType.map((t) => t.wholeCents),
-    type_part_cents: m.byType.map((t) => t.partCents),
-    type_cents: m.byType.map((t) => t.cents),
-    type_short_cents: m.byType.map((t) => t.shortCents),
-  }));
+  // A column an array (binaryArrays.ts); the per-type columns, FUNDER_TYPE_GROUPS.length numbers a
+  // row, one array each, cut into each row's part by its ordinal.
+  const groups = FUNDER_TYPE_GROUPS.length;
+  const scalar = (pick: (m: YearMoney) => number | null) => float8Array(rows.map((r) => pick(r.money)));
+  const perType = (pick: (m: YearMoney['byType'][number]) => number) => float8Array(rows.flatMap((r) => r.money.byType.map(pick)));
+  const slice = (column: string) => `${column}[(r.n - 1) * ${groups} + 1 : r.n * ${groups}]`;
   await trx.raw(
-    `INSERT INTO kept_years (initiative_id, year, ${columns.join(', ')})
-     SELECT initiative_id, year, ${columns.join(', ')}
-     FROM json_to_recordset(:fresh::json) AS f(initiative_id int, year int, whole_cents float8, part_cents float8, cents float8,
-       short_cents float8, hhi float8, type_whole_cents float8[], type_part_cents float8[], type_cents float8[], type_short_cents float8[])`,
-    { fresh: JSON.stringify(fresh) },
+    `INSERT INTO kept_years (initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi,
+       type_whole_cents, type_part_cents, type_cents, type_short_cents)
+     SELECT r.initiative_id, r.year, r.whole_cents, r.part_cents, r.cents, r.short_cents, r.hhi,
+       ${slice('t.whole')}, ${slice('t.part')}, ${slice('t.cents')}, ${slice('t.short')}
+     FROM unnest(?::int[], ?::int[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
+            WITH ORDINALITY AS r(initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi, n),
+          (SELECT ?::float8[] AS whole, ?::float8[] AS part, ?::float8[] AS cents, ?::float8[] AS short) AS t`,
+    [
+      int4Array(rows.map((r) => r.initiativeId)),
+      int4Array(rows.map((r) => r.money.year)),
+      scalar((m) => m.wholeCents),
+      scalar((m) => m.partCents),
+      scalar((m) => m.cents),
+      scalar((m) => m.shortCents),
+      scalar((m) => m.hhi),
+      perType((t) => t.wholeCents),
+      perType((t) => t.partCents),
+      perType((t) => t.cents),
+      perType((t) => t.shortCents),
+    ],
   );
 }
 

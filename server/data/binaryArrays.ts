@@ -1,0 +1,94 @@
+// Values sent to PostgreSQL as arrays in its binary form, for the statements of a scan that write
+// hundreds of thousands of them (its new gaps, the kept figures). As text (JSON or an array
+// literal) every number and date is formatted by the worker and parsed back by PostgreSQL, which
+// cost more than writing the rows; in binary a float or a date is a few bytes copied. node-postgres
+// sends a Buffer parameter in binary form and PostgreSQL reads it as the type the statement casts
+// the parameter to (`?::float8[]`), by that type's receive function. The layout is array_send's
+// (src/backend/utils/adt/arrayfuncs.c), one dimension: ndim, has-nulls flag, element type oid,
+// length, lower bound, then each element as its byte length (−1 for null) and its bytes (the
+// element type's send form), all integers big-endian.
+import { toEpochDay } from '../domain/dates.js';
+import type { IsoDate } from '../domain/types.js';
+
+const OID = { int4: 23, int8: 20, float8: 701, text: 25, date: 1082, jsonb: 3802 } as const;
+const HEADER_BYTES = 20;
+/** date_send: days since 2000-01-01 */
+const EPOCH_2000 = toEpochDay('2000-01-01');
+/** jsonb_send: a version byte, then the JSON text */
+const JSONB_VERSION = 1;
+
+/**
+ * An array of `values` of the type `oid`, each element `size` bytes (or null) written by `write`
+ * at the offset it is given.
+ */
+function binaryArray<T>(oid: number, values: readonly (T | null)[], size: (value: T) => number, write: (buffer: Buffer, at: number, value: T) => void): Buffer {
+  if (!values.length) {
+    const empty = Buffer.alloc(12);
+    empty.writeInt32BE(oid, 8);
+    return empty;
+  }
+  let bytes = HEADER_BYTES;
+  let hasNulls = false;
+  for (const value of values) {
+    if (value === null) hasNulls = true;
+    bytes += 4 + (value === null ? 0 : size(value));
+  }
+  const buffer = Buffer.allocUnsafe(bytes);
+  buffer.writeInt32BE(1, 0);
+  buffer.writeInt32BE(hasNulls ? 1 : 0, 4);
+  buffer.writeInt32BE(oid, 8);
+  buffer.writeInt32BE(values.length, 12);
+  buffer.writeInt32BE(1, 16);
+  let at = HEADER_BYTES;
+  for (const value of values) {
+    if (value === null) {
+      buffer.writeInt32BE(-1, at);
+      at += 4;
+      continue;
+    }
+    const length = size(value);
+    buffer.writeInt32BE(length, at);
+    write(buffer, at + 4, value);
+    at += 4 + length;
+  }
+  return buffer;
+}
+
+/** A float8[] parameter (cast it: `?::float8[]`); null elements are SQL nulls. */
+export function float8Array(values: readonly (number | null)[]): Buffer {
+  return binaryArray(OID.float8, values, () => 8, (buffer, at, value) => buffer.writeDoubleBE(value, at));
+}
+
+/** An int[] parameter (cast it: `?::int[]`) of integers from −2³¹ to 2³¹ − 1. */
+export function int4Array(values: readonly number[]): Buffer {
+  return binaryArray(OID.int4, values, () => 4, (buffer, at, value) => buffer.writeInt32BE(value, at));
+}
+
+/** A bigint[] parameter (cast it: `?::bigint[]`) of safe integers (|n| < 2⁵³). */
+export function int8Array(values: readonly number[]): Buffer {
+  return binaryArray(OID.int8, values, () => 8, (buffer, at, value) => {
+    if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+    // The high word rounds down (−1 for a small negative number), the low one is the rest mod 2³².
+    buffer.writeInt32BE(Math.floor(value / 2 ** 32), at);
+    buffer.writeUInt32BE(value >>> 0, at + 4);
+  });
+}
+
+/** A date[] parameter (cast it: `?::date[]`). */
+export function dateArray(values: readonly IsoDate[]): Buffer {
+  return binaryArray(OID.date, values, () => 4, (buffer, at, value) => buffer.writeInt32BE(toEpochDay(value) - EPOCH_2000, at));
+}
+
+/** A text[] parameter (cast it: `?::text[]`). */
+export function textArray(values: readonly string[]): Buffer {
+  return binaryArray(OID.text, values, (value) => Buffer.byteLength(value), (buffer, at, value) => buffer.write(value, at));
+}
+
+/** A jsonb[] parameter (cast it: `?::jsonb[]`) of each value's JSON. */
+export function jsonbArray(values: readonly unknown[]): Buffer {
+  const texts = values.map((value) => JSON.stringify(value));
+  return binaryArray(OID.jsonb, texts, (text) => 1 + Buffer.byteLength(text), (buffer, at, text) => {
+    buffer.writeUInt8(JSONB_VERSION, at);
+    buffer.write(text, at + 1);
+  });
+}
