@@ -103,7 +103,7 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings
   }
   if (!changed.length) return;
 
-  // One JSON document a table, whatever the count (float8 read back from JavaScript's shortest form exactly).
+  // The risk figures as one JSON document (jsonb, written as it is kept), whatever the count.
   const figures = changed.map(({ row, fingerprint }) => ({ initiative_id: row.initiativeId, risk: row.risk, fingerprint }));
   await trx.raw(
     `INSERT INTO kept_figures (initiative_id, as_of, risk, first_year, last_year, fingerprint, settings_key)
