@@ -8,8 +8,11 @@ import { adminToken, makeFunder, makeInitiative, makeUser, tokenFor } from '../s
 import { forEachBackend, QUIET_SCHEDULE, waitFor } from '../jobs/support.js';
 import { gapEvent, quietOtherUsers, startSmtp, type TestSmtp } from './support.js';
 
-/** A run time of its own per backend, so each builds periods nobody built before. */
-const RUN_DAYS = { postgres: ['2027-02-02', '2027-02-03', '2027-02-04'], redis: ['2027-03-02', '2027-03-03', '2027-03-04'] } as const;
+/**
+ * A run time of its own per backend, so each builds periods nobody built before: far from the
+ * present, which a "send now" (below, and in other tests) builds (2038 has 2027's calendar).
+ */
+const RUN_DAYS = { postgres: ['2038-02-02', '2038-02-03', '2038-02-04'], redis: ['2038-03-02', '2038-03-03', '2038-03-04'] } as const;
 
 forEachBackend('e-mail digests through the queue', (backend) => {
   let app: TestApp;

@@ -120,17 +120,18 @@ describe('digest preferences, unsubscribe links and outbound e-mails over HTTP',
     const user = await makeUser(app.db, 'initiative', { initiativeId: initiative.id });
     await gapEvent(app.db, initiative);
     const stored = new DigestService(app.db, null, null, { timeZone: 'Europe/Amsterdam', batchSize: 100, publicUrl: 'http://vangnet.test', mailFrom: 'Vangnet <noreply@vangnet.test>' });
-    const built = await stored.build(new Date('2027-05-04T06:00:00Z'));
+    // A day far from the present (a "send now" elsewhere builds today's period once per database).
+    const built = await stored.build(new Date('2038-05-04T06:00:00Z'));
     for (const id of built.toSend) await stored.send(id);
 
     const list = await app.request<{ id: number; userId: number; status: string; period: string; subject: string; html: string; headers: Record<string, string> }[]>(
       'GET',
-      `/api/outbound-emails${listQuery({ filter: { status: 'not_sent', userId: user, period: 'daily:2027-05-04' }, sort: ['createdAt', 'DESC'], range: [0, 9] })}`,
+      `/api/outbound-emails${listQuery({ filter: { status: 'not_sent', userId: user, period: 'daily:2038-05-04' }, sort: ['createdAt', 'DESC'], range: [0, 9] })}`,
       { token: admin },
     );
     expect(list.status).to.equal(200);
     expect(list.headers.get('content-range')).to.equal('outbound-emails 0-0/1');
-    expect(list.body[0]).to.include({ userId: user, status: 'not_sent', period: 'daily:2027-05-04', subject: 'Vangnet: 1 nieuwe melding (4 mei 2027)' });
+    expect(list.body[0]).to.include({ userId: user, status: 'not_sent', period: 'daily:2038-05-04', subject: 'Vangnet: 1 nieuwe melding (4 mei 2038)' });
     expect(list.body[0]!.headers['List-Unsubscribe-Post']).to.equal('List-Unsubscribe=One-Click');
     const one = await app.request<{ html: string; text: string }>('GET', `/api/outbound-emails/${list.body[0]!.id}`, { token: admin });
     expect(one.body.html).to.contain('Leesbare Post');
