@@ -27,30 +27,22 @@ function binaryArray<T>(oid: number, values: readonly (T | null)[], size: (value
     empty.writeInt32BE(oid, 8);
     return empty;
   }
-  let bytes = HEADER_BYTES;
-  let hasNulls = false;
-  for (const value of values) {
-    if (value === null) hasNulls = true;
-    bytes += 4 + (value === null ? 0 : size(value));
-  }
+  // Each element's byte length, worked out once (−1 for null, as the layout writes it).
+  const sizes = values.map((value) => (value === null ? -1 : size(value)));
+  const bytes = sizes.reduce((sum, length) => sum + 4 + Math.max(length, 0), HEADER_BYTES);
   const buffer = Buffer.allocUnsafe(bytes);
   buffer.writeInt32BE(1, 0);
-  buffer.writeInt32BE(hasNulls ? 1 : 0, 4);
+  buffer.writeInt32BE(sizes.includes(-1) ? 1 : 0, 4);
   buffer.writeInt32BE(oid, 8);
   buffer.writeInt32BE(values.length, 12);
   buffer.writeInt32BE(1, 16);
   let at = HEADER_BYTES;
-  for (const value of values) {
-    if (value === null) {
-      buffer.writeInt32BE(-1, at);
-      at += 4;
-      continue;
-    }
-    const length = size(value);
+  values.forEach((value, i) => {
+    const length = sizes[i]!;
     buffer.writeInt32BE(length, at);
-    write(buffer, at + 4, value);
-    at += 4 + length;
-  }
+    if (value !== null) write(buffer, at + 4, value);
+    at += 4 + Math.max(length, 0);
+  });
   return buffer;
 }
 
