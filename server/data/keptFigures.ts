@@ -56,13 +56,38 @@ export function keptRow(funding: InitiativeFunding, gaps: readonly FoundGap[], a
  * cost more than the rest of the comparison).
  */
 function fingerprintOf(asOf: IsoDate, settingsKey: string, row: KeptRow): string {
-  const numbers: number[] = [row.years.length];
+  const { need, committed, pipeline } = row.window;
+  let count = 1;
+  for (const y of row.years) count += 6 + 4 * y.byType.length;
+  for (const running of [need, committed, pipeline]) count += 1 + running.whole.length + running.part.length;
+  // written straight into the bytes that are hashed, in this order
+  const numbers = new Float64Array(count);
+  let at = 0;
+  const put = (value: number) => {
+    numbers[at++] = value;
+  };
+  put(row.years.length);
   for (const y of row.years) {
-    numbers.push(y.year, y.wholeCents, y.partCents, y.cents, y.shortCents, y.hhi ?? Number.NaN);
-    for (const t of y.byType) numbers.push(t.wholeCents, t.partCents, t.cents, t.shortCents);
+    put(y.year);
+    put(y.wholeCents);
+    put(y.partCents);
+    put(y.cents);
+    put(y.shortCents);
+    put(y.hhi ?? Number.NaN);
+    for (const t of y.byType) {
+      put(t.wholeCents);
+      put(t.partCents);
+      put(t.cents);
+      put(t.shortCents);
+    }
   }
-  for (const running of [row.window.need, row.window.committed, row.window.pipeline]) numbers.push(running.whole.length, ...running.whole, ...running.part);
-  return createHash('sha256').update(asOf).update(settingsKey).update(JSON.stringify(row.risk)).update(new Float64Array(numbers)).digest('base64url');
+  for (const running of [need, committed, pipeline]) {
+    put(running.whole.length);
+    numbers.set(running.whole, at);
+    numbers.set(running.part, at + running.whole.length);
+    at += running.whole.length + running.part.length;
+  }
+  return createHash('sha256').update(asOf).update(settingsKey).update(JSON.stringify(row.risk)).update(numbers).digest('base64url');
 }
 
 /** The columns of kept_windows, each with the running money it holds. */
@@ -124,7 +149,7 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings
      FROM unnest(?::int[]) WITH ORDINALITY AS r(initiative_id, n),
           (SELECT ${names.map((_, k) => `?::float8[] AS c${k}`).join(', ')}) AS w
      ON CONFLICT (initiative_id) DO UPDATE SET window_from = excluded.window_from, ${names.map((c) => `${c} = excluded.${c}`).join(', ')}`,
-    [windowFrom, int4Array(changed.map((c) => c.row.initiativeId)), ...WINDOW_COLUMNS.map(([, pick]) => float8Array(windows.flatMap((w) => monthsOf(pick(w)))))],
+    [windowFrom, int4Array(changed.map((c) => c.row.initiativeId)), ...WINDOW_COLUMNS.map(([, pick]) => float8Array(windowColumn(windows, pick)))],
   );
   const changedIds = changed.map((c) => c.row.initiativeId);
   await keepPortfolioYears(
@@ -132,6 +157,13 @@ export async function keepFigures(trx: Knex.Transaction, asOf: IsoDate, settings
     changedIds,
     changed.flatMap(({ row }) => row.years.map((money) => ({ initiativeId: row.initiativeId, money }))),
   );
+}
+
+/** One column of kept_windows for `windows`: each window's KEPT_MONTHS months after the one before's. */
+function windowColumn(windows: readonly WindowMoney[], pick: (w: WindowMoney) => readonly number[]): Float64Array {
+  const column = new Float64Array(windows.length * KEPT_MONTHS);
+  windows.forEach((w, r) => column.set(monthsOf(pick(w)), r * KEPT_MONTHS));
+  return column;
 }
 
 /** A window's running money, checked to hold the KEPT_MONTHS months its row's slice of the column takes. */

@@ -324,7 +324,14 @@ export async function keepPortfolioYears(trx: Knex.Transaction, ids: readonly nu
   // row, one array each, cut into each row's part by its ordinal.
   const groups = FUNDER_TYPE_GROUPS.length;
   const scalar = (pick: (m: YearMoney) => number | null) => float8Array(rows.map((r) => pick(r.money)));
-  const perType = (pick: (m: YearMoney['byType'][number]) => number) => float8Array(rows.flatMap((r) => r.money.byType.map(pick)));
+  const perType = (pick: (m: YearMoney['byType'][number]) => number) => {
+    const column = new Float64Array(rows.length * groups);
+    rows.forEach((r, k) => {
+      if (r.money.byType.length !== groups) throw new Error(`a kept year holds ${groups} funder type groups, not ${r.money.byType.length}`);
+      r.money.byType.forEach((t, g) => (column[k * groups + g] = pick(t)));
+    });
+    return float8Array(column);
+  };
   const slice = (column: string) => `${column}[(r.n - 1) * ${groups} + 1 : r.n * ${groups}]`;
   await trx.raw(
     `INSERT INTO kept_years (initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi,

@@ -82,27 +82,50 @@ function buildAxis(months: readonly IsoMonth[]): MonthAxis {
   return { length: months.length, firstIndex, lastIndex, positions, years, startDays, endDays };
 }
 
-function addSlice(into: number[], slice: FundingSlice, axis: MonthAxis): void {
+/**
+ * Adds the slice's share of each month of the axis into `into`; answers `into`, made (all zeros)
+ * when it is null and the slice touches a month of the axis, so a commitment that falls wholly
+ * outside the months costs no array.
+ */
+function addSlice(into: number[] | null, slice: FundingSlice, axis: MonthAxis): number[] | null {
   // parsed once: the parts give both the epoch days and the months the slice touches
   const first = parseIsoDate(slice.periodStart);
   const last = parseIsoDate(slice.periodEnd);
+  const from = Math.max(first.year * 12 + first.month - 1, axis.firstIndex);
+  const to = Math.min(last.year * 12 + last.month - 1, axis.lastIndex);
+  if (from > to) return into;
   const start = epochDayOf(first.year, first.month, first.day);
   const end = epochDayOf(last.year, last.month, last.day);
   const days = end - start + 1;
-  const from = Math.max(first.year * 12 + first.month - 1, axis.firstIndex);
-  const to = Math.min(last.year * 12 + last.month - 1, axis.lastIndex);
+  const result = into ?? new Array<number>(axis.length).fill(0);
   for (let index = from; index <= to; index++) {
     const position = axis.positions[index - axis.firstIndex] ?? -1;
     if (position < 0) continue;
     const overlap = Math.min(end, axis.endDays[position] ?? end) - Math.max(start, axis.startDays[position] ?? start) + 1;
-    into[position] = (into[position] ?? 0) + (slice.amountCents * overlap) / days;
+    result[position] = (result[position] ?? 0) + (slice.amountCents * overlap) / days;
   }
+  return result;
 }
 
 function spreadOnAxis(slices: readonly FundingSlice[], axis: MonthAxis): number[] {
-  const result = new Array<number>(axis.length).fill(0);
-  for (const slice of slices) addSlice(result, slice, axis);
-  return result;
+  let result: number[] | null = null;
+  for (const slice of slices) result = addSlice(result, slice, axis);
+  return result ?? new Array<number>(axis.length).fill(0);
+}
+
+/** The same, or one shared frozen array of zeros when no slice touches the months: read it, never write it. */
+function sharedSpreadOnAxis(slices: readonly FundingSlice[], axis: MonthAxis): readonly number[] {
+  let result: number[] | null = null;
+  for (const slice of slices) result = addSlice(result, slice, axis);
+  return result ?? zerosOf(axis);
+}
+
+const zeros = new Map<number, readonly number[]>();
+
+function zerosOf(axis: MonthAxis): readonly number[] {
+  let known = zeros.get(axis.length);
+  if (known === undefined) zeros.set(axis.length, (known = Object.freeze(new Array<number>(axis.length).fill(0))));
+  return known;
 }
 
 /** Each month's share of the slices (unrounded cents), position for position with `months`. */
@@ -117,8 +140,8 @@ export function commitmentMonthlyCents(commitment: LoadedCommitment, months: rea
 
 export interface CommitmentSeries {
   commitment: LoadedCommitment;
-  /** unrounded cents per month, position for position with the months asked for */
-  cents: number[];
+  /** unrounded cents per month, position for position with the months asked for (shared zeros when it has none: read only) */
+  cents: readonly number[];
 }
 
 /** Monthly funding of each commitment that counts in `scenario`, so callers can group as they like. */
@@ -130,7 +153,7 @@ export function monthlyFundingByCommitment(
   const axis = monthAxis(months);
   return commitments
     .filter((c) => countsIn(c.status, scenario))
-    .map((commitment) => ({ commitment, cents: spreadOnAxis(fundingSlices(commitment), axis) }));
+    .map((commitment) => ({ commitment, cents: sharedSpreadOnAxis(fundingSlices(commitment), axis) }));
 }
 
 /** Adds series position by position into one of `length` months. */

@@ -85,7 +85,10 @@ interface RuleInput {
   funding: number[];
   /** whole cents of committed funding in the month before the horizon's first */
   fundingBefore: number;
-  /** unrounded cents per commitment, for the months of the horizon (and at least the risk window) */
+  /**
+   * unrounded cents per commitment, for the month before the horizon's first (position 0) and the
+   * months of the horizon (and at least the risk window) from position 1 on
+   */
   series: CommitmentSeries[];
   needUnrounded: number[];
   /** committed runway over the horizon: months carried by reserves and funding */
@@ -116,7 +119,7 @@ function prepare(initiative: RuleInput['initiative'], asOf: IsoDate, settings: D
     need: needUnrounded.slice(0, months.length).map(roundCents),
     funding: total.slice(1, months.length + 1),
     fundingBefore: total[0] ?? 0,
-    series: series.map((s) => ({ commitment: s.commitment, cents: s.cents.slice(1) })),
+    series,
     needUnrounded,
     runwayMonths: walk.runwayMonths,
     fundedThrough: fundedThroughOf(months, walk.runwayMonths),
@@ -294,12 +297,18 @@ function fiveYearRisk(scan: RuleInput): FoundGap[] {
   if (scan.asOf < periodStart || scan.asOf > periodEnd) return [];
 
   const window = settings.riskWindowMonths;
-  const sum = (values: readonly number[]) => values.slice(0, window).reduce((s, v) => s + v, 0);
-  const needCents = roundCents(sum(scan.needUnrounded));
+  /** Σ of the `window` values from position `from` on, in order. */
+  const sum = (values: readonly number[], from: number) => {
+    let total = 0;
+    for (let i = from; i < from + window && i < values.length; i++) total += values[i]!;
+    return total;
+  };
+  const needCents = roundCents(sum(scan.needUnrounded, 0));
   let committed = 0;
   let shortTerm = 0;
   for (const { commitment, cents } of scan.series) {
-    const windowCents = sum(cents);
+    // position 0 is the month before the horizon's first
+    const windowCents = sum(cents, 1);
     committed += windowCents;
     if (isShortTerm(commitment.startDate, commitment.endDate, settings)) shortTerm += windowCents;
   }

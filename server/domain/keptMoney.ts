@@ -88,19 +88,22 @@ export function yearMoney(
     let squares = 0;
     for (const { money, group } of years.get(year)!.values()) {
       const cents = money.wholeCents + money.partCents;
-      const type = row.byType[group]!;
-      for (const m of [row, type]) {
-        m.wholeCents += money.wholeCents;
-        m.partCents += money.partCents;
-        m.cents += cents;
-        m.shortCents += money.shortCents;
-      }
+      addMoney(row, money, cents);
+      addMoney(row.byType[group]!, money, cents);
       squares += cents ** 2;
     }
     row.hhi = row.cents > 0 ? squares / row.cents ** 2 : null;
     rows.push(row);
   }
   return rows;
+}
+
+/** Adds a funder's money (`cents` being its whole + part) into `into`. */
+function addMoney(into: Money, money: Money, cents: number): void {
+  into.wholeCents += money.wholeCents;
+  into.partCents += money.partCents;
+  into.cents += cents;
+  into.shortCents += money.shortCents;
 }
 
 /** Money over the first 1, 2, ..., n months of a window: element n − 1 holds the sum over n months. */
@@ -127,13 +130,19 @@ export interface WindowMoney {
  */
 export function windowMoney(initiative: Pick<InitiativeFunding, 'budgets' | 'commitments'>, firstDay: IsoDate, months: number): WindowMoney {
   const { year: firstYear, month: firstMonth } = parseIsoDate(firstDay);
-  const bounds = Array.from({ length: months }, (_, n) => {
+  // each month's year, first and last epoch day (indexed loops: a scan runs this for every initiative)
+  const years = new Int32Array(months);
+  const firsts = new Float64Array(months);
+  const lasts = new Float64Array(months);
+  for (let n = 0; n < months; n++) {
     const year = firstYear + Math.floor((firstMonth - 1 + n) / 12);
     const month = ((firstMonth - 1 + n) % 12) + 1;
-    return { year, first: epochDayOf(year, month, 1), last: epochDayOf(year, month, daysInMonth(year, month)) };
-  });
-  const windowStart = bounds[0]?.first ?? 0;
-  const windowEnd = bounds[bounds.length - 1]?.last ?? -1;
+    years[n] = year;
+    firsts[n] = epochDayOf(year, month, 1);
+    lasts[n] = epochDayOf(year, month, daysInMonth(year, month));
+  }
+  const windowStart = months ? firsts[0]! : 0;
+  const windowEnd = months ? lasts[months - 1]! : -1;
   const zeros = () => ({ whole: new Array<number>(months).fill(0), part: new Array<number>(months).fill(0) });
   const money: WindowMoney = { need: zeros(), committed: zeros(), pipeline: zeros() };
   const add = (into: RunningMoney, n: number, amountCents: number, days: number, periodDays: number) => {
@@ -143,7 +152,7 @@ export function windowMoney(initiative: Pick<InitiativeFunding, 'budgets' | 'com
     into.part[n]! += rest / periodDays;
   };
   const plan = new NeedPlan(initiative.budgets);
-  for (const [n, b] of bounds.entries()) add(money.need, n, plan.yearCents(b.year), b.last - b.first + 1, daysInYear(b.year));
+  for (let n = 0; n < months; n++) add(money.need, n, plan.yearCents(years[n]!), lasts[n]! - firsts[n]! + 1, daysInYear(years[n]!));
   for (const c of initiative.commitments) {
     if (!countsIn(c.status, 'pipeline')) continue;
     if (toEpochDay(c.endDate) < windowStart || toEpochDay(c.startDate) > windowEnd) continue;
@@ -151,8 +160,9 @@ export function windowMoney(initiative: Pick<InitiativeFunding, 'budgets' | 'com
     for (const slice of fundingSlices(c)) {
       const start = toEpochDay(slice.periodStart);
       const end = toEpochDay(slice.periodEnd);
-      for (const [n, b] of bounds.entries()) {
-        const overlap = Math.min(end, b.last) - Math.max(start, b.first) + 1;
+      if (end < windowStart || start > windowEnd) continue;
+      for (let n = 0; n < months; n++) {
+        const overlap = Math.min(end, lasts[n]!) - Math.max(start, firsts[n]!) + 1;
         if (overlap <= 0) continue;
         add(money.pipeline, n, slice.amountCents, overlap, end - start + 1);
         if (committed) add(money.committed, n, slice.amountCents, overlap, end - start + 1);
