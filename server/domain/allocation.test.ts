@@ -143,6 +143,20 @@ describe('allocation', () => {
       ]);
     });
 
+    it('gives a commitment outside the months zeros that cannot be changed, and one inside its own series', () => {
+      const months = ['2026-01', '2026-02'];
+      const [before, inside, after] = monthlyFundingByCommitment(
+        [spread('2025-01-01', '2025-12-31', 365_000), spread('2026-01-01', '2026-01-31', 31_000), spread('2027-01-01', '2027-12-31', 365_000)],
+        months,
+        'committed',
+      );
+      expect(before!.cents).to.deep.equal([0, 0]);
+      expect(after!.cents).to.deep.equal([0, 0]);
+      expect(Object.isFrozen(before!.cents)).to.equal(true);
+      expect(inside!.cents).to.deep.equal([31_000, 0]);
+      expect(Object.isFrozen(inside!.cents)).to.equal(false);
+    });
+
     it('fills the months in the order asked, also when they skip', () => {
       const c = spread('2026-01-01', '2026-12-31', 365_000);
       expect(rounded(spreadOverMonths([{ periodStart: c.startDate, periodEnd: c.endDate, amountCents: 365_000 }], ['2026-03', '2026-01']))).to.deep.equal([

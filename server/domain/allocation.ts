@@ -107,17 +107,20 @@ function addSlice(into: number[] | null, slice: FundingSlice, axis: MonthAxis): 
   return result;
 }
 
-function spreadOnAxis(slices: readonly FundingSlice[], axis: MonthAxis): number[] {
+/** The slices spread over the months of the axis; null when none touches them. */
+function spreadOrNull(slices: readonly FundingSlice[], axis: MonthAxis): number[] | null {
   let result: number[] | null = null;
   for (const slice of slices) result = addSlice(result, slice, axis);
-  return result ?? new Array<number>(axis.length).fill(0);
+  return result;
+}
+
+function spreadOnAxis(slices: readonly FundingSlice[], axis: MonthAxis): number[] {
+  return spreadOrNull(slices, axis) ?? new Array<number>(axis.length).fill(0);
 }
 
 /** The same, or one shared frozen array of zeros when no slice touches the months: read it, never write it. */
 function sharedSpreadOnAxis(slices: readonly FundingSlice[], axis: MonthAxis): readonly number[] {
-  let result: number[] | null = null;
-  for (const slice of slices) result = addSlice(result, slice, axis);
-  return result ?? zerosOf(axis);
+  return spreadOrNull(slices, axis) ?? zerosOf(axis);
 }
 
 const zeros = new Map<number, readonly number[]>();

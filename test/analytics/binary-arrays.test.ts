@@ -62,6 +62,8 @@ describe('analytics: values sent as binary arrays', () => {
     const values = [1, 0, -1, 100_000, 2 ** 31 - 1, -(2 ** 31)];
     const { rows } = await db.raw<{ rows: { a: number[] }[] }>('SELECT ?::int[] AS a', [int4Array(values)]);
     expect(rows[0]!.a).to.deep.equal(values);
+    // past either end, or not whole, it refuses rather than wrap around
+    for (const wrong of [2 ** 31, -(2 ** 31) - 1, 1.5]) expect(() => int4Array([wrong])).to.throw(RangeError);
   });
 
   it('reads bigint back exactly, negative and beyond 2³² included', async () => {
