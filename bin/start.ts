@@ -88,6 +88,7 @@ async function startOn(databaseUrl: string, config: Config, logger: Logger, stop
         server.closeAllConnections();
       });
       await firstScan;
+      services.analytics.close();
       await worker?.close();
       await producer.close();
       await db.destroy();

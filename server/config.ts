@@ -27,6 +27,13 @@ const schema = z.object({
   SCAN_BATCH: z.coerce.number().int().min(1).max(100_000).default(500),
   /** How long a list's total (Content-Range) may be reused, ms; writes through the API forget them at once. */
   COUNT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * How long the figures must stand still (nothing committed) before the portfolio answers asked
+   * lately are computed again ahead of the next question, ms; 0: only when asked.
+   */
+  ANSWER_REFRESH_QUIET_MS: z.coerce.number().int().min(0).max(600_000).default(2_000),
+  /** Only portfolio answers asked within this long are computed again ahead, ms. */
+  ANSWER_REFRESH_RECENT_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   /** Import files with more rows than this are previewed and applied by a job, with progress on the import. */
   IMPORT_JOB_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(2_000),
   SCAN_SCHEDULE: z.string().default('0 3 * * *'),

@@ -20,7 +20,7 @@ import { DEFAULT_SETTINGS, type DomainSettings } from '../domain/settings.js';
 import type { InitiativeFunding, IsoDate } from '../domain/types.js';
 import { loadFunding } from '../data/funding.js';
 import { fetchPage, pageInMemory, selectFields, type ListParams, type Page } from '../data/listQuery.js';
-import { AnswerCache } from '../data/answerCache.js';
+import { AnswerCache, type RefreshSettings } from '../data/answerCache.js';
 import { keptAreCurrent, keptRisks } from '../data/keptFigures.js';
 import { KEPT_MONTHS, keptWindowFunding, portfolioStats, windowFunding } from '../data/portfolioStats.js';
 import { zodReason } from '../contract/errorCodes.js';
@@ -128,8 +128,14 @@ export class AnalyticsService {
     private readonly db: Knex,
     private readonly crud: CrudService,
     private readonly settings: DomainSettings = DEFAULT_SETTINGS,
+    refresh?: RefreshSettings,
   ) {
-    this.answers = new AnswerCache(db);
+    this.answers = new AnswerCache(db, refresh);
+  }
+
+  /** Stops computing portfolio answers ahead (the process is closing). */
+  close(): void {
+    this.answers.close();
   }
 
   /** A portfolio answer from the answer cache: `question` and who asks make the key (the reporting burden's too). */

@@ -100,7 +100,7 @@ export type DigestConfig = Pick<Config, 'SMTP_URL' | 'MAIL_FROM' | 'DIGEST_TIMEZ
 export function createServices(
   db: Knex,
   config: Pick<Config, 'SESSION_TTL' | 'SCAN_BATCH' | 'COUNT_CACHE_MS' | 'IMPORT_JOB_ROWS'> &
-    Partial<Pick<Config, 'GRANT_PREFIX' | 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS'>> &
+    Partial<Pick<Config, 'GRANT_PREFIX' | 'WEBHOOK_ALLOW_PRIVATE' | 'WEBHOOK_TIMEOUT_MS' | 'WEBHOOK_BACKOFF_MS' | 'ANSWER_REFRESH_QUIET_MS' | 'ANSWER_REFRESH_RECENT_MS'>> &
     DigestConfig,
   queue: QueueAccess | null,
   settings: DomainSettings = DEFAULT_SETTINGS,
@@ -109,7 +109,11 @@ export function createServices(
   const crud = new CrudService(db, RESOURCES, config.COUNT_CACHE_MS);
   crud.onChange(recordRescans);
   crud.onChange(recordPledgeEvents);
-  const analytics = new AnalyticsService(db, crud, settings);
+  // Refreshing portfolio answers ahead is for the processes that answer them: off unless configured.
+  const analytics = new AnalyticsService(db, crud, settings, {
+    quietMs: config.ANSWER_REFRESH_QUIET_MS ?? 0,
+    recentMs: config.ANSWER_REFRESH_RECENT_MS ?? 0,
+  });
   return {
     auth,
     crud,

@@ -78,3 +78,82 @@ describe('analytics: portfolio answers cached while nothing changes', () => {
     expect(await funding(other)).to.equal((await funding(funder)) + 31_000);
   });
 });
+
+// Computed again ahead (answerCache.ts, "Refreshed ahead"): once the version stands still after an
+// edit, the answers asked lately are computed in the background, so the next look finds them ready.
+// A write straight to the database after that refresh (not moving the version) shows where an
+// answer came from: computed when asked, it would count that write; refreshed before, it does not.
+describe('analytics: portfolio answers computed again ahead once the figures stand still', () => {
+  const QUIET_MS = 300;
+  let app: TestApp;
+  let funder = '';
+  let initiative = 0;
+  let funderId = 0;
+  const funding = async (token: string) =>
+    (await app.request<{ needCents: number }>('GET', '/api/stats/funding?asOf=2088-01-15&months=1', { token })).body.needCents;
+  /** Adds `cents` to the initiative's 2088 budget straight in the database: the version does not move. */
+  const addToBudget = (cents: number) => app.db('budgets').where({ initiative_id: initiative, year: 2088 }).increment('amount_cents', cents);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function start(overrides: Record<string, string>): Promise<void> {
+    app = await startTestApp(overrides);
+    // 2088 is a leap year: 366_000 a year is 1_000 a day, 31_000 in January.
+    initiative = await makeInitiative(app.db);
+    await makeBudget(app.db, initiative, { year: 2088, amountCents: 366_000 });
+    funderId = await makeFunder(app.db);
+    await makeCommitment(app.db, initiative, funderId, { status: 'requested', startDate: '2088-01-01', endDate: '2088-01-31', amountCents: 1 });
+    funder = await funderUserToken(app.db, funderId);
+  }
+  afterEach(() => app?.close());
+
+  /**
+   * An edit (366_000 more in the database, and the version moves), a quiet time in which the answer
+   * may be computed again in the background, then a write that moves nothing: an answer computed
+   * when asked counts both (93_000 in January), one computed ahead only the first (62_000).
+   */
+  async function editQuietThenWriteUnseen(): Promise<void> {
+    await addToBudget(366_000);
+    await bumpFiguresVersion(app.db);
+    await sleep(QUIET_MS * 4);
+    await addToBudget(366_000);
+  }
+
+  it('answers the next question after an edit from an answer computed while nobody asked', async () => {
+    await start({ ANSWER_REFRESH_QUIET_MS: String(QUIET_MS), ANSWER_REFRESH_RECENT_MS: '60000' });
+    expect(await funding(funder)).to.equal(31_000);
+    await editQuietThenWriteUnseen();
+    expect(await funding(funder)).to.equal(62_000);
+    // The next edit is counted as always.
+    await bumpFiguresVersion(app.db);
+    expect(await funding(funder)).to.equal(93_000);
+  });
+
+  it('computes when asked, as before, with the refresh off', async () => {
+    await start({ ANSWER_REFRESH_QUIET_MS: '0' });
+    expect(await funding(funder)).to.equal(31_000);
+    await editQuietThenWriteUnseen();
+    expect(await funding(funder)).to.equal(93_000);
+  });
+
+  it('leaves alone answers nobody asked for lately', async () => {
+    await start({ ANSWER_REFRESH_QUIET_MS: String(QUIET_MS), ANSWER_REFRESH_RECENT_MS: String(QUIET_MS) });
+    expect(await funding(funder)).to.equal(31_000);
+    await sleep(QUIET_MS * 2);
+    await editQuietThenWriteUnseen();
+    expect(await funding(funder)).to.equal(93_000);
+  });
+
+  it('does not compute ahead while the figures keep moving', async () => {
+    await start({ ANSWER_REFRESH_QUIET_MS: String(QUIET_MS * 4), ANSWER_REFRESH_RECENT_MS: '60000' });
+    expect(await funding(funder)).to.equal(31_000);
+    await addToBudget(366_000);
+    // Moving more often than the quiet time asks: never still long enough. The version is looked
+    // at every QUIET_MS * 2 here, so the last, longer wait sees it at least once, still too soon.
+    for (let i = 0; i < 8; i++) {
+      await bumpFiguresVersion(app.db);
+      await sleep(i === 7 ? QUIET_MS * 3 : QUIET_MS);
+    }
+    await addToBudget(366_000);
+    expect(await funding(funder)).to.equal(93_000);
+  });
+});

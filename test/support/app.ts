@@ -77,6 +77,7 @@ export async function startTestApp(overrides: Partial<Record<keyof Config, strin
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      services.analytics.close();
       for (const w of workers) await w.close();
       await producer.close();
       await db.destroy();

@@ -25,6 +25,8 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
     // Tests write with factories straight to the database and expect the next total to count it;
     // test/api/count-cache.test.ts turns the cache on.
     COUNT_CACHE_MS: '0',
+    // Likewise for portfolio answers computed again ahead; test/analytics/answer-cache.test.ts turns it on.
+    ANSWER_REFRESH_QUIET_MS: '0',
     // A digest run that cannot fire while the tests run (03:00 on 1 January); test/mail/ runs its own.
     DIGEST_SCHEDULE: '0 3 1 1 *',
     ...overrides,
