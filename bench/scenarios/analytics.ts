@@ -4,6 +4,7 @@
 // The reporting burden (`GET /api/stats/burden`) answers for today: it reads kept figures only
 // when the run's as-of day is today (the default).
 // Also what keeping the figures costs a rescan: one initiative's batch with and without them.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { listQuery, type ApiClient } from '../support/http.js';
 import { median, percentile, timed } from '../support/stats.js';
@@ -89,7 +90,7 @@ export async function measureAnalytics(api: ApiClient, db: pg.Pool, asOf: string
   // A change (the figures version moves, as any committed write moves it), then the next look at
   // each answer some seconds later, as an admin comes back to the dashboard after an edit.
   await db.query("SELECT nextval('figures_version')");
-  await new Promise((resolve) => setTimeout(resolve, AFTER_CHANGE_MS));
+  await sleep(AFTER_CHANGE_MS);
   for (const answer of [fragmentation, funding, risk, burden]) answer.afterChangeMs = (await time(api, answer.path, 0, 1)).medianMs;
   return { runway: { ...runway, initiativeId: initiative.id, commitments: initiative.commitments, tranches: initiative.tranches }, fragmentation, funding, risk, burden };
 }

@@ -2,6 +2,7 @@
 // same question gets the same answer without a pass over the portfolio; any committed write moves
 // the figures version on, and the next answer is computed afresh. A write straight to the database
 // that does not move the version shows the cache at work.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import { bumpFiguresVersion } from '../../server/data/figuresVersion.js';
 import { startTestApp, type TestApp } from '../support/app.js';
@@ -93,7 +94,6 @@ describe('analytics: portfolio answers computed again ahead once the figures sta
     (await app.request<{ needCents: number }>('GET', '/api/stats/funding?asOf=2088-01-15&months=1', { token })).body.needCents;
   /** Adds `cents` to the initiative's 2088 budget straight in the database: the version does not move. */
   const addToBudget = (cents: number) => app.db('budgets').where({ initiative_id: initiative, year: 2088 }).increment('amount_cents', cents);
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   async function start(overrides: Record<string, string>): Promise<void> {
     app = await startTestApp(overrides);
