@@ -20,7 +20,7 @@ import { measureAnalytics } from './scenarios/analytics.js';
 import { measureKeptRenewal } from './scenarios/keptRenewal.js';
 import { measureEditToFlag } from './scenarios/edits.js';
 import { measureList, type ListResult } from './scenarios/lists.js';
-import { measureFloor, measureGapWriteFloor, runScan, type ScanResult } from './scenarios/scan.js';
+import { measureFloor, measureWriteFloor, runScan, type ScanResult } from './scenarios/scan.js';
 import { captureList, statements, type CapturedList, type ListRequest } from './support/capture.js';
 import { adminToken, codeVersion, databaseName, dropDatabase } from './support/database.js';
 import { ApiClient, listQuery } from './support/http.js';
@@ -173,10 +173,10 @@ async function main(): Promise<void> {
     log(`  ${floor.seconds.toFixed(2)} s`);
 
     const queueRuns = [await measureQueues(primary, client, db)];
-    log('gap write floor: the open gaps inserted again by PostgreSQL alone');
-    await settle('gap write floor');
-    const gapWriteFloor = await measureGapWriteFloor(db);
-    log(`  ${gapWriteFloor.gaps} gaps in ${gapWriteFloor.seconds.toFixed(2)} s`);
+    log("write floor: what a first scan writes, each table's rows inserted again by PostgreSQL alone");
+    await settle('write floor');
+    const writeFloor = await measureWriteFloor(db);
+    for (const t of writeFloor.tables) log(`  ${t.table}: ${t.rows} rows in ${t.seconds.toFixed(2)} s`);
 
     const settings = { rate: Number(args.rate), connections: Number(args.connections), durationSeconds: Number(args['list-seconds']) };
     const requests: (ListRequest & { name: string })[] = [
@@ -243,7 +243,7 @@ async function main(): Promise<void> {
       settings: { scanBatch: appConfig.SCAN_BATCH, workerConcurrency: appConfig.WORKER_CONCURRENCY, rescanDebounceMs: appConfig.RESCAN_DEBOUNCE_MS, dbPoolMax: appConfig.DB_POOL_MAX, listRate: settings.rate, listConnections: settings.connections, listSeconds: settings.durationSeconds, edits },
       load,
       floor,
-      gapWriteFloor,
+      writeFloor,
       queues: queueRuns,
       lists,
       analytics,

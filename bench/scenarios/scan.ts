@@ -96,30 +96,66 @@ export async function measureFloor(db: pg.Pool, runs = 5): Promise<FloorResult> 
   return { seconds: median(times), runs: times, plan: rows.map((r) => r['QUERY PLAN']).join('\n') };
 }
 
+/** Recorded before every table a first scan writes was measured: its gaps alone. */
 export interface GapWriteFloor {
   gaps: number;
   seconds: number;
 }
 
+/** What one table's rows cost to insert, by PostgreSQL alone. */
+export interface TableWriteFloor {
+  table: string;
+  rows: number;
+  seconds: number;
+}
+
+/** The write floor of a first scan: every table it writes, and their sum. */
+export interface WriteFloor {
+  tables: TableWriteFloor[];
+  /** the sum of the tables' seconds */
+  seconds: number;
+}
+
 /**
- * The floor of what a first scan writes: its open gaps inserted again, by PostgreSQL itself in one
- * statement (no client, no gap rules), into the gaps table emptied in the same transaction, with
- * all its indexes, checks, foreign key and overlap trigger. Rolled back, so the table keeps its
- * gaps.
+ * What a first scan writes (its open gaps, the events telling of them and of obligations, and the
+ * kept figures), table by table: the columns it writes and the rows it wrote.
  */
-export async function measureGapWriteFloor(db: pg.Pool): Promise<GapWriteFloor> {
-  const client = await db.connect();
-  const columns = 'initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details';
-  try {
-    await client.query('BEGIN');
-    await client.query(`CREATE TEMP TABLE bench_open_gaps ON COMMIT DROP AS SELECT ${columns} FROM gaps WHERE resolved_at IS NULL`);
-    await client.query('TRUNCATE gaps CASCADE');
-    const start = performance.now();
-    const inserted = await client.query(`INSERT INTO gaps (${columns}) SELECT ${columns} FROM bench_open_gaps`);
-    const seconds = (performance.now() - start) / 1000;
-    return { gaps: inserted.rowCount ?? 0, seconds };
-  } finally {
-    await client.query('ROLLBACK').catch(() => undefined);
-    client.release();
+const FIRST_SCAN_WRITES: readonly { table: string; columns: string; rows: string }[] = [
+  { table: 'gaps', columns: 'initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details', rows: 'resolved_at IS NULL' },
+  { table: 'events', columns: 'type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data', rows: 'true' },
+  { table: 'kept_figures', columns: 'initiative_id, as_of, risk, first_year, last_year, fingerprint, settings_key', rows: 'true' },
+  {
+    table: 'kept_years',
+    columns: 'initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi, type_whole_cents, type_part_cents, type_cents, type_short_cents',
+    rows: 'true',
+  },
+  { table: 'kept_windows', columns: 'initiative_id, window_from, need_whole, need_part, committed_whole, committed_part, pipeline_whole, pipeline_part', rows: 'true' },
+  { table: 'kept_obligations', columns: 'initiative_id, year, funder_id, obligation_count, overdue_count', rows: 'true' },
+];
+
+/**
+ * The floor of what a first scan writes: each table's rows inserted again, by PostgreSQL itself in
+ * one statement (no client, no gap rules, no reading of funding), into the table emptied in the same
+ * transaction, with all its indexes, checks and triggers. Rolled back, so every table keeps its
+ * rows. A scan writes the same rows in many smaller statements, on at most as many cores as the
+ * machine has: the sum divided by the cores is less than any first scan on this machine can take.
+ */
+export async function measureWriteFloor(db: pg.Pool): Promise<WriteFloor> {
+  const tables: TableWriteFloor[] = [];
+  for (const { table, columns, rows } of FIRST_SCAN_WRITES) {
+    const client = await db.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`CREATE TEMP TABLE bench_written ON COMMIT DROP AS SELECT ${columns} FROM ${table} WHERE ${rows}`);
+      // CASCADE: the rows that refer to these (rounds on gaps, deliveries on events), back with the rollback
+      await client.query(`TRUNCATE ${table} CASCADE`);
+      const start = performance.now();
+      const inserted = await client.query(`INSERT INTO ${table} (${columns}) SELECT ${columns} FROM bench_written`);
+      tables.push({ table, rows: inserted.rowCount ?? 0, seconds: (performance.now() - start) / 1000 });
+    } finally {
+      await client.query('ROLLBACK').catch(() => undefined);
+      client.release();
+    }
   }
+  return { tables, seconds: tables.reduce((sum, t) => sum + t.seconds, 0) };
 }

@@ -80,5 +80,24 @@ describe('bench: queue backends', () => {
       ]);
       expect(renderMarkdown({ ...withBurden, targets: checkTargets(withBurden) })).to.contain('| `/api/stats/burden?year=2026` | 450 ms | 9 | 260 ms | 300 ms | 250 ms | 310 ms | 300 ms | 1,234 B | kept |');
     });
+
+    it("holds a first scan's write floor, spread over the machine's cores, to the first scan's target", () => {
+      expect(checkTargets(redisOnly).map((t) => t.figure).filter((f) => f.includes('write floor'))).to.deep.equal([]);
+      const tables = [
+        { table: 'gaps', rows: 458_722, seconds: 13.4 },
+        { table: 'events', rows: 325_612, seconds: 7.1 },
+      ];
+      const onCores = (cores: number, seconds: number) => {
+        const result = { ...redisOnly, machine: { ...redisOnly.machine, cores }, writeFloor: { tables, seconds } };
+        return { result, bound: checkTargets(result).filter((t) => t.figure.includes('write floor')) };
+      };
+      const two = onCores(2, 20.5);
+      expect(two.bound.map((t) => [t.figure, t.measured, t.target, t.met])).to.deep.equal([["first full scan's write floor ÷ 2 cores (a lower bound)", '10.3 s', '≤ 10.0 s', false]]);
+      expect(onCores(4, 20.5).bound.map((t) => [t.measured, t.met])).to.deep.equal([['5.13 s', true]]);
+      const markdown = renderMarkdown({ ...two.result, targets: checkTargets(two.result) });
+      expect(markdown).to.contain('| gaps | 458,722 | 13.4 s | 29.2 |');
+      expect(markdown).to.contain('| all | 784,334 | 20.5 s |  |');
+      expect(markdown).to.contain('none can finish in less than the sum ÷ 2: **10.3 s**');
+    });
   });
 });
