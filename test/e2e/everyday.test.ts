@@ -4,11 +4,8 @@
 // dashboard. What the forms saved is checked in the database and through the API, to the cent.
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { E2E_REDIS_URL, eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { asUser, E2E_REDIS_URL, eventually, LAPTOP, login, newPage, openMenuItem, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 import { fillDay, pickOption, selectOption, shownDay } from './support/forms.js';
-
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
 
 interface RunwayMonth {
   month: string;
@@ -46,28 +43,6 @@ function savedCommitment(run: ConsoleRun, title: string): Promise<CommitmentRow>
     () => run.db('commitments').where({ title }).first<CommitmentRow | undefined>(),
     (row) => row !== undefined,
   ) as Promise<CommitmentRow>;
-}
-
-/** A fresh browser profile of this size, logged in as the user, closed after the work. */
-async function asUser(
-  run: ConsoleRun,
-  user: { email: string; password: string },
-  viewport: { width: number; height: number },
-  work: (page: Page, context: BrowserContext) => Promise<void>,
-): Promise<void> {
-  const { context, page } = await newPage(run, viewport);
-  try {
-    await login(page, run, user);
-    await work(page, context);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Opens the menu first where a phone hides it behind the menu button. */
-async function openMenuItem(page: Page, name: string): Promise<void> {
-  if ((page.viewportSize()?.width ?? LAPTOP.width) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
-  await page.getByRole('menuitem', { name }).click();
 }
 
 describe('every role’s everyday loop in the console', function () {

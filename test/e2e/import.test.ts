@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { freshPage, login, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { freshPage, login, openMenuItem, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 async function workbook(amount = '10.000'): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -17,8 +17,7 @@ async function workbook(amount = '10.000'): Promise<Buffer> {
 }
 
 async function openImports(page: Page): Promise<void> {
-  if ((page.viewportSize()?.width ?? 1366) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
-  await page.getByRole('menuitem', { name: 'Importeren' }).click();
+  await openMenuItem(page, 'Importeren');
   await page.getByRole('heading', { level: 1, name: /Importeren uit Excel/ }).waitFor();
 }
 

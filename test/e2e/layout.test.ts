@@ -5,9 +5,8 @@
 // narrowest phone (360), the initiative page at tablet (768) and small laptop (1024) width.
 import { expect } from 'chai';
 import type { BrowserContext, Page } from 'playwright-core';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
+import { eventually, login, newPage, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
-const PHONE = { width: 390, height: 844 };
 const NARROWEST = { width: 360, height: 740 };
 
 type Role = keyof typeof USERS;

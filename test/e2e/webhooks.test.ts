@@ -2,17 +2,9 @@
 // phone) each make one, see its secret once, send a test message to a real receiver on 127.0.0.1
 // and read the outcome in the deliveries log. Every page visited is checked with axe.
 import { expect } from 'chai';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Receiver } from '../webhooks/receiver.js';
-import { eventually, login, newPage, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
-
-const PHONE = { width: 390, height: 844 };
-const LAPTOP = { width: 1366, height: 900 };
-
-async function openMenuItem(page: Page, name: string): Promise<void> {
-  if ((page.viewportSize()?.width ?? LAPTOP.width) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
-  await page.getByRole('menuitem', { name }).click();
-}
+import { asUser, eventually, LAPTOP, openMenuItem, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
 describe('webhooks in the console', function () {
   this.timeout(180_000);
@@ -31,20 +23,8 @@ describe('webhooks in the console', function () {
     await receiver?.stop();
   });
 
-  const session = async (user: { email: string; password: string }, viewport: { width: number; height: number }, work: (page: Page) => Promise<void>) => {
-    let context: BrowserContext | undefined;
-    try {
-      const opened = await newPage(run, viewport);
-      context = opened.context;
-      await login(opened.page, run, user);
-      await work(opened.page);
-    } finally {
-      await context?.close();
-    }
-  };
-
   it('an admin makes a webhook, keeps its secret, sends a test message and sees it delivered (Dutch, laptop)', async () => {
-    await session(USERS.admin, LAPTOP, async (page) => {
+    await asUser(run, USERS.admin, LAPTOP, async (page) => {
       await openMenuItem(page, 'Webhooks');
       await page.getByRole('link', { name: 'Toevoegen' }).click();
       await page.waitForURL(/#\/webhooks\/create$/);
@@ -80,7 +60,7 @@ describe('webhooks in the console', function () {
   });
 
   it("a funder user makes its own funder's webhook, keeps its secret and opens the deliveries log (English, phone)", async () => {
-    await session(USERS.funder, PHONE, async (page) => {
+    await asUser(run, USERS.funder, PHONE, async (page) => {
       await page.getByRole('button', { name: /Nederlands/i }).click();
       await page.getByRole('menuitem', { name: 'English' }).click();
       await openMenuItem(page, 'Webhooks');

@@ -107,8 +107,11 @@ export async function stopConsole(): Promise<void> {
   await run.close();
 }
 
+/** A laptop's viewport, the size a fresh profile opens at. */
+export const LAPTOP = { width: 1366, height: 900 } as const;
+
 /** A fresh browser profile (so a fresh language choice) at laptop size, Dutch. */
-export async function newPage(run: ConsoleRun, viewport = { width: 1366, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(run: ConsoleRun, viewport: { width: number; height: number } = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await run.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -143,6 +146,28 @@ export async function login(page: Page, run: ConsoleRun, user: { email: string; 
   await page.getByRole('button', { name: /^(Aanmelden|Sign in)$/ }).click();
   // On a phone the menu hides behind its button until opened.
   await page.getByRole('menuitem', { name: /Dashboard/ }).or(page.getByRole('button', { name: /^(Menu openen|Open menu)$/ })).first().waitFor();
+}
+
+/** A fresh browser profile of this size, logged in as the user, closed after the work. */
+export async function asUser(
+  run: ConsoleRun,
+  user: { email: string; password: string },
+  viewport: { width: number; height: number },
+  work: (page: Page, context: BrowserContext) => Promise<void>,
+): Promise<void> {
+  const { context, page } = await newPage(run, viewport);
+  try {
+    await login(page, run, user);
+    await work(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Clicks an item of the menu, opening the menu first where a phone hides it behind its button. */
+export async function openMenuItem(page: Page, name: string | RegExp): Promise<void> {
+  if ((page.viewportSize()?.width ?? LAPTOP.width) < 600) await page.getByRole('button', { name: /^(Menu openen|Open menu)$/ }).click();
+  await page.getByRole('menuitem', { name }).click();
 }
 
 /** A picture of the page as shown, then axe's check of it: every page a test visits is checked. */
