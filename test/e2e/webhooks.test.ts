@@ -2,7 +2,6 @@
 // phone) each make one, see its secret once, send a test message to a real receiver on 127.0.0.1
 // and read the outcome in the deliveries log. Every page visited is checked with axe.
 import { expect } from 'chai';
-import type { Page } from 'playwright-core';
 import { Receiver } from '../webhooks/receiver.js';
 import { asUser, eventually, LAPTOP, openMenuItem, PHONE, screenshot, startConsole, USERS, type ConsoleRun } from './support/console.js';
 
