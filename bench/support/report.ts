@@ -200,9 +200,12 @@ export function renderMarkdown(r: BenchResult): string {
     full: 'full repeat (every initiative evaluated again, nothing changes)',
   };
   const scanLabel = (x: ScanResult) => SCAN_LABELS[x.kind];
+  // A first scan against the least any first scan can take here (its writes alone): how far the
+  // scan itself is from what the machine allows.
+  const bound = r.writeFloor ? writeFloorBound(r.writeFloor, m.cores) : null;
   out.push(
     table(
-      ['queues', 'workers', 'scan', 'wall time', '÷ floor', 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
+      ['queues', 'workers', 'scan', 'wall time', '÷ floor', ...(bound ? ['÷ write floor bound'] : []), 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],
       r.queues.flatMap((q) =>
         q.scans.map((x) => [
           QUEUE_LABELS[q.backend],
@@ -210,6 +213,7 @@ export function renderMarkdown(r: BenchResult): string {
           scanLabel(x),
           s(x.seconds),
           `${f1(x.seconds / r.floor.seconds)}×`,
+          ...(bound ? [x.kind === 'first' ? `${f1(x.seconds / bound)}×` : '—'] : []),
           s(x.recordedSeconds),
           int(x.initiatives / x.seconds),
           x.batches,

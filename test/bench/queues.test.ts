@@ -98,6 +98,13 @@ describe('bench: queue backends', () => {
       expect(markdown).to.contain('| gaps | 458,722 | 13.4 s | 29.2 |');
       expect(markdown).to.contain('| all | 784,334 | 20.5 s |  |');
       expect(markdown).to.contain('none can finish in less than the sum ÷ 2: **10.3 s**');
+      // each first scan also against the bound; the others have no bound of their own
+      expect(markdown).to.contain('| wall time | ÷ floor | ÷ write floor bound |');
+      for (const scan of redisOnly.queues[0]!.scans) {
+        const shown = scan.kind === 'first' ? `${(scan.seconds / 10.25).toFixed(1)}×` : '—';
+        expect(markdown).to.contain(`| ${(scan.seconds / redisOnly.floor.seconds).toFixed(1)}× | ${shown} |`);
+      }
+      expect(renderMarkdown({ ...redisOnly, targets: checkTargets(redisOnly) })).to.not.contain('÷ write floor bound');
     });
   });
 });
