@@ -21,7 +21,10 @@ import { createServices } from '../server/services/index.js';
 export interface Running {
   url: string;
   db: Db;
+  /** Stops serving, lets the running jobs finish, then stops everything. */
   close(): Promise<void>;
+  /** Stops what must not outlive the process (the embedded PostgreSQL), without waiting for anything. */
+  abort(): Promise<void>;
 }
 
 /** Creates and migrates the database, loads the demo portfolio into an empty one, ensures the first admin. */
@@ -92,6 +95,10 @@ async function startOn(databaseUrl: string, config: Config, logger: Logger, stop
       await worker?.close();
       await producer.close();
       await db.destroy();
+      await stopPostgres();
+    },
+    abort: async () => {
+      server.closeAllConnections();
       await stopPostgres();
     },
   };

@@ -1,12 +1,13 @@
 // `npm run worker`: one worker process; start as many as you like against one PostgreSQL (and one
-// Redis, when the queues live there). SIGTERM lets the running jobs finish, then exits.
+// Redis, when the queues live there). SIGTERM lets the running jobs finish (for up to
+// STOP_GRACE_MS, or until a second signal), then exits.
 import { startWorkers } from '../jobs/runtime.js';
 import { loadConfig } from '../server/config.js';
 import { createDb } from '../server/data/db.js';
 import { usePostgres } from '../server/data/postgres.js';
 import { createLogger } from '../server/logger.js';
 import { queueBackend } from '../server/queues/backend.js';
-import { onStop } from '../server/stopSignals.js';
+import { onStop, stopGracefully } from '../server/stopSignals.js';
 
 const config = loadConfig();
 const logger = createLogger(config.LOG_LEVEL);
@@ -17,13 +18,17 @@ const backend = queueBackend(config.REDIS_URL, postgres.url);
 const runtime = await startWorkers(db, backend, config, logger);
 logger.info({ pid: process.pid, queue: backend.kind }, 'worker started; waiting for jobs');
 
-onStop((reason) => {
-  logger.info({ reason }, 'worker finishing its current jobs');
-  void (async () => {
-    await runtime.close();
-    await db.destroy();
-    await postgres.stop();
-    logger.info('worker stopped');
-    process.exit(0);
-  })();
-});
+let stopping: { now: (reason: string) => void } | null = null;
+onStop(
+  (reason) => {
+    logger.info({ reason }, 'worker finishing its current jobs');
+    const close = async () => {
+      await runtime.close();
+      await db.destroy();
+      await postgres.stop();
+      logger.info('worker stopped');
+    };
+    stopping = stopGracefully(config.STOP_GRACE_MS, close, () => postgres.stop(), (message) => logger.warn(message));
+  },
+  (reason) => stopping?.now(`a second ${reason}`),
+);

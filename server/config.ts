@@ -46,6 +46,11 @@ const schema = z.object({
   SCAN_STALL_MS: z.coerce.number().int().min(1_000).default(60_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  /**
+   * How long a stop (SIGTERM, SIGINT, SIGHUP) waits for the running jobs to finish, ms; then, or at
+   * a second signal, the process stops without them (another worker takes them over after JOB_LOCK_MS).
+   */
+  STOP_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   /** false: `npm start` serves the API only and leaves the jobs to `npm run worker` processes. */
   START_WORKER: bool.default(true),
   /** The prefix of this installation's 360Giving identifiers (`360G-vangnet-…`): letters, digits and hyphens. */
