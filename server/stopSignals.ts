@@ -4,15 +4,26 @@
 // never left behind.
 
 /**
- * Calls `stop` once with the reason; a second signal while it runs calls `again` (once): someone
- * pressing Ctrl-C twice wants the process gone now.
+ * A signal this soon after the first is the same stop arriving twice, not a second one: one Ctrl-C
+ * reaches `npm start`'s process from the terminal and again through npm, which passes it on.
+ */
+const SAME_STOP_MS = 1000;
+
+/**
+ * Calls `stop` once with the reason; a second signal while it runs (at least SAME_STOP_MS after the
+ * first) calls `again`, once: someone pressing Ctrl-C twice wants the process gone now.
  */
 export function onStop(stop: (reason: string) => void, again: (reason: string) => void = () => undefined): void {
-  let calls = 0;
+  let first: number | null = null;
+  let repeated = false;
   const next = (reason: string) => {
-    calls += 1;
-    if (calls === 1) stop(reason);
-    else if (calls === 2) again(reason);
+    if (first === null) {
+      first = performance.now();
+      stop(reason);
+    } else if (!repeated && performance.now() - first >= SAME_STOP_MS) {
+      repeated = true;
+      again(reason);
+    }
   };
   process.on('SIGINT', () => next('SIGINT'));
   process.on('SIGTERM', () => next('SIGTERM'));
