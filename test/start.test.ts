@@ -92,8 +92,7 @@ describe('npm start', function () {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGTERM');
     // It lets running jobs finish first (a scan of the demo portfolio a first start queued, say).
-    const code = await Promise.race([exited, new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 40_000))]);
-    if (code === 'still running') child.kill('SIGKILL');
+    const { code } = await exitWithin(child, exited, 40_000, performance.now());
     expect(code, `after SIGTERM:\n${output().slice(-3000)}`).to.equal(0);
   });
 
@@ -145,13 +144,6 @@ describe('npm start', function () {
       return { ...started, exited: new Promise<number | null>((resolve) => started.child.on('exit', (code) => resolve(code))) };
     }
 
-    /** Waits for the exit, at most `ms`; answers the exit code and the time it took from `since`. */
-    async function exitWithin(child: ChildProcess, exited: Promise<number | null>, ms: number, since: number) {
-      const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
-      if (code === 'still running') child.kill('SIGKILL');
-      return { code, seconds: (performance.now() - since) / 1000 };
-    }
-
     it('stops without the job after STOP_GRACE_MS, exiting with 1', async () => {
       const { child, output, exited } = await startWaiting({ STOP_GRACE_MS: '1500' });
       const since = performance.now();
@@ -180,6 +172,13 @@ describe('npm start', function () {
     });
   });
 });
+
+/** Waits for the exit, at most `ms` (then kills it hard); answers the exit code and the time it took from `since`. */
+async function exitWithin(child: ChildProcess, exited: Promise<number | null>, ms: number, since: number) {
+  const code = await Promise.race([exited, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), ms))]);
+  if (code === 'still running') child.kill('SIGKILL');
+  return { code, seconds: (performance.now() - since) / 1000 };
+}
 
 /** `npm start`'s process (bin/main.ts) on the test's database with a worker, once it says it runs. */
 async function startMain(env: Record<string, string>): Promise<{ child: ChildProcessByStdio<null, Readable, Readable>; output: () => string }> {

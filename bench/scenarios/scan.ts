@@ -120,17 +120,13 @@ export interface WriteFloor {
  * What a first scan writes (its open gaps, the events telling of them and of obligations, and the
  * kept figures), table by table: the columns it writes and the rows it wrote.
  */
-const FIRST_SCAN_WRITES: readonly { table: string; columns: string; rows: string }[] = [
-  { table: 'gaps', columns: 'initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details', rows: 'resolved_at IS NULL' },
-  { table: 'events', columns: 'type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data', rows: 'true' },
-  { table: 'kept_figures', columns: 'initiative_id, as_of, risk, first_year, last_year, fingerprint, settings_key', rows: 'true' },
-  {
-    table: 'kept_years',
-    columns: 'initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi, type_whole_cents, type_part_cents, type_cents, type_short_cents',
-    rows: 'true',
-  },
-  { table: 'kept_windows', columns: 'initiative_id, window_from, need_whole, need_part, committed_whole, committed_part, pipeline_whole, pipeline_part', rows: 'true' },
-  { table: 'kept_obligations', columns: 'initiative_id, year, funder_id, obligation_count, overdue_count', rows: 'true' },
+const FIRST_SCAN_WRITES: readonly { table: string; columns: string; where?: string }[] = [
+  { table: 'gaps', columns: 'initiative_id, kind, subject_id, period_start, period_end, shortfall_cents, severity, details', where: 'resolved_at IS NULL' },
+  { table: 'events', columns: 'type, subject_type, subject_id, cause, initiative_id, funder_ids, admins, data' },
+  { table: 'kept_figures', columns: 'initiative_id, as_of, risk, first_year, last_year, fingerprint, settings_key' },
+  { table: 'kept_years', columns: 'initiative_id, year, whole_cents, part_cents, cents, short_cents, hhi, type_whole_cents, type_part_cents, type_cents, type_short_cents' },
+  { table: 'kept_windows', columns: 'initiative_id, window_from, need_whole, need_part, committed_whole, committed_part, pipeline_whole, pipeline_part' },
+  { table: 'kept_obligations', columns: 'initiative_id, year, funder_id, obligation_count, overdue_count' },
 ];
 
 /**
@@ -142,11 +138,11 @@ const FIRST_SCAN_WRITES: readonly { table: string; columns: string; rows: string
  */
 export async function measureWriteFloor(db: pg.Pool): Promise<WriteFloor> {
   const tables: TableWriteFloor[] = [];
-  for (const { table, columns, rows } of FIRST_SCAN_WRITES) {
+  for (const { table, columns, where } of FIRST_SCAN_WRITES) {
     const client = await db.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`CREATE TEMP TABLE bench_written ON COMMIT DROP AS SELECT ${columns} FROM ${table} WHERE ${rows}`);
+      await client.query(`CREATE TEMP TABLE bench_written ON COMMIT DROP AS SELECT ${columns} FROM ${table}${where ? ` WHERE ${where}` : ''}`);
       // CASCADE: the rows that refer to these (rounds on gaps, deliveries on events), back with the rollback
       await client.query(`TRUNCATE ${table} CASCADE`);
       const start = performance.now();

@@ -180,8 +180,9 @@ export function renderMarkdown(r: BenchResult): string {
   out.push('');
   out.push(`Floor: the bare aggregate (sum of non-cancelled committed tranches per initiative, one join), EXPLAIN ANALYZE median of ${r.floor.runs.length}: **${s(r.floor.seconds)}**.`);
   out.push('');
-  if (r.writeFloor) {
-    const bound = writeFloorBound(r.writeFloor, m.cores);
+  // The least any first scan can take here (its writes alone), when measured.
+  const bound = r.writeFloor ? writeFloorBound(r.writeFloor, m.cores) : null;
+  if (r.writeFloor && bound !== null) {
     out.push(
       `Write floor of a first scan: each table it writes, its rows inserted again by PostgreSQL alone, in one statement, into the table emptied (all its indexes, checks and triggers; no client, no gap rules, nothing read). A scan writes the same rows in smaller statements on at most ${m.cores} cores, so none can finish in less than the sum ÷ ${m.cores}: **${s(bound)}**.`,
     );
@@ -200,9 +201,7 @@ export function renderMarkdown(r: BenchResult): string {
     full: 'full repeat (every initiative evaluated again, nothing changes)',
   };
   const scanLabel = (x: ScanResult) => SCAN_LABELS[x.kind];
-  // A first scan against the least any first scan can take here (its writes alone): how far the
-  // scan itself is from what the machine allows.
-  const bound = r.writeFloor ? writeFloorBound(r.writeFloor, m.cores) : null;
+  // Each first scan also against that bound: how far the scan itself is from what the machine allows.
   out.push(
     table(
       ['queues', 'workers', 'scan', 'wall time', '÷ floor', ...(bound ? ['÷ write floor bound'] : []), 'as the scan record says', 'initiatives/s', 'batches', 'gaps opened', 'gaps resolved', 'peak RSS per worker'],

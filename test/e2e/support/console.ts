@@ -107,11 +107,14 @@ export async function stopConsole(): Promise<void> {
   await run.close();
 }
 
+/** A browser window's size, CSS pixels. */
+export type Viewport = { width: number; height: number };
+
 /** A laptop's viewport, the size a fresh profile opens at. */
 export const LAPTOP = { width: 1366, height: 900 } as const;
 
 /** A fresh browser profile (so a fresh language choice) at laptop size, Dutch. */
-export async function newPage(run: ConsoleRun, viewport: { width: number; height: number } = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(run: ConsoleRun, viewport: Viewport = LAPTOP): Promise<{ context: BrowserContext; page: Page }> {
   const context = await run.browser.newContext({ viewport, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -126,7 +129,7 @@ export const PHONE = { width: 390, height: 844 } as const;
  * them, closed after them. Called in the describe's body, where the run is not started yet, so
  * it takes the run as a getter; the answer is the page's getter, for the tests.
  */
-export function freshPage(run: () => ConsoleRun, viewport?: { width: number; height: number }): () => Page {
+export function freshPage(run: () => ConsoleRun, viewport?: Viewport): () => Page {
   let context: BrowserContext | undefined;
   let current: Page | undefined;
   before(async () => {
@@ -152,7 +155,7 @@ export async function login(page: Page, run: ConsoleRun, user: { email: string; 
 export async function asUser(
   run: ConsoleRun,
   user: { email: string; password: string },
-  viewport: { width: number; height: number },
+  viewport: Viewport,
   work: (page: Page, context: BrowserContext) => Promise<void>,
 ): Promise<void> {
   const { context, page } = await newPage(run, viewport);
